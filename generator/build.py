@@ -1,0 +1,1071 @@
+"""openapi-pydantic model + Target -> model.Api.
+
+Every decision the templates need is made here: names (through naming.py), types, optionality, defaults, imports,
+example values for generated tests. Schemas are mapped lazily, on first use, so a model is produced for each schema
+an operation reaches and for every component schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_pydantic import OpenAPI
+from pydantic import BaseModel as _PydanticModel
+
+from . import naming
+from .config import PaginationConfig, PollingConfig, Target
+from .docs import docstring, one_line
+from .errors import SpecError
+from .examples import ExampleBuilder
+from .model import (
+    Api,
+    AnyType,
+    Auth,
+    Body,
+    Field,
+    FileType,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Named,
+    Nullable,
+    Operation,
+    Pagination,
+    Param,
+    Polling,
+    Primitive,
+    Resource,
+    Response,
+    TypeExpr,
+    UnionOf,
+)
+from .imports import organize
+from .schema_types import annotation, named_refs, typing_names, uses_primitive
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_SCHEMA_PREFIX = "#/components/schemas/"
+_FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes", "byte": "str", "uuid": "str"}
+
+
+@dataclass
+class _Lifted:
+    """Bookkeeping for models built so far (component and inline), keyed by (pointer, direction)."""
+
+    models: dict[tuple[str, str], Model] = field(default_factory=dict)
+    in_progress: dict[tuple[str, str], Named] = field(default_factory=dict)
+    class_names: set[str] = field(default_factory=set)
+    module_names: set[str] = field(default_factory=set)
+
+
+class Builder:
+    def __init__(self, spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> None:
+        self.spec = spec
+        self.target = target
+        self.source = source
+        self.raw = raw
+        self.lifted = _Lifted()
+        self.warnings: list[str] = []
+        self.examples = ExampleBuilder(self.resolve)
+        self._component_names = self._name_components()
+        self.api_client_class = target.client_class or naming.class_name(target.package)
+
+    # --- references ----------------------------------------------------------------------------------------
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow ``$ref`` chains; returns the target object and its pointer."""
+        seen: set[str] = set()
+        while _is_ref(node):
+            ref = node.ref
+            if not ref.startswith("#/"):
+                raise SpecError(f"unsupported $ref {ref!r}: only local references are followed", file=self.source, pointer=pointer)
+            if ref in seen:
+                raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
+            seen.add(ref)
+            node, pointer = self._walk_pointer(ref, pointer), ref[1:]
+        return node, pointer
+
+    def _walk_pointer(self, ref: str, origin: str) -> Any:
+        node: Any = self.spec
+        for raw_part in ref[2:].split("/"):
+            part = raw_part.replace("~1", "/").replace("~0", "~")
+            node = _child(node, part)
+            if node is None:
+                raise SpecError(f"unresolved $ref {ref!r}", file=self.source, pointer=origin, hint="check the name")
+        return node
+
+    # --- naming of component schemas -----------------------------------------------------------------------
+
+    def _name_components(self) -> dict[str, str]:
+        schemas = (self.spec.components.schemas if self.spec.components else None) or {}
+        names: dict[str, str] = {}
+        for wire in sorted(schemas):
+            wanted = naming.class_name(self.target.renames.get(wire, wire))
+            names[wire] = wanted
+        return names
+
+    def _reserve_class(self, wanted: str) -> tuple[str, str]:
+        py = naming.unique(wanted, self.lifted.class_names, fold_case=True)
+        module = naming.unique(naming.module_name(py), self.lifted.module_names, fold_case=True)
+        return py, module
+
+    # --- schema -> type ------------------------------------------------------------------------------------
+
+    def type_of(self, schema: Any, pointer: str, context: str, direction: str) -> TypeExpr:
+        """Map a schema to a type; ``context`` names an inline object if one has to be lifted to a model."""
+        if schema is None:
+            return AnyType()
+        if _is_ref(schema):
+            if schema.ref.startswith(_SCHEMA_PREFIX):
+                return self._named_schema(schema.ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~"), direction)
+            target, target_ptr = self.resolve(schema, pointer)
+            return self.type_of(target, target_ptr, context, direction)
+        inner = self._type_ignoring_null(schema, pointer, context, direction)
+        return Nullable(inner) if _is_nullable(schema) and not isinstance(inner, (Nullable, AnyType)) else inner
+
+    def _named_schema(self, wire: str, direction: str) -> TypeExpr:
+        schemas = self.spec.components.schemas if self.spec.components else None
+        if not schemas or wire not in schemas:
+            raise SpecError(f"unresolved $ref to schema {wire!r}", file=self.source, pointer=_SCHEMA_PREFIX[1:] + wire)
+        schema = schemas[wire]
+        pointer = _SCHEMA_PREFIX[1:] + _escape(wire)
+        if _is_ref(schema):
+            return self.type_of(schema, pointer, self._component_names[wire], direction)
+        if not _is_object_like(schema, self):
+            direction = "response"  # enums, unions and aliases are shared by requests and responses
+        return self._model_for(schema, pointer, self._component_names[wire], direction, wire)
+
+    def _type_ignoring_null(self, schema: Any, pointer: str, context: str, direction: str) -> TypeExpr:
+        if "const" in schema.model_fields_set:
+            return LiteralOf((schema.const,))
+        variants = [v for v in (schema.anyOf or schema.oneOf or []) if not _is_null_schema(v)]
+        if schema.anyOf or schema.oneOf:
+            return self._union(schema, variants, pointer, context, direction)
+        if schema.allOf:
+            if len(schema.allOf) == 1 and not schema.properties:
+                return self.type_of(schema.allOf[0], pointer + "/allOf/0", context, direction)
+            return self._model_for(schema, pointer, context, direction, context)
+        if schema.enum is not None:
+            values = tuple(v for v in schema.enum if v is not None)
+            return LiteralOf(values) if values else AnyType()
+        kinds = _types(schema)
+        if "object" in kinds or schema.properties:
+            if schema.properties:
+                return self._model_for(schema, pointer, context, direction, context)
+            extra = schema.additionalProperties
+            if extra is None or extra is True or extra is False:
+                return MapOf(AnyType())
+            return MapOf(self.type_of(extra, pointer + "/additionalProperties", context + "Value", direction))
+        if "array" in kinds:
+            item = self.type_of(schema.items, pointer + "/items", context + "Item", direction)
+            return ListOf(item)
+        if len(kinds) > 1:
+            items = tuple(self._primitive(schema, k, direction) for k in sorted(kinds))
+            return UnionOf(items)
+        if kinds:
+            return self._primitive(schema, next(iter(kinds)), direction)
+        return AnyType()
+
+    def _primitive(self, schema: Any, kind: str, direction: str) -> TypeExpr:
+        if kind == "string":
+            fmt = schema.schema_format
+            if fmt == "binary":
+                return FileType() if direction == "multipart" else Primitive("bytes", fmt)
+            py = _FORMATS.get(fmt or "", "str")
+            if direction != "response" and py in ("datetime", "date"):
+                py = "str"  # requests accept ISO strings; responses parse them
+            return Primitive(py, fmt)
+        if kind == "integer":
+            return Primitive("int", schema.schema_format)
+        if kind == "number":
+            return Primitive("float", schema.schema_format)
+        if kind == "boolean":
+            return Primitive("bool")
+        if kind == "object":
+            return MapOf(AnyType())
+        if kind == "array":
+            return ListOf(AnyType())
+        return AnyType()
+
+    def _union(self, schema: Any, variants: list[Any], pointer: str, context: str, direction: str) -> TypeExpr:
+        key = "anyOf" if schema.anyOf else "oneOf"
+        originals = list(getattr(schema, key))
+        items: list[TypeExpr] = []
+        for variant in variants:
+            index = originals.index(variant)
+            items.append(self.type_of(variant, f"{pointer}/{key}/{index}", f"{context}Variant{index}", direction))
+        open_enum = _as_open_enum(items)
+        if open_enum is not None:
+            return open_enum
+        unique_items = tuple(dict.fromkeys(items))
+        if not unique_items:
+            return AnyType()
+        if len(unique_items) == 1:
+            return unique_items[0]
+        disc = schema.discriminator.propertyName if schema.discriminator else None
+        return UnionOf(unique_items, disc)
+
+    # --- object schemas -> models --------------------------------------------------------------------------
+
+    def _model_for(self, schema: Any, pointer: str, wanted: str, direction: str, wire: str) -> Named:
+        kind = "typeddict" if direction in ("request", "multipart") else "model"
+        key = (pointer, "request" if kind == "typeddict" else "response")
+        if key in self.lifted.models:
+            built = self.lifted.models[key]
+            return Named(built.py_name, built.module)
+        if key in self.lifted.in_progress:
+            return self.lifted.in_progress[key]
+        py, module = self._reserve_class(wanted + ("Param" if kind == "typeddict" else ""))
+        named = Named(py, module)
+        self.lifted.in_progress[key] = named
+        if _is_object_like(schema, self):
+            model = self._object_model(schema, pointer, py, module, kind, wire)
+        else:
+            alias_type = self._type_ignoring_null(schema, pointer, py, "response")
+            if _is_nullable(schema):
+                alias_type = Nullable(alias_type)
+            model = self._alias_model(alias_type, py, module, wire, schema)
+        self.lifted.models[key] = model
+        del self.lifted.in_progress[key]
+        return named
+
+    def _object_model(self, schema: Any, pointer: str, py: str, module: str, kind: str, wire: str) -> Model:
+        properties, required, extra = self._merged_properties(schema, pointer)
+        direction = "request" if kind == "typeddict" else "response"
+        fields: list[Field] = []
+        taken: set[str] = set()
+        for prop_wire, (prop_schema, prop_ptr) in properties.items():
+            if direction == "request" and _flag(prop_schema, "readOnly", self):
+                continue
+            if direction == "response" and _flag(prop_schema, "writeOnly", self):
+                continue
+            t = self.type_of(prop_schema, prop_ptr, py + naming.pascal(prop_wire), direction)
+            is_required = prop_wire in required
+            fields.append(self._field(prop_wire, prop_schema, t, is_required, taken, kind))
+        extra_type = None
+        if extra is not None and extra is not False:
+            extra_type = AnyType() if extra is True else self.type_of(extra, pointer + "/additionalProperties", py + "Extra", direction)
+        doc = docstring(schema.description or schema.title or "")
+        types = [f.type for f in fields] + ([extra_type] if extra_type else [])
+        functional = kind == "typeddict" and any(not f.wire_name.isidentifier() or naming.keyword.iskeyword(f.wire_name) for f in fields)
+        return Model(
+            functional=functional,
+            py_name=py,
+            module=module,
+            wire_name=wire,
+            kind=kind,  # type: ignore[arg-type]
+            fields=tuple(fields),
+            extra=extra_type,
+            doc=doc,
+            imports=self._type_module_imports(types, py, kind, fields),
+            deprecated=bool(schema.deprecated),
+        )
+
+    def _field(self, wire: str, schema: Any, t: TypeExpr, required: bool, taken: set[str], kind: str) -> Field:
+        resolved, _ = self.resolve(schema, "")
+        assign = ""
+        if kind == "typeddict":
+            py_name = wire  # TypedDict keys are the wire names
+            ann = annotation(t)
+            ann = f"Required[{ann}]" if required else ann
+            default = None
+        else:
+            py_name = naming.unique(naming.field_name(wire), taken)
+            nullable_or_optional = not required or isinstance(t, Nullable)
+            ann = annotation(t if not nullable_or_optional or isinstance(t, Nullable) else Nullable(t))
+            default = self._default_source(resolved, t) if nullable_or_optional else None
+            if py_name != wire:
+                assign = f" = FieldInfo(default={default}, alias={wire!r})" if default else f" = FieldInfo(alias={wire!r})"
+            elif default:
+                assign = f" = {default}"
+        return Field(
+            assign=assign,
+            py_name=py_name,
+            wire_name=wire,
+            type=t,
+            annotation=ann,
+            required=required,
+            default=default,
+            doc=docstring(getattr(resolved, "description", None) or ""),
+            deprecated=bool(getattr(resolved, "deprecated", False)),
+            read_only=bool(getattr(resolved, "readOnly", False)),
+            write_only=bool(getattr(resolved, "writeOnly", False)),
+        )
+
+    def _default_source(self, schema: Any, t: TypeExpr) -> str:
+        value = getattr(schema, "default", None)
+        if isinstance(value, (str, int, float, bool)) and _default_fits(value, t):
+            return repr(value)
+        return "None"
+
+    def _merged_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]:
+        """Properties of an object schema with every allOf part merged in (later parts win)."""
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        extra: Any = None
+        for index, part in enumerate(schema.allOf or []):
+            resolved, part_ptr = self.resolve(part, f"{pointer}/allOf/{index}")
+            p, r, e = self._merged_properties(resolved, part_ptr)
+            properties.update(p)
+            required |= r
+            extra = e if e is not None else extra
+        for name, prop in (schema.properties or {}).items():
+            properties[name] = (prop, f"{pointer}/properties/{_escape(name)}")
+        required |= set(schema.required or [])
+        if schema.additionalProperties is not None:
+            extra = schema.additionalProperties
+        return properties, required, extra
+
+    def _alias_model(self, t: TypeExpr, py: str, module: str, wire: str, schema: Any) -> Model:
+        return Model(
+            py_name=py,
+            module=module,
+            wire_name=wire,
+            kind="alias",
+            alias_of=annotation(t),
+            type_alias=t,
+            doc=docstring(schema.description or ""),
+            imports=self._type_module_imports([t], py, "alias", []),
+        )
+
+    def _type_module_imports(self, types: list[TypeExpr], own: str, kind: str, fields: list[Field]) -> tuple[str, ...]:
+        lines: list[str] = []
+        texts = [annotation(t) for t in types] + [f.annotation for f in fields]
+        typing_used = sorted({name for text in texts for name in typing_names(text)})
+        if kind == "typeddict":
+            if any(f.required for f in fields):
+                lines.append("from typing_extensions import Required, TypedDict")
+            else:
+                lines.append("from typing_extensions import TypedDict")
+        if typing_used:
+            lines.append(f"from typing import {', '.join(typing_used)}")
+        if uses_primitive(types, "datetime"):
+            lines.append("from datetime import datetime")
+        if uses_primitive(types, "date"):
+            lines.append("from datetime import date")
+        if any("FileTypes" in text for text in texts):
+            lines.append("from .._types import FileTypes")
+        if kind == "alias":
+            lines.append("from typing_extensions import TypeAlias")
+        if kind == "model":
+            lines.append("from .._models import BaseModel")
+            if any(f.aliased for f in fields):
+                lines.append("from pydantic import Field as FieldInfo")
+        for ref in named_refs(types):
+            if ref.name != own:
+                lines.append(f"from .{ref.module} import {ref.name}")
+        return organize(lines, self.target.package)
+
+    # --- operations ----------------------------------------------------------------------------------------
+
+    def build(self) -> Api:
+        operations = self._operations()
+        # Every component schema gets a type, even those no operation uses.
+        for wire in sorted(self._component_names):
+            self._named_schema(wire, "response")
+        resources = self._resources(operations)
+        models = tuple(sorted(self.lifted.models.values(), key=lambda m: m.module))
+        return self._api(resources, models)
+
+    def _operations(self) -> list[Operation]:
+        ops: list[Operation] = []
+        method_names: dict[str, set[str]] = {}
+        for path, item in sorted((self.spec.paths or {}).items()):
+            path_ptr = "/paths/" + _escape(path)
+            for http in HTTP_METHODS:
+                op = getattr(item, http, None)
+                if op is None or not self._selected(op, path):
+                    continue
+                resource, method = self._resource_method(op, path, http)
+                method = naming.unique(method, method_names.setdefault(resource, set()))
+                ops.append(self._operation(op, item, path, http, resource, method, f"{path_ptr}/{http}"))
+        return ops
+
+    def _selected(self, op: Any, path: str) -> bool:
+        inc, exc = self.target.include, self.target.exclude
+
+        def matches(sel: Any) -> bool:
+            return bool(
+                set(op.tags or ()) & set(sel.tags) or path in sel.paths or (op.operationId or "") in sel.operations
+            )
+
+        return (inc.is_empty() or matches(inc)) and not (not exc.is_empty() and matches(exc))
+
+    def _resource_method(self, op: Any, path: str, http: str) -> tuple[str, str]:
+        op_id = op.operationId or ""
+        mapped = self.target.operations.get(op_id) or (op.model_extra or {}).get("x-sdk-method")
+        if isinstance(mapped, str) and "." in mapped:
+            resource, method = mapped.rsplit(".", 1)
+            return naming.method_name(resource), naming.method_name(method)
+        tag = (op.tags or [path.strip("/").split("/")[0] or "default"])[0]
+        resource = naming.method_name(tag)
+        if isinstance(mapped, str) and mapped:
+            return resource, naming.method_name(mapped)
+        return resource, naming.method_name(_method_from_operation_id(op_id, resource, http, path))
+
+    def _operation(self, op: Any, item: Any, path: str, http: str, resource: str, method: str, ptr: str) -> Operation:
+        context = naming.pascal(resource) + naming.pascal(method)
+        params = self._params(op, item, ptr, context)
+        body = self._body(op, ptr, context, {p.py_name for p in params})
+        response = self._response(op, ptr, context)
+        pagination = self._pagination(resource, method, response, ptr)
+        signature = _signature_order(params, body)
+        sync_return, async_return = _return_annotations(response, pagination)
+        cast_to = self._cast_to(response)
+        return Operation(
+            resource=resource,
+            method=method,
+            operation_id=op.operationId or "",
+            http_method=http,
+            path=path,
+            path_template=_rename_placeholders(path, params),
+            summary=one_line(op.summary or op.description or ""),
+            doc=self._operation_doc(op, signature),
+            params=signature,
+            body=body,
+            response=response,
+            cast_to=cast_to,
+            return_annotation=sync_return,
+            async_cast_to=cast_to.replace("BinaryAPIResponse", "AsyncBinaryAPIResponse"),
+            async_return_annotation=async_return,
+            needs_return_cast=self._needs_cast(response),
+            deprecated=bool(op.deprecated),
+            param_styles=tuple(
+                (p.wire_name, p.style, p.explode)
+                for p in params
+                if p.location in ("query", "header") and (p.style, p.explode) not in (("form", True), ("simple", False))
+            ),
+            query=_entries(params, "query"),
+            headers=_accept(response) + _entries(params, "header"),
+            cookies=_entries(params, "cookie"),
+            pagination=pagination,
+            example_path=_example_path(path, params),
+            call_required=_call_source([p for p in signature if p.required]),
+            call_all=_call_source(list(signature)),
+            sent_required=tuple(p.wire_name for p in (body.params if body and not body.whole else ()) if p.required),
+        )
+
+    def _params(self, op: Any, item: Any, ptr: str, context: str) -> list[Param]:
+        merged: dict[tuple[str, str], tuple[Any, str]] = {}
+        for source, source_ptr in ((item.parameters or [], ptr.rsplit("/", 1)[0]), (op.parameters or [], ptr)):
+            for index, raw in enumerate(source):
+                param, param_ptr = self.resolve(raw, f"{source_ptr}/parameters/{index}")
+                merged[(param.name, param.param_in.value)] = (param, param_ptr)
+        taken: set[str] = set()
+        out = []
+        for (wire, location), (param, param_ptr) in merged.items():
+            out.append(self._param(param, wire, location, param_ptr, context, taken))
+        return out
+
+    def _param(self, param: Any, wire: str, location: str, ptr: str, context: str, taken: set[str]) -> Param:
+        schema = param.param_schema
+        if schema is None and param.content:
+            schema = next(iter(param.content.values())).media_type_schema
+        t = self.type_of(schema, ptr + "/schema", context + naming.pascal(wire), "request")
+        required = bool(param.required) or location == "path"
+        resolved, _ = self.resolve(schema, ptr) if schema is not None else (None, ptr)
+        style = param.style.value if getattr(param.style, "value", None) else (param.style or "")
+        default_style = "simple" if location in ("path", "header") else "form"
+        explode = param.explode if param.explode is not None else (style or default_style) == "form"
+        example = param.example if param.example is not None else None
+        return self._make_param(
+            wire,
+            location,
+            t,
+            required,
+            param.description or getattr(resolved, "description", None) or "",
+            taken,
+            style=style or default_style,
+            explode=bool(explode),
+            deprecated=bool(param.deprecated),
+            example_value=self.examples.value(schema, ptr, explicit=example),
+        )
+
+    def _make_param(
+        self,
+        wire: str,
+        location: str,
+        t: TypeExpr,
+        required: bool,
+        description: str,
+        taken: set[str],
+        *,
+        style: str = "",
+        explode: bool = True,
+        deprecated: bool = False,
+        example_value: Any = None,
+    ) -> Param:
+        py_name = naming.unique(naming.param_name(wire), taken)
+        ann = annotation(t)
+        return Param(
+            py_name=py_name,
+            wire_name=wire,
+            location=location,  # type: ignore[arg-type]
+            type=t,
+            annotation=ann if required else f"{ann} | NotGiven",
+            required=required,
+            doc=docstring(description),
+            style=style,
+            explode=explode,
+            default=None if required else "NOT_GIVEN",
+            deprecated=deprecated,
+            example=_python_literal(example_value, t),
+        )
+
+    def _body(self, op: Any, ptr: str, context: str, taken_names: set[str]) -> Body | None:
+        if op.requestBody is None:
+            return None
+        body, body_ptr = self.resolve(op.requestBody, ptr + "/requestBody")
+        if not body.content:
+            return None
+        content_type, media = _pick_request_content(body.content)
+        media_ptr = f"{body_ptr}/content/{_escape(content_type)}"
+        encoding = _encoding_of(content_type)
+        schema = media.media_type_schema
+        resolved, schema_ptr = self.resolve(schema, media_ptr + "/schema") if schema is not None else (None, media_ptr)
+        taken = set(taken_names)
+        required_body = bool(body.required)
+        if encoding in ("json", "multipart", "form") and resolved is not None and _is_object_like(resolved, self):
+            direction = "multipart" if encoding == "multipart" else "request"
+            properties, required, _ = self._merged_properties(resolved, schema_ptr)
+            params = []
+            for wire, (prop, prop_ptr) in properties.items():
+                if _flag(prop, "readOnly", self):
+                    continue
+                t = self.type_of(prop, prop_ptr, context + "Params" + naming.pascal(wire), direction)
+                prop_resolved, _ = self.resolve(prop, prop_ptr)
+                params.append(
+                    self._make_param(
+                        wire,
+                        "body",
+                        t,
+                        wire in required and required_body,
+                        getattr(prop_resolved, "description", None) or "",
+                        taken,
+                        deprecated=bool(getattr(prop_resolved, "deprecated", False)),
+                        example_value=self.examples.value(prop, prop_ptr),
+                    )
+                )
+            files = tuple(p.wire_name for p in params if isinstance(p.type, FileType))
+            return Body(content_type, encoding, tuple(params), whole=False, required=required_body, file_fields=files)
+        if encoding == "binary":
+            t: TypeExpr = Primitive("bytes")
+        elif encoding == "text":
+            t = Primitive("str")
+        else:
+            t = self.type_of(schema, media_ptr + "/schema", context + "Body", "request")
+        whole = self._make_param(
+            "body", "body", t, required_body, body.description or "", taken,
+            example_value=self.examples.value(schema, media_ptr + "/schema") if encoding not in ("binary", "text") else (b"data" if encoding == "binary" else "text"),
+        )
+        return Body(content_type, encoding, (whole,), whole=True, required=required_body)
+
+    def _response(self, op: Any, ptr: str, context: str) -> Response:
+        responses = op.responses or {}
+        status = _success_status(responses)
+        if status is None:
+            self.warnings.append(f"{ptr}: no success response; the method returns None")
+            return Response("", None, "none", None, "None")
+        response, resp_ptr = self.resolve(responses[status], f"{ptr}/responses/{status}")
+        if not response.content:
+            return Response(status, None, "none", None, "None")
+        content_type, media = _pick_response_content(response.content)
+        kind = _response_kind(content_type)
+        accept = tuple(response.content)
+        if kind == "binary":
+            return Response(status, content_type, "binary", None, "BinaryAPIResponse", accept=accept)
+        if kind == "text":
+            return Response(status, content_type, "text", Primitive("str"), "str", accept=accept)
+        if kind == "sse":
+            self.warnings.append(f"{ptr}: text/event-stream responses are returned as text")
+            return Response(status, content_type, "text", Primitive("str"), "str", accept=accept)
+        media_ptr = f"{resp_ptr}/content/{_escape(content_type)}"
+        t = self.type_of(media.media_type_schema, media_ptr + "/schema", context + "Response", "response")
+        example = self.examples.response_json(media, media_ptr)
+        model_class = t.name if self._is_model_class(t) and isinstance(t, Named) else ""
+        return Response(status, content_type, "json", t, annotation(t), example, model_class)
+
+    def _pagination(self, resource: str, method: str, response: Response, ptr: str) -> Pagination | None:
+        declared: PaginationConfig | None = self.target.pagination.get(f"{resource}.{method}")
+        if declared is None:
+            return None
+        item = self._items_type(response, declared.items)
+        if item is None:
+            raise SpecError(
+                f"pagination for {resource}.{method}: the response has no array property {declared.items!r}",
+                file=self.source,
+                pointer=ptr,
+                hint="fix [tool.sdkforge] pagination.items",
+            )
+        return Pagination(
+            page_class="CursorPage",
+            items_field=declared.items,
+            item_annotation=annotation(item),
+            item_type=item,
+            cursor_param=declared.cursor_param,
+            cursor_source=declared.cursor_source,
+            has_more_field=declared.has_more,
+        )
+
+    def _items_type(self, response: Response, items_field: str) -> TypeExpr | None:
+        if not isinstance(response.type, Named):
+            return None
+        model = next((m for m in self.lifted.models.values() if m.py_name == response.type.name), None)
+        for f in model.fields if model else ():
+            inner = f.type.inner if isinstance(f.type, Nullable) else f.type
+            if f.wire_name == items_field and isinstance(inner, ListOf):
+                return inner.item
+        return None
+
+    def _cast_to(self, response: Response) -> str:
+        if response.kind == "none":
+            return "type(None)"
+        if response.kind == "binary":
+            return "BinaryAPIResponse"
+        if self._is_model_class(response.type):
+            return response.annotation
+        if isinstance(response.type, Primitive) and response.type.py in ("str", "int", "float", "bool", "bytes"):
+            return response.annotation
+        return f"cast(Any, {response.annotation})"
+
+    def _needs_cast(self, response: Response) -> bool:
+        return self._cast_to(response).startswith("cast(")
+
+    def _is_model_class(self, t: TypeExpr | None) -> bool:
+        if not isinstance(t, Named):
+            return False
+        return any(m.py_name == t.name and m.kind == "model" for m in self.lifted.models.values())
+
+    def _operation_doc(self, op: Any, params: tuple[Param, ...]) -> str:
+        parts = [op.summary or "", op.description or ""]
+        text = "\n\n".join(p.strip() for p in parts if p and p.strip())
+        if op.summary and op.description and op.description.strip().startswith(op.summary.strip()):
+            text = op.description.strip()
+        arg_lines = [f"  {p.py_name}: {p.doc}".rstrip() for p in params if p.doc]
+        if arg_lines:
+            text += ("\n\n" if text else "") + "Args:\n" + "\n\n".join(arg_lines)
+        return docstring(text)
+
+    # --- resources and the whole API -----------------------------------------------------------------------
+
+    def _resources(self, operations: list[Operation]) -> tuple[Resource, ...]:
+        by_name: dict[str, list[Operation]] = {}
+        for op in operations:
+            by_name.setdefault(op.resource, []).append(op)
+        class_names: set[str] = set(self.lifted.class_names)
+        resources = []
+        for name in sorted(by_name):
+            ops = tuple(self._with_polling(name, by_name[name]))
+            cls = naming.unique(naming.class_name(name), class_names, fold_case=True)
+            resources.append(
+                Resource(
+                    name=name,
+                    module=name,
+                    class_name=cls,
+                    async_class_name="Async" + cls,
+                    operations=ops,
+                    imports=self._resource_imports(ops),
+                    test_imports=self._test_imports(ops),
+                )
+            )
+        return tuple(resources)
+
+    def _with_polling(self, resource: str, ops: list[Operation]) -> list[Operation]:
+        declared: PollingConfig | None = self.target.polling.get(resource)
+        if declared is None:
+            return ops
+        by_method = {op.method: op for op in ops}
+        retrieve = by_method.get(declared.retrieve)
+        if retrieve is None:
+            raise SpecError(f"polling for {resource!r}: no method {declared.retrieve!r}", file=self.source, hint="fix [tool.sdkforge] polling")
+        path_params = [p for p in retrieve.params if p.location == "path"]
+        if len(path_params) != 1 or not isinstance(retrieve.response.type, Named):
+            raise SpecError(
+                f"polling for {resource!r}: {declared.retrieve!r} must take one path parameter and return an object",
+                file=self.source,
+                hint="fix [tool.sdkforge] polling",
+            )
+        polling = Polling(
+            method="poll",
+            create_and_poll=f"{declared.create}_and_poll" if declared.create in by_method else "",
+            retrieve_method=declared.retrieve,
+            id_param=path_params[0].py_name,
+            id_field=naming.field_name(declared.id_field),
+            return_annotation=retrieve.return_annotation,
+            status_field=naming.field_name(declared.status_field),
+            pending_values=declared.pending,
+            interval_header=declared.interval_header,
+            default_interval_ms=declared.default_interval_ms,
+        )
+        out = []
+        for op in ops:
+            if op.method == declared.retrieve:
+                op = _replace(op, poll=polling)
+            elif op.method == declared.create:
+                op = _replace(op, create_and_poll=polling)
+            out.append(op)
+        return out
+
+    def _resource_imports(self, ops: tuple[Operation, ...]) -> tuple[str, ...]:
+        types: list[TypeExpr] = []
+        texts: list[str] = []
+        for op in ops:
+            types += [p.type for p in op.params]
+            if op.body:
+                types += [p.type for p in op.body.params]
+            if op.pagination is not None:
+                types.append(op.pagination.item_type)
+            elif op.response.type is not None:
+                types.append(op.response.type)
+            texts += [p.annotation for p in op.params] + [op.return_annotation]
+            texts += [p.annotation for p in op.body.params] if op.body else []
+        typing_used = {name for text in texts for name in typing_names(text)}
+        if any(op.needs_return_cast for op in ops):
+            typing_used |= {"Any", "cast"}
+        lines = []
+        if typing_used:
+            lines.append(f"from typing import {', '.join(sorted(typing_used))}")
+        lines.append("from functools import cached_property")
+        if uses_primitive(types, "datetime"):
+            lines.append("from datetime import datetime")
+        if uses_primitive(types, "date"):
+            lines.append("from datetime import date")
+        lines.append("import httpx")
+        lines += self._runtime_imports(ops, texts)
+        for ref in named_refs(types):
+            lines.append(f"from ..types.{ref.module} import {ref.name}")
+        return organize(lines, self.target.package)
+
+    def _test_imports(self, ops: tuple[Operation, ...]) -> tuple[str, ...]:
+        pages = []
+        if any(op.pagination for op in ops):
+            pages = (["SyncCursorPage"] if self.target.mode != "async" else []) + (["AsyncCursorPage"] if self.target.mode != "sync" else [])
+        classes = {op.response.model_class for op in ops if op.response.model_class and not op.pagination}
+        classes |= {op.pagination.item_annotation for op in ops if op.pagination}
+        lines = ["import json", "from typing import Any", "import httpx", "import pytest"]
+        clients = ([self.api_client_class] if self.target.mode != "async" else []) + (
+            ["Async" + self.api_client_class] if self.target.mode != "sync" else []
+        )
+        lines.append(f"from {self.target.package} import {', '.join(clients)}")
+        lines += [f"from {self.target.package}._pagination import {', '.join(pages)}"] if pages else []
+        modules = {m.py_name: m.module for m in self.lifted.models.values()}
+        lines += [f"from {self.target.package}.types.{modules[c]} import {c}" for c in sorted(classes) if c in modules]
+        return organize(lines, self.target.package)
+
+    def _runtime_imports(self, ops: tuple[Operation, ...], texts: list[str]) -> list[str]:
+        sync, async_ = self.target.mode in ("both", "sync"), self.target.mode in ("both", "async")
+        paginated = any(op.pagination for op in ops)
+        binary = any(op.response.kind == "binary" for op in ops)
+        resources = (["SyncAPIResource"] if sync else []) + (["AsyncAPIResource"] if async_ else [])
+        response = []
+        if sync:
+            response += ["to_raw_response_wrapper", "to_streamed_response_wrapper"] + (["BinaryAPIResponse"] if binary else [])
+        if async_:
+            response += ["async_to_raw_response_wrapper", "async_to_streamed_response_wrapper"]
+            response += ["AsyncBinaryAPIResponse"] if binary else []
+        types_names = ["NOT_GIVEN", "Body", "Headers", "NotGiven", "Query"]
+        if any("FileTypes" in t for t in texts):
+            types_names.append("FileTypes")
+        lines = [
+            "from .._base_client import make_request_options",
+            f"from .._resource import {', '.join(resources)}",
+            f"from .._response import {', '.join(sorted(response))}",
+            f"from .._types import {', '.join(sorted(types_names))}",
+            "from .._utils import path_template",
+        ]
+        if paginated:
+            pages = ["PagingSpec"] + (["SyncCursorPage"] if sync else []) + (["AsyncCursorPage", "AsyncPaginator"] if async_ else [])
+            lines.append(f"from .._pagination import {', '.join(sorted(pages))}")
+        return lines
+
+    def _api(self, resources: tuple[Resource, ...], models: tuple[Model, ...]) -> Api:
+        info = self.spec.info
+        t = self.target
+        client = self.api_client_class
+        prefix = naming.env_prefix(client)
+        base_url = t.base_url or (self.spec.servers[0].url if self.spec.servers else "http://localhost")
+        return Api(
+            title=one_line(info.title),
+            description=docstring(info.description or ""),
+            version=t.version or _pep440(info.version),
+            spec_version=one_line(info.version),
+            distribution=t.distribution or t.package.replace("_", "-"),
+            package=t.package,
+            client_class=client,
+            async_client_class="Async" + client,
+            error_base=client + "Error",
+            base_url=base_url,
+            base_url_env=t.base_url_env or f"{prefix}_BASE_URL",
+            log_env=t.log_env or f"{prefix}_LOG",
+            auth=self._auth(t.api_key_env or f"{prefix}_API_KEY"),
+            sync=t.mode in ("both", "sync"),
+            async_=t.mode in ("both", "async"),
+            resources=resources,
+            models=models,
+            client_names=tuple(sorted(([client] if t.mode != "async" else []) + (["Async" + client] if t.mode != "sync" else []))),
+            warnings=tuple(self.warnings),
+        )
+
+    def _auth(self, env_var: str) -> Auth:
+        schemes = (self.spec.components.securitySchemes if self.spec.components else None) or {}
+        names = [name for req in (self.spec.security or []) for name in req] or sorted(schemes)
+        for name in names:
+            scheme = schemes.get(name)
+            if scheme is None or _is_ref(scheme):
+                continue
+            kind = scheme.type.value if hasattr(scheme.type, "value") else str(scheme.type)
+            if kind == "http" and (scheme.scheme or "").lower() == "bearer":
+                return Auth("bearer", env_var=env_var)
+            if kind == "http" and (scheme.scheme or "").lower() == "basic":
+                return Auth("basic", env_var=env_var)
+            if kind == "apiKey" and scheme.security_scheme_in is not None:
+                where = scheme.security_scheme_in.value
+                if where in ("header", "query"):
+                    return Auth(where, name=scheme.name or "", env_var=env_var)
+            if kind in ("oauth2", "openIdConnect"):
+                return Auth("bearer", env_var=env_var)
+        return Auth("none", env_var=env_var, required=False)
+
+
+# --- small pure helpers ----------------------------------------------------------------------------------------
+
+
+def _is_ref(node: Any) -> bool:
+    return hasattr(node, "ref") and isinstance(getattr(node, "ref", None), str)
+
+
+_ALIASES: dict[type, dict[str, str]] = {}
+
+
+def _child(node: Any, key: str) -> Any:
+    if isinstance(node, dict):
+        return node.get(key)
+    if isinstance(node, list):
+        return node[int(key)] if key.isdigit() and int(key) < len(node) else None
+    if isinstance(node, _PydanticModel):
+        cls = type(node)
+        aliases = _ALIASES.get(cls)
+        if aliases is None:
+            aliases = {(f.alias or name): name for name, f in cls.model_fields.items()}
+            _ALIASES[cls] = aliases
+        if key in aliases:
+            return getattr(node, aliases[key])
+        return (node.model_extra or {}).get(key)
+    return None
+
+
+def _escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def _types(schema: Any) -> set[str]:
+    raw = schema.type
+    if raw is None:
+        return set()
+    values = raw if isinstance(raw, list) else [raw]
+    return {getattr(v, "value", v) for v in values} - {"null"}
+
+
+def _is_null_schema(schema: Any) -> bool:
+    if _is_ref(schema):
+        return False
+    return _types(schema) == set() and getattr(schema.type, "value", schema.type) == "null" or (
+        isinstance(schema.type, list) and [getattr(v, "value", v) for v in schema.type] == ["null"]
+    )
+
+
+def _is_nullable(schema: Any) -> bool:
+    if getattr(schema, "nullable", False):
+        return True
+    raw = schema.type
+    values = raw if isinstance(raw, list) else [raw]
+    if any(getattr(v, "value", v) == "null" for v in values if v is not None):
+        return True
+    if schema.enum is not None and None in schema.enum:
+        return True
+    return any(_is_null_schema(v) for v in (schema.anyOf or schema.oneOf or []))
+
+
+def _is_object_like(schema: Any, builder: Builder) -> bool:
+    if _is_ref(schema):
+        schema, _ = builder.resolve(schema, "")
+    if schema.properties:
+        return True
+    if schema.allOf and not (len(schema.allOf) == 1 and not schema.properties):
+        return all(_is_object_like(part, builder) for part in schema.allOf)
+    return False
+
+
+def _flag(schema: Any, name: str, builder: Builder) -> bool:
+    resolved, _ = builder.resolve(schema, "")
+    return bool(getattr(resolved, name, False))
+
+
+def _as_open_enum(items: list[TypeExpr]) -> LiteralOf | None:
+    """``anyOf: [string, enum of strings]`` is an open enum: known values, plus any string."""
+    literals = [i for i in items if isinstance(i, LiteralOf)]
+    bases = [i for i in items if isinstance(i, Primitive) and i.py == "str"]
+    named_literals = [i for i in items if isinstance(i, Named)]
+    if len(items) == 2 and len(bases) == 1 and len(literals) == 1 and all(isinstance(v, str) for v in literals[0].values):
+        return LiteralOf(literals[0].values, open=True)
+    del named_literals
+    return None
+
+
+def _default_fits(value: Any, t: TypeExpr) -> bool:
+    inner = t.inner if isinstance(t, Nullable) else t
+    if isinstance(inner, LiteralOf):
+        return value in inner.values or inner.open
+    if isinstance(inner, Primitive):
+        expected = {"str": str, "int": int, "float": (int, float), "bool": bool}.get(inner.py)
+        return expected is not None and isinstance(value, expected) and (inner.py == "bool" or not isinstance(value, bool))
+    return False
+
+
+def _method_from_operation_id(op_id: str, resource: str, http: str, path: str) -> str:
+    resource_words = set(naming.snake(resource).split("_"))
+    resource_words |= {w[:-1] for w in resource_words if w.endswith("s")}
+    words = [w for w in naming.snake(op_id).split("_") if w and w not in resource_words] if op_id else []
+    if words == ["get"] or not words:
+        if http == "get":
+            return "retrieve" if path.rstrip("/").endswith("}") else "list"
+        return {"post": "create", "put": "update", "patch": "update"}.get(http, http)
+    return "_".join(words)
+
+
+def _entries(params: list[Param], location: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.wire_name, p.py_name) for p in params if p.location == location)
+
+
+def _accept(response: Response) -> tuple[tuple[str, str], ...]:
+    if response.kind in ("json", "none") or not response.content_type:
+        return ()
+    return (("Accept", repr(", ".join(response.accept))),)
+
+
+def _rename_placeholders(path: str, params: list[Param]) -> str:
+    for p in params:
+        if p.location == "path":
+            path = path.replace("{" + p.wire_name + "}", "{" + p.py_name + "}")
+    return path
+
+
+def _example_path(path: str, params: list[Param]) -> str:
+    from urllib.parse import quote
+
+    for p in params:
+        if p.location == "path":
+            value = _literal_value(p.example)
+            path = path.replace("{" + p.wire_name + "}", quote(str(value), safe=""))
+    return path
+
+
+def _literal_value(source: str) -> Any:
+    import ast
+
+    try:
+        return ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        return source
+
+
+def _call_source(params: list[Param]) -> str:
+    parts = [p.example if p.location == "path" else f"{p.py_name}={p.example}" for p in params]
+    return ", ".join(parts)
+
+
+def _return_annotations(response: Response, pagination: Pagination | None) -> tuple[str, str]:
+    if pagination is not None:
+        item = pagination.item_annotation
+        return f"SyncCursorPage[{item}]", f"AsyncPaginator[{item}, AsyncCursorPage[{item}]]"
+    if response.kind == "binary":
+        return "BinaryAPIResponse", "AsyncBinaryAPIResponse"
+    return response.annotation, response.annotation
+
+
+def _signature_order(params: list[Param], body: Body | None) -> tuple[Param, ...]:
+    path = [p for p in params if p.location == "path"]
+    rest = [p for p in params if p.location != "path"] + list(body.params if body else ())
+    return tuple(path + [p for p in rest if p.required] + [p for p in rest if not p.required])
+
+
+def _pick_request_content(content: Mapping[str, Any]) -> tuple[str, Any]:
+    for preferred in ("application/json", "multipart/form-data", "application/x-www-form-urlencoded"):
+        if preferred in content:
+            return preferred, content[preferred]
+    for name, media in content.items():
+        if name.endswith("+json"):
+            return name, media
+    name = next(iter(content))
+    return name, content[name]
+
+
+def _pick_response_content(content: Mapping[str, Any]) -> tuple[str, Any]:
+    for name, media in content.items():
+        if name == "application/json" or name.endswith("+json"):
+            return name, media
+    name = next(iter(content))
+    return name, content[name]
+
+
+def _encoding_of(content_type: str) -> str:
+    if content_type == "application/json" or content_type.endswith("+json"):
+        return "json"
+    if content_type == "multipart/form-data":
+        return "multipart"
+    if content_type == "application/x-www-form-urlencoded":
+        return "form"
+    if content_type.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _response_kind(content_type: str) -> str:
+    if content_type == "application/json" or content_type.endswith("+json"):
+        return "json"
+    if content_type == "text/event-stream":
+        return "sse"
+    if content_type.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _success_status(responses: Mapping[str, Any]) -> str | None:
+    codes = sorted(str(c) for c in responses)
+    for code in codes:
+        if code.startswith("2"):
+            return code
+    return "default" if "default" in responses and not codes[:-1] else None
+
+
+def _python_literal(value: Any, t: TypeExpr) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, bytes):
+        return repr(value)
+    # json round-trip keeps only data; repr() of data is a safe Python literal.
+    return repr(json.loads(json.dumps(value)))
+
+
+def _pep440(version: str) -> str:
+    import re
+
+    return version if re.fullmatch(r"\d+(\.\d+)*([ab]|rc)?\d*", version or "") else "0.0.0"
+
+
+def _replace(op: Operation, **changes: Any) -> Operation:
+    from dataclasses import replace
+
+    return replace(op, **changes)
+
+
+def iter_operations(api: Api) -> Iterable[Operation]:
+    for resource in api.resources:
+        yield from resource.operations
+
+
+def build_api(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> Api:
+    return Builder(spec, target, source=source, raw=raw).build()

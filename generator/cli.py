@@ -1,0 +1,158 @@
+"""Command line: argument parsing and exit codes only; each subcommand calls one function.
+
+Exit codes (also in the README):
+  0  success
+  1  the spec has errors, generated output is stale (check), or validation found errors
+  2  usage error: bad arguments, unreadable input, invalid configuration
+  3  refused: generated files were edited by hand (use --force to overwrite)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .config import Target, find_config
+from .errors import SpecError, UsageError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+EXAMPLES = """\
+examples:
+  sdkforge generate                         regenerate every target in [tool.sdkforge]
+  sdkforge generate api.yaml -o out --package-name my_api
+  sdkforge check                            exit 1 if generated/ is stale
+  sdkforge validate --strict specs/*.yaml
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["generate", *(argv or [])])
+    handler: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return handler(args)
+    except SpecError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sdkforge",
+        description="Generate typed Python SDKs from OpenAPI 3.0/3.1 specs.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    gen = sub.add_parser(
+        "generate",
+        help="generate SDKs (every configured target, or one spec)",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gen.add_argument("spec", nargs="?", help="a spec file; without it, every target in the configuration")
+    gen.add_argument("-o", "--output", help="output project folder (with SPEC)")
+    gen.add_argument("--package-name", help="Python package name (with SPEC)")
+    gen.add_argument("--config", help="sdkforge.yaml or pyproject.toml (default: ./sdkforge.yaml or ./pyproject.toml)")
+    gen.add_argument("--force", action="store_true", help="overwrite generated files edited by hand")
+    gen.add_argument("--strict", action="store_true", help="treat generator warnings as errors")
+    gen.add_argument("-q", "--quiet", action="store_true")
+    gen.set_defaults(func=cmd_generate)
+
+    check = sub.add_parser("check", help="exit 1 when generated output differs from what the specs produce now")
+    check.add_argument("--config")
+    check.add_argument("--diff", action="store_true", help="show a short unified diff of each stale file")
+    check.set_defaults(func=cmd_check)
+
+    try:
+        from . import validate
+    except ImportError:  # pragma: no cover - only while validate.py is being written
+        validate = None  # type: ignore[assignment]
+    if validate is not None and hasattr(validate, "add_parser"):
+        validate.add_parser(sub)
+    return parser
+
+
+def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
+    if getattr(args, "spec", None):
+        if not args.output or not args.package_name:
+            raise UsageError("with a SPEC argument, -o/--output and --package-name are required")
+        target = Target(spec=str(Path(args.spec).resolve()), output=str(Path(args.output).resolve()), package=args.package_name)
+        return [target], Path.cwd()
+    config, root = find_config(getattr(args, "config", None))
+    if not config.targets:
+        raise UsageError("the configuration lists no targets ([[tool.sdkforge.targets]])")
+    return list(config.targets), root
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .pipeline import build_target
+    from .write import HandEditedError, write
+
+    targets, root = _targets(args)
+    generated = [build_target(t, root) for t in targets]  # everything built before anything is written
+    warnings = [w for g in generated for w in g.api.warnings]
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings and args.strict:
+        _error(f"{len(warnings)} warning(s) and --strict")
+        return EXIT_FAILED
+    for g in generated:
+        try:
+            report = write(g.out, g.files, force=args.force)
+        except HandEditedError as exc:
+            _error(f"{g.out}: {exc}", hint="keep custom code outside generated files, or rerun with --force")
+            return EXIT_REFUSED
+        if not args.quiet:
+            print(
+                f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                f"{len(report.removed)} removed"
+            )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import difflib
+
+    from .pipeline import build_target
+    from .write import compare
+
+    targets, root = _targets(args)
+    stale_any = False
+    for target in targets:
+        g = build_target(target, root)
+        result = compare(g.out, g.files)
+        if result.clean:
+            continue
+        stale_any = True
+        for label, paths in (("stale", result.stale), ("missing", result.missing), ("extra", result.extra)):
+            for path in paths:
+                print(f"{label}: {target.output}/{path}")
+                if args.diff and label == "stale" and path in g.files:
+                    old = (g.out / path).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+                    diff = difflib.unified_diff(old, g.files[path].splitlines(keepends=True), path, path, n=1)
+                    sys.stdout.writelines(list(diff)[:60])
+    if stale_any:
+        _error("generated output is out of date", hint="run `sdkforge generate` and commit the result")
+        return EXIT_FAILED
+    print("generated output is up to date")
+    return EXIT_OK
+
+
+def _error(message: str, hint: str = "") -> None:
+    print(f"error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)

@@ -1,0 +1,63 @@
+"""Import lines of a generated module, grouped and ordered the way isort (and ruff's ``I`` rules) expect."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_STDLIB = set(sys.stdlib_module_names) | {"__future__"}
+_NAME_KIND = re.compile(r"^[A-Z0-9_]+$")
+
+
+def _section(line: str, first_party: str) -> int:
+    module = line.split()[1]
+    if module.startswith("."):
+        return 4
+    top = module.split(".")[0]
+    if top == first_party:
+        return 3
+    return 1 if top in _STDLIB else 2
+
+
+def _name_key(name: str) -> tuple[int, str]:
+    # isort's order-by-type: CONSTANTS, then Classes, then functions and variables
+    if _NAME_KIND.match(name) and len(name) > 1:
+        return (0, name)
+    return (1, name) if name[:1].isupper() else (2, name)
+
+
+def _normalise(line: str) -> tuple[str, str, tuple[str, ...]]:
+    if line.startswith("import "):
+        return ("import", line.split()[1], ())
+    module, names = line[len("from ") :].split(" import ")
+    return ("from", module, tuple(n.strip() for n in names.split(",")))
+
+
+def organize(lines: list[str] | tuple[str, ...], first_party: str = "") -> tuple[str, ...]:
+    """Merge, dedupe and order import lines; sections are separated by an empty string."""
+    plain: dict[int, set[str]] = {}
+    froms: dict[int, dict[str, set[str]]] = {}
+    for line in lines:
+        kind, module, names = _normalise(line.strip())
+        section = _section(line, first_party)
+        if kind == "import":
+            plain.setdefault(section, set()).add(module)
+        else:
+            froms.setdefault(section, {}).setdefault(module, set()).update(names)
+    out: list[str] = []
+    for section in (1, 2, 3, 4):
+        block = [f"import {m}" for m in sorted(plain.get(section, ()), key=str.lower)]
+        for module in sorted(froms.get(section, {}), key=_module_key):
+            names = sorted(froms[section][module], key=_name_key)
+            block.append(f"from {module} import {', '.join(names)}")
+        if block:
+            if out:
+                out.append("")
+            out.extend(block)
+    return tuple(out)
+
+
+def _module_key(module: str) -> tuple[int, str]:
+    # relative imports: deeper parents first (``..x`` before ``.x``), as isort orders them
+    dots = len(module) - len(module.lstrip("."))
+    return (-dots, module.lstrip(".").lower())

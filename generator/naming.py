@@ -1,0 +1,119 @@
+"""Every rule that turns a wire name into a Python name, in one place.
+
+Wire names come from untrusted specs: anything that is not a plain identifier is folded to ASCII letters, digits and
+underscores, keywords and shadowing builtins get a trailing underscore, and collisions are resolved deterministically
+by a numeric suffix in first-seen order (callers pass names in a stable order).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+
+MAX_NAME_LENGTH = 80
+
+# Names a generated module or class must not shadow: builtins, and what the generated code itself imports.
+_RESERVED = (
+    set(dir(builtins))
+    | set(keyword.kwlist)
+    | set(keyword.softkwlist)
+    | {
+        "self",
+        "cls",
+        "typing",
+        "httpx",
+        "pydantic",
+        "datetime",
+        "date",
+        "annotations",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+    }
+)
+# Names that pydantic BaseModel uses for its own API; a field with one of these names would break the model.
+_MODEL_RESERVED = {
+    name for name in ("model_config", "model_fields", "model_construct", "model_dump", "model_validate", "copy", "dict", "json", "schema", "construct", "fields", "validate", "parse_obj", "parse_raw")
+}
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_IDENT = re.compile(r"[^0-9a-zA-Z]+")
+
+
+def _ascii_words(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    spaced = _WORD_BOUNDARY.sub(" ", folded)
+    return [w for w in _NON_IDENT.split(spaced) if w]
+
+
+def snake(name: str) -> str:
+    """``remixedFromVideoID`` -> ``remixed_from_video_id``; never empty, never starts with a digit."""
+    words = _ascii_words(name)
+    text = "_".join(w.lower() for w in words)[:MAX_NAME_LENGTH].rstrip("_") or "field"
+    if text[0].isdigit():
+        text = "n_" + text
+    return text
+
+
+def pascal(name: str) -> str:
+    """``video-resource`` -> ``VideoResource``; keeps inner capitals (``OpenAIVideos`` stays)."""
+    words = _ascii_words(name)
+    text = "".join(w[:1].upper() + w[1:] for w in words)[:MAX_NAME_LENGTH] or "Model"
+    if text[0].isdigit():
+        text = "N" + text
+    return text
+
+
+def safe_identifier(text: str, *, reserved: set[str] | frozenset[str] = frozenset()) -> str:
+    if keyword.iskeyword(text) or text in _RESERVED or text in reserved or text.startswith("__"):
+        return text.strip("_") + "_" if text.strip("_") else "field_"
+    return text
+
+
+def field_name(wire: str) -> str:
+    return safe_identifier(snake(wire), reserved=_MODEL_RESERVED)
+
+
+def param_name(wire: str) -> str:
+    return safe_identifier(snake(wire))
+
+
+_RESOURCE_RESERVED = {"with_raw_response", "with_streaming_response", "with_options", "copy", "close", "self"}
+
+
+def method_name(wire: str) -> str:
+    """Method and resource attribute names may shadow builtins (``list``), never keywords or our own API."""
+    text = snake(wire)
+    if keyword.iskeyword(text) or keyword.issoftkeyword(text) or text in _RESOURCE_RESERVED or text.startswith("_"):
+        return text.strip("_") + "_" if text.strip("_") else "method_"
+    return text
+
+
+def class_name(wire: str) -> str:
+    return safe_identifier(pascal(wire))
+
+
+def module_name(py_class: str) -> str:
+    """Module stem for a class; lower case so names that differ only by case are told apart by ``unique``."""
+    return safe_identifier(snake(py_class))
+
+
+def env_prefix(py_class: str) -> str:
+    return snake(py_class).upper()
+
+
+def unique(name: str, taken: set[str], *, fold_case: bool = False) -> str:
+    """Return ``name`` or ``name2``, ``name3``... so that it is not in ``taken``; records the result in ``taken``."""
+
+    def key(n: str) -> str:
+        return n.lower() if fold_case else n
+
+    candidate, n = name, 2
+    while key(candidate) in taken:
+        candidate = f"{name}{n}"
+        n += 1
+    taken.add(key(candidate))
+    return candidate

@@ -1,0 +1,71 @@
+"""model.Api -> {relative path: source text}, through Jinja.
+
+The template search path is a ChoiceLoader: a target's own template folder first, then ours, so a user overrides
+one file by dropping a file of the same name into their folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .model import Api
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+if not TEMPLATES.is_dir():  # running from a source checkout: templates/ sits beside generator/
+    TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.
+PROJECT_FILES = {
+    "pyproject.toml": "sdk/project/pyproject.toml.jinja",
+    "README.md": "sdk/project/README.md.jinja",
+    "api.md": "sdk/project/api.md.jinja",
+    "tests/__init__.py": "sdk/tests/__init__.py.jinja",
+    "tests/conftest.py": "sdk/tests/conftest.py.jinja",
+    "{pkg}/resources/__init__.py": "sdk/resources/__init__.py.jinja",
+    "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
+}
+RESOURCE_FILES = {
+    "{pkg}/resources/{resource}.py": "sdk/resources/resource.py.jinja",
+    "tests/test_{resource}.py": "sdk/tests/test_resource.py.jinja",
+}
+MODEL_FILE = ("{pkg}/types/{model}.py", "sdk/types/type.py.jinja")
+RUNTIME_DIR = "sdk/package"  # every template here becomes {pkg}/<name without .jinja>
+
+
+def environment(user_templates: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pyrepr"] = repr
+    return env
+
+
+def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml") -> dict[str, str]:
+    env = environment(user_templates)
+    env.globals["spec_name"] = spec_name
+    out: dict[str, str] = {}
+    for name in sorted(env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja"))):
+        out[f"{api.package}/{name[len(RUNTIME_DIR) + 1 : -len('.jinja')]}"] = env.get_template(name).render(api=api)
+    for path, name in PROJECT_FILES.items():
+        out[path.format(pkg=api.package)] = env.get_template(name).render(api=api)
+    for resource in api.resources:
+        for path, name in RESOURCE_FILES.items():
+            out[path.format(pkg=api.package, resource=resource.module)] = env.get_template(name).render(
+                api=api, resource=resource
+            )
+    path, name = MODEL_FILE
+    template = env.get_template(name)
+    for model in api.models:
+        out[path.format(pkg=api.package, model=model.module)] = template.render(api=api, model=model)
+    return out

@@ -1,0 +1,88 @@
+"""Rendering type expressions to annotation text, and collecting the imports they need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .model import (
+    AnyType,
+    FileType,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Named,
+    Nullable,
+    Primitive,
+    TypeExpr,
+    UnionOf,
+)
+
+_TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union")
+
+
+def annotation(t: TypeExpr) -> str:
+    if isinstance(t, Primitive):
+        return t.py
+    if isinstance(t, Named):
+        return t.name
+    if isinstance(t, ListOf):
+        return f"List[{annotation(t.item)}]"
+    if isinstance(t, MapOf):
+        return f"Dict[str, {annotation(t.value)}]"
+    if isinstance(t, Nullable):
+        return f"Optional[{annotation(t.inner)}]"
+    if isinstance(t, LiteralOf):
+        literal = "Literal[" + ", ".join(repr(v) for v in t.values) + "]"
+        return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
+    if isinstance(t, UnionOf):
+        return "Union[" + ", ".join(annotation(i) for i in t.items) + "]"
+    if isinstance(t, FileType):
+        return "FileTypes"
+    return "object"
+
+
+def _base_of(t: LiteralOf) -> str:
+    kinds = {type(v) for v in t.values}
+    if kinds == {int}:
+        return "int"
+    if kinds <= {int, float}:
+        return "float"
+    return "str"
+
+
+def walk(t: TypeExpr) -> Iterator[TypeExpr]:
+    yield t
+    if isinstance(t, ListOf):
+        yield from walk(t.item)
+    elif isinstance(t, MapOf):
+        yield from walk(t.value)
+    elif isinstance(t, Nullable):
+        yield from walk(t.inner)
+    elif isinstance(t, UnionOf):
+        for item in t.items:
+            yield from walk(item)
+
+
+def typing_names(text: str) -> list[str]:
+    """The typing names an annotation text uses (``List[Optional[X]]`` -> ["List", "Optional"])."""
+    return [name for name in _TYPING_NAMES if f"{name}[" in text or text == name]
+
+
+def named_refs(types: list[TypeExpr]) -> list[Named]:
+    seen: dict[str, Named] = {}
+    for t in types:
+        for node in walk(t):
+            if isinstance(node, Named):
+                seen.setdefault(node.name, node)
+    return sorted(seen.values(), key=lambda n: n.name)
+
+
+def needs(types: list[TypeExpr], kind: type) -> bool:
+    return any(isinstance(node, kind) for t in types for node in walk(t))
+
+
+def uses_primitive(types: list[TypeExpr], py: str) -> bool:
+    return any(isinstance(node, Primitive) and node.py == py for t in types for node in walk(t))
+
+
+__all__ = ["annotation", "walk", "typing_names", "named_refs", "needs", "uses_primitive", "AnyType"]

@@ -1,0 +1,148 @@
+"""{path: text} -> disk, losing nothing.
+
+A manifest (``.sdkforge-manifest.json``) in the output folder records each file we generated and its hash. Writing
+rewrites only changed files, deletes only files the manifest says we generated that are no longer produced, and
+never touches anything else. A generated file edited by hand since the last run stops the run unless ``force``.
+Everything is checked before the first byte is written, so a refused run changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import UsageError
+
+MANIFEST = ".sdkforge-manifest.json"
+
+
+class HandEditedError(Exception):
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        super().__init__("generated files were edited by hand: " + ", ".join(paths))
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.stale or self.missing or self.extra)
+
+
+def digest(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_relative(path: str) -> str:
+    """Reject any generated path that could leave the output folder."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path or ":" in path or "\x00" in path:
+        raise UsageError(f"refusing to write outside the output folder: {path!r}")
+    return str(pure)
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def manifest_text(files: dict[str, str]) -> str:
+    entries = {path: digest(text) for path, text in sorted(files.items())}
+    return json.dumps({"generator": "sdkforge", "files": entries}, indent=2, sort_keys=True) + "\n"
+
+
+def compare(out: Path, files: dict[str, str]) -> Comparison:
+    result = Comparison()
+    for path, text in sorted(files.items()):
+        target = out / path
+        try:
+            current = target.read_bytes()
+        except OSError:
+            result.missing.append(path)
+            continue
+        if current != text.encode("utf-8"):
+            result.stale.append(path)
+    previous = read_manifest(out)
+    result.extra = sorted(p for p in previous if p not in files and (out / p).exists())
+    manifest = out / MANIFEST
+    if manifest.exists() and manifest.read_text(encoding="utf-8") != manifest_text(files):
+        result.stale.append(MANIFEST)
+    elif not manifest.exists():
+        result.missing.append(MANIFEST)
+    return result
+
+
+def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteReport:
+    for path in files:
+        safe_relative(path)
+    previous = read_manifest(out)
+    edited = _hand_edited(out, previous, files)
+    if edited and not force:
+        raise HandEditedError(edited)
+    report = WriteReport()
+    for path, text in sorted(files.items()):
+        target = out / path
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                report.unchanged.append(path)
+                continue
+        except OSError:
+            pass
+        _atomic_write(target, data)
+        report.written.append(path)
+    for path in sorted(previous):
+        if path not in files:
+            target = out / safe_relative(path)
+            if target.is_file():
+                target.unlink()
+                report.removed.append(path)
+                _prune_empty_dirs(target.parent, out)
+    _atomic_write(out / MANIFEST, manifest_text(files).encode("utf-8"), only_if_changed=True)
+    return report
+
+
+def _hand_edited(out: Path, previous: dict[str, str], files: dict[str, str]) -> list[str]:
+    edited = []
+    for path, recorded in sorted(previous.items()):
+        target = out / path
+        if not target.is_file():
+            continue
+        current = digest(target.read_bytes())
+        if current != recorded and (path not in files or current != digest(files[path])):
+            edited.append(path)
+    return edited
+
+
+def _atomic_write(target: Path, data: bytes, *, only_if_changed: bool = False) -> None:
+    if only_if_changed and target.is_file() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+def _prune_empty_dirs(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

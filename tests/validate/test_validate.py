@@ -1,0 +1,285 @@
+"""sdkforge validate: the broken-spec corpus, output formats, exit codes, config, and the OpenAI spec."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import re
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_spec, locate
+from generator.errors import SpecError
+from generator.report import render_text
+from generator.rules import RULES
+from generator.validate import add_parser, read_config, run, validate_document, validate_paths
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "corpus"
+OPENAI = Path(__file__).resolve().parents[3] / "shared" / "specs" / "openai-openapi.yaml"
+if not OPENAI.exists():
+    OPENAI = Path("/work/shared/specs/openai-openapi.yaml")
+
+# file -> the exact set of (rule id, JSON pointer) it must produce; "@file" when reported in another file
+CORPUS_EXPECTED: dict[str, set[tuple[str, str]]] = {
+    "dir_spec.yaml": {("SF000", "")},
+    "sf000_alias_bomb.yaml": {("SF000", "")},
+    "sf000_bad.json": {("SF000", "")},
+    "sf000_deep.json": {("SF000", "")},
+    "sf000_deep.yaml": {("SF000", "")},
+    "sf000_empty.yaml": {("SF000", "")},
+    "sf000_latin1.yaml": {("SF000", "")},
+    "sf000_not_mapping.yaml": {("SF000", "")},
+    "sf000_not_yaml.yaml": {("SF000", "")},
+    "sf000_plain_text.yaml": {("SF000", "")},
+    "sf000_recursive_alias.yaml": {("SF000", "")},
+    "sf001_bad_schema_type.yaml": {("SF001", "/paths/~1a/get/parameters/0/schema/type")},
+    "sf001_missing_version.yaml": {("SF001", "/info")},
+    "sf001_openapi_2.yaml": {("SF001", "/openapi")},
+    "sf001_response_no_description.yaml": {("SF001", "/paths/~1a/get/responses/200")},
+    "sf002_bad_fragment.yaml": {("SF002", "/components/schemas/A/$ref")},
+    "sf002_missing_file.yaml": {("SF002", "/components/schemas/A/$ref")},
+    "sf002_not_object.yaml": {("SF002", "/components/schemas/B/$ref")},
+    "sf002_unresolved.yaml": {("SF002", "/paths/~1a/get/parameters/0/$ref")},
+    "sf003_cycle.yaml": {("SF003", "/components/schemas/A/$ref")},
+    "sf003_self.yaml": {("SF003", "/components/schemas/A/$ref")},
+    "sf004_url_ref.yaml": {("SF004", "/components/schemas/A/$ref")},
+    "sf005_dup_key.json": {("SF005", "/components/schemas/A")},
+    "sf005_dup_key.yaml": {("SF005", "/components/schemas/A/type")},
+    "sf010_dup_operation_id.yaml": {("SF010", "/paths/~1b/get/operationId")},
+    "sf011_undeclared.yaml": {("SF011", "/paths/~1a~1{id}/get")},
+    "sf012_not_in_template.yaml": {("SF012", "/paths/~1a/get/parameters/0")},
+    "sf013_not_required.yaml": {("SF013", "/paths/~1a~1{id}/get/parameters/0")},
+    "sf013_required_false.yaml": {("SF013", "/paths/~1a~1{id}/parameters/0/required")},
+    "sf014_dup_param.yaml": {("SF014", "/paths/~1a/get/parameters/1")},
+    "sf014_dup_param_path_level.yaml": {("SF014", "/paths/~1a/parameters/1")},
+    "sf015_no_success.yaml": {("SF015", "/paths/~1a/get/responses")},
+    "sf016_bad_range.yaml": {("SF016", "/paths/~1a/get/responses/2xx")},
+    "sf016_bad_status.yaml": {("SF016", "/paths/~1a/get/responses/999")},
+    "sf017_unquoted_status.yaml": {("SF017", "/paths/~1a/get/responses/200")},
+    "sf020_date_time.yaml": {("SF020", "/components/schemas/A/properties/at/default")},
+    "sf020_enum_default.yaml": {("SF020", "/components/schemas/A/properties/color/default")},
+    "sf020_int32_range.yaml": {("SF020", "/components/schemas/A/properties/n/default")},
+    "sf020_max_length.yaml": {("SF020", "/components/schemas/A/properties/s/default")},
+    "sf020_openapi30_ref_enum.yaml": {("SF020", "/components/schemas/A/properties/c/default")},
+    "sf020_param_type.yaml": {("SF020", "/paths/~1a/get/parameters/0/schema/default")},
+    "sf020_uuid_default.yaml": {("SF020", "/components/schemas/A/properties/id/default")},
+    "sf021_enum_entry.yaml": {("SF021", "/components/schemas/A/enum/2")},
+    "sf022_const.yaml": {("SF022", "/components/schemas/A/const")},
+    "sf023_example.yaml": {("SF023", "/components/schemas/A/example")},
+    "sf023_media_example.yaml": {("SF023", "/paths/~1a/get/responses/200/content/application~1json/example")},
+    "sf024_items_default.yaml": {("SF024", "/components/schemas/A/items/default")},
+    "sf030_disc_missing.yaml": {("SF030", "/components/schemas/Pet/oneOf/1")},
+    "sf031_disc_mapping.yaml": {("SF031", "/components/schemas/Pet/discriminator/mapping/dog")},
+    "sf040_op_security.yaml": {("SF040", "/paths/~1a/get/security/0/Oauth")},
+    "sf040_root_security.yaml": {("SF040", "/security/0/ApiKey")},
+    "sf050_schema_names.yaml": {("SF050", "/components/schemas/FooBar")},
+    "sf051_property_names.yaml": {("SF051", "/components/schemas/A/properties/a_b")},
+    "sf052_operation_names.yaml": {("SF052", "/paths/~1b/get/operationId")},
+    "ext_error.yaml": {("SF020", "/components/schemas/Bad/properties/id/default")},
+}
+# diagnostics reported in another file than the one validated: file -> (reported file, line, column)
+EXTERNAL = {"ext_error.yaml": ("ext/common.yaml", 6, 42)}
+
+
+def test_corpus_is_big_enough_and_complete():
+    on_disk = {p.name for p in CORPUS.iterdir() if p.name != "ext"}
+    assert on_disk == set(CORPUS_EXPECTED)
+    assert len(CORPUS_EXPECTED) >= 40
+    # every rule has at least one corpus case
+    assert {rule for pairs in CORPUS_EXPECTED.values() for rule, _ in pairs} == set(RULES)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_EXPECTED))
+def test_corpus(name, monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    diagnostics = validate_paths([name])
+    assert {(d.rule, d.pointer) for d in diagnostics} == CORPUS_EXPECTED[name]
+    for d in diagnostics:
+        assert d.hint and d.message and d.severity in ("error", "warning")
+        if d.rule != "SF000":
+            assert d.line >= 1 and d.column >= 1
+    if name in EXTERNAL:
+        (d,) = diagnostics
+        assert (Path(d.file).as_posix().endswith(EXTERNAL[name][0]), d.line, d.column) == (True, *EXTERNAL[name][1:])
+    else:
+        assert all(d.file == name for d in diagnostics)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_EXPECTED))
+def test_corpus_cli_never_tracebacks(name, monkeypatch, capsys):
+    monkeypatch.chdir(CORPUS)
+    code = _run([name, "--format", "json"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    payload = json.loads(out)
+    rules = {d["rule"] for d in payload["diagnostics"]}
+    if "SF000" in rules:
+        assert code == 2
+    elif any(d["severity"] == "error" for d in payload["diagnostics"]):
+        assert code == 1
+    else:
+        assert code == 0
+        assert _run([name, "--strict"]) == 1
+
+
+def test_alias_bomb_is_fast():
+    start = time.perf_counter()
+    with pytest.raises(SpecError, match="alias"):
+        load_spec(CORPUS / "sf000_alias_bomb.yaml")
+    assert time.perf_counter() - start < 5
+
+
+def test_locate_yaml_and_json(tmp_path):
+    doc = load_spec(CORPUS / "sf020_uuid_default.yaml")
+    assert locate(doc, "/components/schemas/A/properties/id") == (8, 9)
+    assert locate(doc, "") == (1, 1)
+    assert locate(doc, "/nope/deeper") == (1, 1)
+    spec = tmp_path / "s.json"
+    spec.write_text('{\n  "openapi": "3.1.0",\n  "info": {"title": "t\\/x", "version": "1"},\n  "paths": {}\n}\n')
+    doc = load_spec(spec)
+    assert locate(doc, "/info/version") == (3, 29)
+    assert validate_document(doc) == []
+
+
+def test_merge_keys_are_not_duplicates(tmp_path):
+    spec = tmp_path / "m.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Base: &base {type: object, description: base}\n    Derived:\n      <<: *base\n      description: derived\n"
+    )
+    assert validate_paths([spec]) == []
+
+
+# --- formats ---------------------------------------------------------------------------------------------------
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="sdkforge")
+    sub = parser.add_subparsers()
+    add_parser(sub)
+    args = parser.parse_args(["validate", *argv])
+    return args.func(args)
+
+
+def _output(argv: list[str]) -> tuple[int, str]:
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        code = _run(argv)
+    return code, buf.getvalue()
+
+
+MIXED = ["sf015_no_success.yaml", "sf020_uuid_default.yaml", "sf003_cycle.yaml"]
+
+
+def test_json_format(monkeypatch):
+    jsonschema = pytest.importorskip("jsonschema")
+    monkeypatch.chdir(CORPUS)
+    code, out = _output([*MIXED, "--format", "json"])
+    assert code == 1
+    payload = json.loads(out)
+    jsonschema.validate(payload, json.loads((HERE / "json-report.schema.json").read_text()))
+    assert payload["summary"] == {"errors": 2, "warnings": 1, "files": 3}
+    assert {d["rule"] for d in payload["diagnostics"]} == {"SF015", "SF020", "SF003"}
+
+
+def test_sarif_format(monkeypatch):
+    jsonschema = pytest.importorskip("jsonschema")
+    monkeypatch.chdir(CORPUS)
+    code, out = _output([*MIXED, "ext_error.yaml", "--format", "sarif"])
+    assert code == 1
+    log = json.loads(out)
+    jsonschema.validate(log, json.loads((HERE / "sarif-2.1.0-subset.schema.json").read_text()))
+    results = log["runs"][0]["results"]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert len(results) == 4
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert "ext/common.yaml" in uris
+
+
+def test_github_format(monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    code, out = _output([*MIXED, "--format", "github"])
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 3
+    pattern = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=(SF\d{3})::(.+)$")
+    parsed = [pattern.match(line) for line in lines]
+    assert all(parsed), lines
+    assert {(m.group(1), m.group(2), m.group(5)) for m in parsed} == {
+        ("warning", "sf015_no_success.yaml", "SF015"),
+        ("error", "sf020_uuid_default.yaml", "SF020"),
+        ("error", "sf003_cycle.yaml", "SF003"),
+    }
+
+
+def test_text_format(monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    code, out = _output(["sf020_uuid_default.yaml"])
+    assert code == 1
+    assert "\x1b[" not in out  # not a TTY
+    assert "sf020_uuid_default.yaml:8:42: error SF020" in out
+    assert "hint:" in out
+    diagnostics = validate_paths(["sf020_uuid_default.yaml"])
+    assert "\x1b[" in render_text(diagnostics, color=True)
+
+
+# --- exit codes and config -------------------------------------------------------------------------------------
+
+
+def test_exit_codes(monkeypatch, tmp_path):
+    monkeypatch.chdir(CORPUS)
+    assert _output(["sf015_no_success.yaml"])[0] == 0  # warnings only
+    assert _output(["sf015_no_success.yaml", "--strict"])[0] == 1
+    assert _output(["sf020_uuid_default.yaml"])[0] == 1
+    assert _output(["sf000_empty.yaml", "sf020_uuid_default.yaml"])[0] == 2
+    assert _output(["does-not-exist.yaml"])[0] == 2
+    assert _output(["sf015_no_success.yaml", "--config", str(tmp_path / "none.toml")])[0] == 2
+    with pytest.raises(SystemExit) as exc:
+        _run(["--format", "xml", "x.yaml"])
+    assert exc.value.code == 2
+
+
+def test_config_relevels(tmp_path, monkeypatch):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.sdkforge.validate]\nrules = {SF015 = "error", SF020 = "off", sf003 = "warning"}\n')
+    assert read_config(config) == {"SF015": "error", "SF020": "off", "SF003": "warning"}
+    monkeypatch.chdir(CORPUS)
+    code, out = _output([*MIXED, "--format", "json", "--config", str(config)])
+    payload = json.loads(out)
+    assert {(d["rule"], d["severity"]) for d in payload["diagnostics"]} == {("SF015", "error"), ("SF003", "warning")}
+    assert code == 1
+    config.write_text('[tool.sdkforge.validate]\nrules = {SF999 = "off"}\n')
+    assert _output(["sf015_no_success.yaml", "--config", str(config)])[0] == 2
+    config.write_text('[tool.sdkforge.validate]\nrules = {SF015 = "loud"}\n')
+    assert _output(["sf015_no_success.yaml", "--config", str(config)])[0] == 2
+    # ./pyproject.toml is read when no --config is given
+    config.write_text('[tool.sdkforge.validate]\nrules = {SF015 = "off"}\n')
+    monkeypatch.chdir(tmp_path)
+    assert _output([str(CORPUS / "sf015_no_success.yaml"), "--strict"])[0] == 0
+
+
+# --- the real-world spec ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def openai_diagnostics():
+    if not OPENAI.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{OPENAI} is missing (required in CI)")
+        pytest.skip(f"{OPENAI} not available")
+    return validate_paths([OPENAI])
+
+
+def test_openai_spec_has_no_errors(openai_diagnostics):
+    errors = [d for d in openai_diagnostics if d.severity == "error"]
+    assert errors == []
+    assert all(d.line > 0 for d in openai_diagnostics)
