@@ -445,6 +445,9 @@ class Builder:
             example_path=_example_path(path, params),
             call_required=_call_source([p for p in signature if p.required]),
             call_all=_call_source(list(signature)),
+            call_odd_id=_call_source([p for p in signature if p.required], path_value=repr(ODD_ID)) if _has_path(params) else "",
+            odd_id_path=_example_path(path, params, value=ODD_ID) if _has_path(params) else "",
+            call_empty_id=_call_source([p for p in signature if p.required], path_value="''") if _has_path(params) else "",
             sent_required=tuple(p.wire_name for p in (body.params if body and not body.whole else ()) if p.required),
         )
 
@@ -953,13 +956,20 @@ def _rename_placeholders(path: str, params: list[Param]) -> str:
     return path
 
 
-def _example_path(path: str, params: list[Param]) -> str:
+ODD_ID = "a/b?c d#%"  # a path value that must stay one percent-encoded segment
+
+
+def _has_path(params: list[Param]) -> bool:
+    return any(p.location == "path" for p in params)
+
+
+def _example_path(path: str, params: list[Param], value: Any = None) -> str:
     from urllib.parse import quote
 
     for p in params:
         if p.location == "path":
-            value = _literal_value(p.example)
-            path = path.replace("{" + p.wire_name + "}", quote(str(value), safe=""))
+            text = str(_literal_value(p.example) if value is None else value)
+            path = path.replace("{" + p.wire_name + "}", quote(text, safe=""))
     return path
 
 
@@ -972,8 +982,8 @@ def _literal_value(source: str) -> Any:
         return source
 
 
-def _call_source(params: list[Param]) -> str:
-    parts = [p.example if p.location == "path" else f"{p.py_name}={p.example}" for p in params]
+def _call_source(params: list[Param], path_value: str | None = None) -> str:
+    parts = [(path_value or p.example) if p.location == "path" else f"{p.py_name}={p.example}" for p in params]
     return ", ".join(parts)
 
 

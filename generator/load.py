@@ -43,7 +43,7 @@ _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
 class _Index:
     """Per-document position data, filled by the loader or lazily."""
 
-    __slots__ = ("nodes", "dup_candidates", "composed", "compose_failed", "dups")
+    __slots__ = ("compose_failed", "composed", "dup_candidates", "dups", "nodes")
 
     def __init__(self) -> None:
         self.nodes: dict[int, yaml.Node] = {}  # id(dict or list in data) -> node it was built from
@@ -108,8 +108,7 @@ def load_spec(path: str | Path) -> Document:
         raise SpecError(
             f"not UTF-8 text (byte {exc.start})", file=str(path), hint="re-save the file as UTF-8"
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     index = _Index()
     data = _parse(text, path, index)
     if not isinstance(data, dict):

@@ -204,6 +204,9 @@ class Operation:
     call_required: str = ""  # source of the arguments of a call with only the required ones
     call_all: str = ""  # source of the arguments of a call with every argument
     sent_required: tuple[str, ...] = ()  # wire names of body fields the required-args call sends
+    call_odd_id: str = ""  # required-args call with every path parameter set to ODD_ID ("" when no path params)
+    odd_id_path: str = ""  # the path that call must produce
+    call_empty_id: str = ""  # required-args call with the path parameters set to ""
 
 
 @dataclass(frozen=True)

@@ -73,12 +73,31 @@ def safe_identifier(text: str, *, reserved: set[str] | frozenset[str] = frozense
     return text
 
 
+# Names a method body or signature of a generated resource uses; a parameter must not shadow them.
+_PARAM_RESERVED = {
+    "self", "extra_headers", "extra_query", "extra_body", "timeout", "poll_interval_ms", "path_template",
+    "make_request_options", "cast", "Any", "httpx", "type", "str", "int", "float", "bool", "bytes", "object",
+    "list", "dict", "created",
+}
+
+
+def _suffixed(text: str) -> str:
+    return text.strip("_") + "_" if text.strip("_") else "field_"
+
+
 def field_name(wire: str) -> str:
-    return safe_identifier(snake(wire), reserved=_MODEL_RESERVED)
+    """Model fields may shadow builtins (``id``, ``object``) but not keywords or pydantic's own attributes."""
+    text = snake(wire)
+    if keyword.iskeyword(text) or text in _MODEL_RESERVED or text.startswith(("model_", "_")):
+        return _suffixed(text)
+    return text
 
 
 def param_name(wire: str) -> str:
-    return safe_identifier(snake(wire))
+    text = snake(wire)
+    if keyword.iskeyword(text) or text in _PARAM_RESERVED or text.startswith("_"):
+        return _suffixed(text)
+    return text
 
 
 _RESOURCE_RESERVED = {"with_raw_response", "with_streaming_response", "with_options", "copy", "close", "self"}

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, Any, Sequence
+from collections.abc import Sequence
+from typing import IO, Any
 
 from .rules import RULES
 

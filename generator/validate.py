@@ -16,15 +16,16 @@ import os
 import re
 import sys
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote
 
-from .errors import SpecError, UsageError
-from .load import Document, duplicate_keys, escape_token, load_spec, locate, split_pointer
-from .rules import RULES, LEVELS, ValueChecker
 from . import rules as _rules
+from .errors import SpecError, UsageError
+from .load import Document, duplicate_keys, load_spec, locate, split_pointer
+from .rules import LEVELS, RULES, ValueChecker
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _STATUS_RE = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX)$")
@@ -76,23 +77,32 @@ def check_rule_config(rules: dict[str, str] | None) -> dict[str, str]:
 
 
 def read_config(path: str | Path | None) -> dict[str, str]:
-    """The ``rules`` table of ``[tool.sdkforge.validate]`` (or ``[tool.sdkforge]``) in a pyproject-style TOML file.
+    """The validate rules from a config file: ``[tool.sdkforge.validate] rules`` (or ``[tool.sdkforge] rules``) in a
+    pyproject-style TOML file, or ``validate: {rules: ...}`` in an sdkforge.yaml.
 
-    With ``path`` None, ./pyproject.toml is read when present.
+    With ``path`` None, ./sdkforge.yaml or else ./pyproject.toml is read when present.
     """
     import tomllib
+    import yaml
 
-    explicit = path is not None
-    p = Path(path) if path is not None else Path("pyproject.toml")
+    if path is None:
+        for candidate in (Path("sdkforge.yaml"), Path("pyproject.toml")):
+            if candidate.is_file():
+                path = candidate
+                break
+        else:
+            return {}
+    p = Path(path)
     if not p.is_file():
-        if explicit:
-            raise UsageError(f"config file not found: {p}")
-        return {}
+        raise UsageError(f"config file not found: {p}")
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = p.read_text(encoding="utf-8")
+        if p.suffix in (".yaml", ".yml"):
+            tool = yaml.safe_load(text) or {}
+        else:
+            tool = tomllib.loads(text).get("tool", {}).get("sdkforge", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read config {p}: {exc}") from None
-    tool = data.get("tool", {}).get("sdkforge", {})
     if not isinstance(tool, dict):
         return {}
     validate = tool.get("validate", {})
@@ -187,7 +197,7 @@ _GENERIC, _SCHEMA, _SCHEMAMAP, _SCHEMALIST, _NAMEMAP, _EXAMPLEMAP, _EXAMPLE = ra
 class _DocChecker:
     """Runs the per-document rules. Diagnostics are collected as (rule, message, doc, pointer)."""
 
-    def __init__(self, validator: "_Validator", doc: Document) -> None:
+    def __init__(self, validator: _Validator, doc: Document) -> None:
         self.v = validator
         self.doc = doc
         version = str(doc.data.get("openapi", "")) if isinstance(doc.data, dict) else ""
@@ -716,9 +726,7 @@ def _pydantic_errors(data: Any, errors: Iterable[dict[str, Any]]) -> list[tuple[
                     obj, ptr = obj[alt], _ptr(ptr, el)
                     continue
                 has_ref = "$ref" in obj
-                if el == _REF_NOISE and not has_ref:
-                    noise = True
-                elif el in _MODEL_TAGS and has_ref:
+                if el == _REF_NOISE and not has_ref or el in _MODEL_TAGS and has_ref:
                     noise = True
             elif isinstance(obj, list) and isinstance(el, int) and 0 <= el < len(obj):
                 obj, ptr = obj[el], f"{ptr}/{el}"

@@ -14,6 +14,10 @@ import pytest
 
 from generator.model import Api, Auth, Resource
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from runtime_helpers import Mock, Sleeps  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates" / "sdk" / "package"
 RUNTIME_FILES = [p.name for p in sorted(TEMPLATES.glob("*.jinja"))]
@@ -571,46 +575,6 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-class Mock:
-    """Replays queued responses (or a handler) and records every request sent."""
-
-    def __init__(self) -> None:
-        self.requests: List[httpx.Request] = []
-        self.queue: List[Any] = []
-        self.handler: Optional[Handler] = None
-
-    def add(self, *responses: Any) -> "Mock":
-        self.queue.extend(responses)
-        return self
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        if self.handler is not None:
-            return self.handler(request)
-        item = self.queue.pop(0)
-        if isinstance(item, BaseException):
-            raise item
-        if callable(item):
-            result: httpx.Response = item(request)
-            return result
-        return item  # type: ignore[no-any-return]
-
-
-class Sleeps:
-    def __init__(self) -> None:
-        self.calls: List[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
-
 @pytest.fixture
 def mock() -> Mock:
     return Mock()
@@ -638,7 +602,3 @@ def aclient(sdk: types.ModuleType, mock: Mock, sleeps: Sleeps) -> Any:
     c._sleep = sleeps.asleep
     c._random = lambda: 0.0
     return c
-
-
-def json_response(status: int, body: Any, headers: Optional[Dict[str, str]] = None) -> httpx.Response:
-    return httpx.Response(status, json=body, headers=headers)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_spec, locate
 from generator.errors import SpecError
+from generator.load import load_spec, locate
 from generator.report import render_text
 from generator.rules import RULES
-from generator.validate import add_parser, read_config, run, validate_document, validate_paths
+from generator.validate import add_parser, read_config, validate_document, validate_paths
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
@@ -283,3 +283,19 @@ def test_openai_spec_has_no_errors(openai_diagnostics):
     errors = [d for d in openai_diagnostics if d.severity == "error"]
     assert errors == []
     assert all(d.line > 0 for d in openai_diagnostics)
+
+
+def test_yaml_config(tmp_path, monkeypatch):
+    (tmp_path / "sdkforge.yaml").write_text("validate:\n  rules: {SF015: error}\n")
+    monkeypatch.chdir(tmp_path)
+    assert _output([str(CORPUS / "sf015_no_success.yaml")])[0] == 1
+
+
+def test_through_the_cli(monkeypatch, capsys):
+    cli = pytest.importorskip("generator.cli")
+    monkeypatch.chdir(CORPUS)
+    assert cli.main(["validate", "sf003_cycle.yaml", "--format", "github"]) == 1
+    assert capsys.readouterr().out.startswith("::error file=sf003_cycle.yaml,line=5,col=9,title=SF003::")
+    assert cli.main(["validate", "sf015_no_success.yaml"]) == 0
+    assert cli.main(["validate", "sf015_no_success.yaml", "--strict"]) == 1
+    assert cli.main(["validate", "dir_spec.yaml"]) == 2

@@ -381,6 +381,17 @@ async def test_retrieve_all_args_prism_async(prism_url: str) -> None:
     assert isinstance(result, Video)
 
 
+def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
+    seen: list[httpx.Request] = []
+    transport = _respond(RETRIEVE_RESPONSE, seen)
+    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client.videos.retrieve("a/b?c d#%")
+    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
+    with pytest.raises(ValueError):
+        client.videos.retrieve("")
+    assert len(seen) == 1  # the empty id was rejected before any request
+
+
 def test_delete_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
@@ -447,6 +458,17 @@ async def test_delete_all_args_prism_async(prism_url: str) -> None:
     assert isinstance(result, DeletedVideo)
 
 
+def test_delete_path_parameters_are_one_encoded_segment() -> None:
+    seen: list[httpx.Request] = []
+    transport = _respond(DELETE_RESPONSE, seen)
+    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client.videos.delete("a/b?c d#%")
+    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
+    with pytest.raises(ValueError):
+        client.videos.delete("")
+    assert len(seen) == 1  # the empty id was rejected before any request
+
+
 def test_download_content_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
@@ -511,6 +533,17 @@ async def test_download_content_all_args_prism_async(prism_url: str) -> None:
     client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
     result = await client.videos.download_content("video_123", variant="video")
     assert isinstance(await result.read(), bytes)
+
+
+def test_download_content_path_parameters_are_one_encoded_segment() -> None:
+    seen: list[httpx.Request] = []
+    transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
+    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client.videos.download_content("a/b?c d#%")
+    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/content"
+    with pytest.raises(ValueError):
+        client.videos.download_content("")
+    assert len(seen) == 1  # the empty id was rejected before any request
 
 
 def test_remix_required_args_in_process() -> None:
@@ -595,3 +628,14 @@ async def test_remix_all_args_prism_async(prism_url: str) -> None:
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
     assert isinstance(result, Video)
+
+
+def test_remix_path_parameters_are_one_encoded_segment() -> None:
+    seen: list[httpx.Request] = []
+    transport = _respond(REMIX_RESPONSE, seen)
+    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client.videos.remix("a/b?c d#%", prompt="Extend the scene with the cat taking a bow to the cheering audience")
+    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
+    with pytest.raises(ValueError):
+        client.videos.remix("", prompt="Extend the scene with the cat taking a bow to the cheering audience")
+    assert len(seen) == 1  # the empty id was rejected before any request

@@ -161,7 +161,7 @@ class Videos(SyncAPIResource):
             timeout=timeout,
         )
         return self.poll(
-            created.id_,
+            created.id,
             poll_interval_ms=poll_interval_ms,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -517,7 +517,7 @@ class AsyncVideos(AsyncAPIResource):
             timeout=timeout,
         )
         return await self.poll(
-            created.id_,
+            created.id,
             poll_interval_ms=poll_interval_ms,
             extra_headers=extra_headers,
             extra_query=extra_query,

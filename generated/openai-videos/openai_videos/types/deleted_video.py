@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field as FieldInfo
-
 from .._models import BaseModel
 
 __all__ = ["DeletedVideo"]
@@ -14,10 +12,10 @@ __all__ = ["DeletedVideo"]
 class DeletedVideo(BaseModel):
     """Acknowledgement returned once a video is deleted."""
 
-    id_: str = FieldInfo(alias="id")
+    id: str
     """ID of the video that was deleted."""
 
-    object_: Literal["video.deleted"] = FieldInfo(alias="object")
+    object: Literal["video.deleted"]
     """Object kind; always `video.deleted`."""
 
     deleted: bool

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field as FieldInfo
-
 from .._models import BaseModel
 
 __all__ = ["Error"]
@@ -17,7 +15,7 @@ class Error(BaseModel):
     message: str
     """Explanation of what went wrong."""
 
-    type_: str = FieldInfo(alias="type")
+    type: str
     """Broad category of the error."""
 
     param: Optional[str] = None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import Field as FieldInfo
-
 from .._models import BaseModel
 from .video_create_error import VideoCreateError
 from .video_model import VideoModel
@@ -19,7 +17,7 @@ __all__ = ["Video"]
 class Video(BaseModel):
     """A video generation job and everything known about its result."""
 
-    id_: str = FieldInfo(alias="id")
+    id: str
     """ID of this video job."""
 
     completed_at: Optional[int] = None
@@ -37,7 +35,7 @@ class Video(BaseModel):
     model: VideoModel
     """Sora model used for generation. Known names are listed, but other strings are accepted so new models do not break clients."""
 
-    object_: Literal["video"] = FieldInfo(alias="object")
+    object: Literal["video"]
     """Object kind; always `video`."""
 
     progress: int

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import List, Literal, Optional
 
-from pydantic import Field as FieldInfo
-
 from .._models import BaseModel
 from .video import Video
 
@@ -15,7 +13,7 @@ __all__ = ["VideoListResponse"]
 class VideoListResponse(BaseModel):
     """One page of video jobs plus pagination cursors."""
 
-    object_: Literal["list"] = FieldInfo(alias="object")
+    object: Literal["list"]
     """Object kind; always `list`."""
 
     data: List[Video]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field as FieldInfo
-
 from .._models import BaseModel
 
 __all__ = ["VideoReference"]
@@ -12,5 +10,5 @@ __all__ = ["VideoReference"]
 class VideoReference(BaseModel):
     """Points at an existing, completed video."""
 
-    id_: str = FieldInfo(alias="id")
+    id: str
     """ID of the completed video."""

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import Mock, Sleeps, json_response
+from runtime_helpers import Mock, Sleeps, json_response, run
 
 WIDGET = {"id": "w_1", "status": "done"}
 
@@ -143,13 +143,16 @@ def test_connection_error_then_success(client: Any, mock: Mock, sleeps: Sleeps) 
     assert sleeps.calls == [0.5]
 
 
-async def test_async_retries(aclient: Any, sdk: Any, mock: Mock, sleeps: Sleeps) -> None:
-    mock.add(json_response(503, {}), httpx.ConnectError("x"), json_response(200, WIDGET))
-    widget = await aclient.widgets.create(name="a")
-    assert widget.id == "w_1"
-    assert sleeps.calls == [0.5, 1.0]
-    assert len({r.headers["idempotency-key"] for r in mock.requests}) == 1
-    mock.add(*[httpx.ReadTimeout("slow") for _ in range(3)])
-    with pytest.raises(sdk.APITimeoutError):
-        await aclient.widgets.retrieve("w_1")
-    await aclient.close()
+def test_async_retries(aclient: Any, sdk: Any, mock: Mock, sleeps: Sleeps) -> None:
+    async def main() -> None:
+        mock.add(json_response(503, {}), httpx.ConnectError("x"), json_response(200, WIDGET))
+        widget = await aclient.widgets.create(name="a")
+        assert widget.id == "w_1"
+        assert sleeps.calls == [0.5, 1.0]
+        assert len({r.headers["idempotency-key"] for r in mock.requests}) == 1
+        mock.add(*[httpx.ReadTimeout("slow") for _ in range(3)])
+        with pytest.raises(sdk.APITimeoutError):
+            await aclient.widgets.retrieve("w_1")
+        await aclient.close()
+
+    run(main)

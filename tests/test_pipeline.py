@@ -1,0 +1,178 @@
+"""The pipeline end to end: generate, determinism, check, writing without loss, errors, the installed wheel."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+VIDEOS_SPEC = ROOT / "specs" / "openai-videos.yaml"
+GENERATED = ROOT / "generated" / "openai-videos"
+
+
+def sdkforge(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith((".mypy", ".ruff", ".pytest", "__pycache__")) for part in p.parts)
+    }
+
+
+def test_generate_one_spec_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        result = sdkforge("generate", str(VIDEOS_SPEC), "-o", str(out), "--package-name", "videos_sdk", env={"PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outs.append(tree(out))
+    assert outs[0] == outs[1]
+    assert {"pyproject.toml", "README.md", "videos_sdk/__init__.py", "videos_sdk/types/video.py", "tests/test_videos.py"} <= set(outs[0])
+
+
+def test_committed_generated_tree_is_what_the_specs_produce() -> None:
+    result = sdkforge("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_names_stale_missing_and_extra_files_and_writes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "specs", project / "specs")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    assert sdkforge("generate", cwd=project).returncode == 0
+    out = project / "generated" / "openai-videos"
+    (out / "openai_videos" / "types" / "video.py").write_text("# edited\n")
+    (out / "README.md").unlink()
+    before = tree(out)
+    result = sdkforge("check", cwd=project)
+    assert result.returncode == 1
+    assert "stale: generated/openai-videos/openai_videos/types/video.py" in result.stdout
+    assert "missing: generated/openai-videos/README.md" in result.stdout
+    assert tree(out) == before
+
+
+def test_regeneration_keeps_hand_written_files_and_refuses_to_overwrite_hand_edits(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    args = ("generate", str(VIDEOS_SPEC), "-o", str(out), "--package-name", "videos_sdk")
+    assert sdkforge(*args).returncode == 0
+    (out / "NOTES.md").write_text("mine\n")
+    mtime = (out / "videos_sdk" / "types" / "video.py").stat().st_mtime_ns
+    second = sdkforge(*args)
+    assert second.returncode == 0 and " 0 written" in second.stdout
+    assert (out / "videos_sdk" / "types" / "video.py").stat().st_mtime_ns == mtime
+    edited = out / "videos_sdk" / "_client.py"
+    edited.write_text(edited.read_text() + "\n# my change\n")
+    refused = sdkforge(*args)
+    assert refused.returncode == 3 and "videos_sdk/_client.py" in refused.stderr
+    assert edited.read_text().endswith("# my change\n")
+    assert sdkforge(*args, "--force").returncode == 0
+    assert not edited.read_text().endswith("# my change\n")
+    assert (out / "NOTES.md").read_text() == "mine\n"
+
+
+def test_removed_operation_deletes_only_its_stale_files(tmp_path: Path) -> None:
+    spec = yaml.safe_load(VIDEOS_SPEC.read_text())
+    out = tmp_path / "sdk"
+    spec_path = tmp_path / "spec.json"
+    spec_path.write_text(json.dumps(spec))
+    assert sdkforge("generate", str(spec_path), "-o", str(out), "--package-name", "videos_sdk").returncode == 0
+    assert (out / "videos_sdk" / "types" / "deleted_video.py").exists()
+    del spec["paths"]["/videos/{video_id}"]["delete"]
+    del spec["components"]["schemas"]["DeletedVideo"]
+    spec_path.write_text(json.dumps(spec))
+    assert sdkforge("generate", str(spec_path), "-o", str(out), "--package-name", "videos_sdk").returncode == 0
+    assert not (out / "videos_sdk" / "types" / "deleted_video.py").exists()
+    assert "def delete" not in (out / "videos_sdk" / "resources" / "videos.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("openapi: 3.1.0\ninfo: [unclosed\n", "invalid YAML"),
+        ("", "empty"),
+        ("- just\n- a list\n", "not a mapping"),
+        ("openapi: 2.0\n", "unsupported or missing 'openapi' version"),
+        ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n", "unresolved $ref"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_not_a_traceback(tmp_path: Path, content: str, expected: str) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(content)
+    out = tmp_path / "out"
+    result = sdkforge("generate", str(spec), "-o", str(out), "--package-name", "bad")
+    assert result.returncode in (1, 2)
+    assert expected in result.stderr
+    assert str(spec) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_video_round_trips_the_reference_example() -> None:
+    sys.path.insert(0, str(GENERATED))
+    try:
+        from openai_videos.types import Video
+    finally:
+        sys.path.remove(str(GENERATED))
+    example = yaml.safe_load(VIDEOS_SPEC.read_text())["components"]["schemas"]["Video"]["example"]
+    video = Video.model_validate(example)
+    assert video.id == "video_456" and video.status == "queued" and video.remixed_from_video_id == "video_123"
+    assert video.model_dump(mode="json", exclude_unset=True) == example
+
+
+def test_open_enums_accept_unknown_values_and_closed_enums_are_literals() -> None:
+    text = (GENERATED / "openai_videos" / "types" / "video_model.py").read_text()
+    assert "VideoModel: TypeAlias = Union[" in text and 'str,' in text and '"sora-2-pro",' in text
+    status = (GENERATED / "openai_videos" / "types" / "video_status.py").read_text()
+    assert 'Literal["queued", "in_progress", "completed", "failed"]' in status
+    sys.path.insert(0, str(GENERATED))
+    try:
+        from openai_videos.types import Video
+    finally:
+        sys.path.remove(str(GENERATED))
+    example = yaml.safe_load(VIDEOS_SPEC.read_text())["components"]["schemas"]["Video"]["example"]
+    video = Video.model_validate({**example, "model": "sora-3-from-the-future", "seconds": "16"})
+    assert video.model == "sora-3-from-the-future" and video.seconds == "16"
+
+
+def test_non_editable_wheel_install_reproduces_generated_tree(tmp_path: Path) -> None:
+    """`pip install .` (not editable) ships the templates: generation from the wheel matches the committed tree."""
+    target = tmp_path / "site"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stderr
+    assert (target / "generator" / "templates" / "sdk" / "package" / "_base_client.py.jinja").is_file()
+    project = tmp_path / "copy"
+    shutil.copytree(ROOT / "specs", project / "specs")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", "import generator, sys; assert 'site' in generator.__file__; from generator.cli import main; sys.exit(main(['generate']))"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree(project / "generated" / "openai-videos") == tree(GENERATED)
