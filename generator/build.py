@@ -19,7 +19,7 @@ from . import naming
 from .config import PaginationConfig, PollingConfig, Target
 from .docs import docstring, one_line
 from .errors import SpecError
-from .examples import ExampleBuilder
+from .examples import ExampleBuilder, jsonable
 from .model import (
     Api,
     AnyType,
@@ -1057,7 +1057,7 @@ def _python_literal(value: Any, t: TypeExpr) -> str:
     if isinstance(value, bytes):
         return repr(value)
     # json round-trip keeps only data; repr() of data is a safe Python literal.
-    return repr(json.loads(json.dumps(value)))
+    return repr(json.loads(json.dumps(jsonable(value))))
 
 
 def _pep440(version: str) -> str:

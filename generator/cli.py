@@ -10,6 +10,7 @@ Exit codes (also in the README):
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
@@ -121,6 +122,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
                 f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
                 f"{len(report.removed)} removed"
             )
+        for hook in g.target.hooks:
+            if subprocess.run(hook, shell=True, cwd=g.out).returncode != 0:  # noqa: S602 - the user's own command
+                _error(f"{g.target.output}: post-generation hook failed: {hook}")
+                return EXIT_FAILED
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ The spec's own ``example`` / ``examples`` win when present; otherwise a value is
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any, Callable
 
@@ -27,17 +28,17 @@ class ExampleBuilder:
 
     def value(self, schema: Any, pointer: str, *, explicit: Any = None, depth: int = 0, full: bool = False) -> Any:
         if explicit is not None:
-            return explicit
+            return jsonable(explicit)
         if schema is None or depth > _MAX_DEPTH:
             return None
         schema, pointer = self._resolve(schema, pointer)
         own = _own_example(schema)
         if own is not None:
-            return own
+            return jsonable(own)
         if "const" in schema.model_fields_set:
-            return schema.const
+            return jsonable(schema.const)
         if schema.enum:
-            return next((v for v in schema.enum if v is not None), None)
+            return jsonable(next((v for v in schema.enum if v is not None), None))
         for key in ("oneOf", "anyOf"):
             variants = [v for v in (getattr(schema, key) or []) if not _is_null(v, self._resolve)]
             if variants:
@@ -89,7 +90,7 @@ class ExampleBuilder:
             value = getattr(first, "value", None)
         if value is None or not self._complete(media.media_type_schema, value, pointer):
             value = self.value(media.media_type_schema, pointer + "/schema", full=True)
-        return json.dumps(value, sort_keys=True)
+        return json.dumps(jsonable(value), sort_keys=True)
 
     def _complete(self, schema: Any, value: Any, pointer: str) -> bool:
         """Whether an explicit example carries every required property (Prism rejects incomplete ones)."""
@@ -98,6 +99,19 @@ class ExampleBuilder:
         resolved, _ = self._resolve(schema, pointer)
         required = set(resolved.required or [])
         return not required or (isinstance(value, dict) and required <= set(value))
+
+
+def jsonable(value: Any) -> Any:
+    """YAML turns unquoted dates into ``date`` objects; examples must stay plain JSON data."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
 
 
 def _own_example(schema: Any) -> Any:

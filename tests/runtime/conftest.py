@@ -20,7 +20,25 @@ from runtime_helpers import Mock, Sleeps  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates" / "sdk" / "package"
-RUNTIME_FILES = [p.name for p in sorted(TEMPLATES.glob("*.jinja"))]
+RUNTIME_FILES = [
+    f"{name}.jinja"
+    for name in (
+        "_base_client.py",
+        "_client.py",
+        "_exceptions.py",
+        "_types.py",
+        "_models.py",
+        "_response.py",
+        "_pagination.py",
+        "_files.py",
+        "_streaming.py",
+        "_resource.py",
+        "_utils.py",
+        "_logs.py",
+        "_version.py",
+        "py.typed",
+    )
+]
 
 # Stand-ins for what the lead's templates generate (package __init__, a model and a resource module), written to
 # the contract in docs/runtime.md so that the runtime is exercised (and type-checked) the way generated code uses it.

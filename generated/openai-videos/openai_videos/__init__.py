@@ -6,23 +6,23 @@ from openai_videos import AsyncOpenAIVideos
 
 from ._client import AsyncOpenAIVideos, OpenAIVideos
 from ._exceptions import (
-    OpenAIVideosError,
-    APIError,
     APIConnectionError,
-    APITimeoutError,
+    APIError,
     APIResponseValidationError,
     APIStatusError,
-    BadRequestError,
+    APITimeoutError,
     AuthenticationError,
-    PermissionDeniedError,
-    NotFoundError,
+    BadRequestError,
     ConflictError,
-    UnprocessableEntityError,
-    RateLimitError,
     InternalServerError,
+    NotFoundError,
+    OpenAIVideosError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
 )
+from ._response import APIResponse, AsyncAPIResponse, AsyncBinaryAPIResponse, BinaryAPIResponse
 from ._types import NOT_GIVEN, NotGiven, Omit
-from ._response import APIResponse, AsyncAPIResponse, BinaryAPIResponse, AsyncBinaryAPIResponse
 from ._version import __version__
 
 __all__ = [

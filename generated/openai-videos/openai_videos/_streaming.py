@@ -204,7 +204,7 @@ class Stream(Generic[_T]):
         return self._iterator.__next__()
 
     def __iter__(self) -> Iterator[_T]:
-        yield from self._iterator
+        return self._iterator
 
     def _events(self) -> Iterator[ServerSentEvent]:
         splitter = _LineSplitter()
@@ -269,9 +269,8 @@ class AsyncStream(Generic[_T]):
     async def __anext__(self) -> _T:
         return await self._iterator.__anext__()
 
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        async for item in self._iterator:
-            yield item
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
 
     async def _events(self) -> AsyncIterator[ServerSentEvent]:
         splitter = _LineSplitter()

@@ -1,0 +1,910 @@
+"""The HTTP machinery shared by the sync and async clients: request building, retries, errors, parsing, logs."""
+
+from __future__ import annotations
+
+import email.utils
+import inspect
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import Awaitable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Generic,
+    TypeVar,
+    Union,
+    cast,
+)
+from urllib.parse import quote, urlencode
+
+import anyio
+import httpx
+import pydantic
+from typing_extensions import Self, get_args, get_origin
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    error_message_from_body,
+    make_status_error,
+)
+from ._files import build_multipart
+from ._logs import logger, setup_logging
+from ._models import construct_type, validate_type
+from ._response import (
+    RAW_RESPONSE_HEADER,
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncBinaryAPIResponse,
+    BinaryAPIResponse,
+)
+from ._streaming import AsyncStream, Stream
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    Headers,
+    NoneType,
+    NotGiven,
+    Omit,
+    ParamStyles,
+    Query,
+    RequestOptions,
+)
+from ._utils import is_given, primitive_to_str, strip_not_given, to_json_bytes
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._pagination import AsyncCursorPage, AsyncPaginator, PagingSpec, SyncCursorPage
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "FinalRequestOptions",
+    "SyncAPIClient",
+    "build_request_options",
+    "encode_query",
+    "make_request_options",
+]
+
+_ItemT = TypeVar("_ItemT")
+_SyncPageT = TypeVar("_SyncPageT", bound="SyncCursorPage[Any]")
+_AsyncPageT = TypeVar("_AsyncPageT", bound="AsyncCursorPage[Any]")
+_HttpClientT = TypeVar("_HttpClientT", bound=Union[httpx.Client, httpx.AsyncClient])
+
+DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+JITTER_FACTOR = 0.25
+MAX_RETRY_AFTER = 60.0
+
+USER_AGENT = "openai-videos-lite" + "/Python " + __version__
+
+REDACTED = "<redacted>"
+_SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"})
+_RETRY_STATUSES = frozenset({408, 409, 429})
+
+PostParser = Callable[[Any, httpx.Response], Any]
+
+
+@dataclass(frozen=True)
+class FinalRequestOptions:
+    """Everything needed to send one call (possibly several times, when retried)."""
+
+    method: str
+    url: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    headers: Mapping[str, str | Omit] = field(default_factory=dict)
+    cookies: Mapping[str, object] = field(default_factory=dict)
+    body: object = None
+    extra_json: Mapping[str, object] | None = None
+    content_type: str | None = None
+    files: tuple[str, ...] = ()
+    param_styles: ParamStyles = field(default_factory=dict)
+    timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
+    idempotency_key: str | None = None
+    post_parser: PostParser | None = None
+
+    def __repr__(self) -> str:
+        return f"FinalRequestOptions(method={self.method!r}, url={self.url!r})"
+
+
+def make_request_options(
+    *,
+    query: Query | None = None,
+    extra_headers: Headers | None = None,
+    extra_query: Query | None = None,
+    extra_body: Body | None = None,
+    idempotency_key: str | None = None,
+    timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+) -> RequestOptions:
+    """The per-call ``options`` of a resource method."""
+    options: RequestOptions = {}
+    if extra_headers is not None:
+        options["headers"] = extra_headers
+    params: dict[str, object] = {}
+    if query is not None:
+        params.update(query)
+    if extra_query is not None:
+        params.update(extra_query)
+    if params:
+        options["params"] = params
+    if extra_body is not None:
+        if not isinstance(extra_body, Mapping):
+            raise TypeError("extra_body must be a mapping")
+        options["extra_json"] = cast(Mapping[str, object], extra_body)
+    if not isinstance(timeout, NotGiven):
+        options["timeout"] = timeout
+    if idempotency_key is not None:
+        options["idempotency_key"] = idempotency_key
+    return options
+
+
+def build_request_options(
+    method: str,
+    path: str,
+    *,
+    body: object = None,
+    query: Mapping[str, object] | None = None,
+    headers: Mapping[str, object] | None = None,
+    cookies: Mapping[str, object] | None = None,
+    content_type: str | None = None,
+    files: Sequence[str] = (),
+    param_styles: ParamStyles | None = None,
+    options: RequestOptions | None = None,
+) -> FinalRequestOptions:
+    """Combine what a resource method passes with the caller's ``options``; extra_* entries win."""
+    opts: RequestOptions = options or {}
+    params: dict[str, object] = dict(query or {})
+    params.update(opts.get("params", {}))
+    merged_headers: dict[str, str | Omit] = {}
+    for name, value in (headers or {}).items():
+        if isinstance(value, (NotGiven, Omit)):
+            continue
+        merged_headers[name] = _header_value(value)
+    merged_headers.update(opts.get("headers", {}))
+    return FinalRequestOptions(
+        method=method.lower(),
+        url=path,
+        params=params,
+        headers=merged_headers,
+        cookies=dict(cookies or {}),
+        body=body,
+        extra_json=opts.get("extra_json"),
+        content_type=content_type,
+        files=tuple(files),
+        param_styles=dict(param_styles or {}),
+        timeout=opts.get("timeout", NOT_GIVEN),
+        max_retries=opts.get("max_retries", NOT_GIVEN),
+        idempotency_key=opts.get("idempotency_key"),
+    )
+
+
+def _header_value(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(primitive_to_str(v) for v in value)
+    return primitive_to_str(value)
+
+
+def _deep_object(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if is_given(item) and item is not None:
+                _deep_object(f"{prefix}[{key}]", item, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _deep_object(f"{prefix}[]", item, out)
+    else:
+        out.append((prefix, primitive_to_str(value)))
+
+
+def encode_query(params: Mapping[str, object], styles: ParamStyles | None = None) -> list[tuple[str, str]]:
+    """Serialise query parameters per OpenAPI style (``form`` + explode unless ``styles`` says otherwise).
+
+    ``NOT_GIVEN``, ``Omit`` and ``None`` values are left out; booleans are written ``true`` / ``false``.
+    """
+    styles = styles or {}
+    out: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        style, explode = styles.get(key, ("form", True))
+        if isinstance(value, Mapping):
+            value = strip_not_given(value)
+            if style == "deepObject":
+                _deep_object(key, value, out)
+            elif explode:
+                for sub_key, sub_value in value.items():
+                    if sub_value is not None:
+                        out.append((str(sub_key), primitive_to_str(sub_value)))
+            else:
+                flat: list[str] = []
+                for sub_key, sub_value in value.items():
+                    flat.extend((str(sub_key), primitive_to_str(sub_value)))
+                out.append((key, ",".join(flat)))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = [primitive_to_str(v) for v in value if is_given(v)]
+            if style == "deepObject":
+                _deep_object(key, list(value), out)
+            elif explode and style in ("form", ""):
+                out.extend((key, item) for item in items)
+            elif style == "spaceDelimited":
+                out.append((key, " ".join(items)))
+            elif style == "pipeDelimited":
+                out.append((key, "|".join(items)))
+            else:
+                out.append((key, ",".join(items)))
+        else:
+            out.append((key, primitive_to_str(value)))
+    return out
+
+
+def _encode_multipart(fields: list[tuple[str, str]], files: list[tuple[str, Any]]) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    chunks: list[bytes] = []
+
+    def disposition(name: str, filename: str | None = None) -> bytes:
+        text = 'form-data; name="' + _quote_param(name) + '"'
+        if filename is not None:
+            text += '; filename="' + _quote_param(filename) + '"'
+        return text.encode("utf-8")
+
+    for name, value in fields:
+        chunks.append(b"--" + boundary.encode() + b"\r\n")
+        chunks.append(b"Content-Disposition: " + disposition(name) + b"\r\n\r\n")
+        chunks.append(value.encode("utf-8") + b"\r\n")
+    for name, (filename, content, mime) in files:
+        if not isinstance(content, bytes):
+            seek = getattr(content, "seek", None)
+            if callable(seek):
+                try:
+                    seek(0)
+                except (OSError, ValueError):
+                    pass
+            content = content.read()
+        chunks.append(b"--" + boundary.encode() + b"\r\n")
+        chunks.append(b"Content-Disposition: " + disposition(name, filename or name) + b"\r\n")
+        chunks.append(b"Content-Type: " + (mime or "application/octet-stream").encode("latin-1") + b"\r\n\r\n")
+        chunks.append(bytes(content) + b"\r\n")
+    chunks.append(b"--" + boundary.encode() + b"--\r\n")
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+def _quote_param(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _is_timeout(err: BaseException) -> bool:
+    if isinstance(err, httpx.TimeoutException):
+        return True
+    return any("Timeout" in cls.__name__ for cls in type(err).__mro__)
+
+
+def _timeout_arg(timeout: float | httpx.Timeout | None) -> Any:
+    # a plain 4-tuple is understood by any httpx-compatible client, not only by this httpx's Timeout class
+    if isinstance(timeout, httpx.Timeout):
+        return (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    return timeout
+
+
+class _BaseClient(Generic[_HttpClientT]):
+    _client: _HttpClientT
+    _owns_client: bool
+    _stream_cls: type[Any] = Stream
+    _binary_cls: type[Any] = BinaryAPIResponse
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        custom_headers: Mapping[str, str | Omit] | None,
+        custom_query: Mapping[str, object] | None,
+        strict: bool,
+    ) -> None:
+        setup_logging()
+        if max_retries < 0:
+            raise TypeError("max_retries must be a non-negative integer")
+        self.api_key = api_key
+        self._base_url = str(base_url).rstrip("/")
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._custom_headers: dict[str, str | Omit] = dict(custom_headers or {})
+        self._custom_query: dict[str, object] = dict(custom_query or {})
+        self._strict = strict
+        self._random: Callable[[], float] = random.random
+        self._time: Callable[[], float] = time.time
+
+    # --- configuration ---------------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def user_agent(self) -> str:
+        return USER_AGENT
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {}
+
+    def _auth_query(self) -> dict[str, str]:
+        return {}
+
+    def _sensitive_names(self) -> frozenset[str]:
+        return _SENSITIVE_HEADERS
+
+    @property
+    def default_headers(self) -> dict[str, str | Omit]:
+        return {
+            "Accept": "application/json",
+            "User-Agent": self.user_agent,
+            **self._auth_headers(),
+            **self._custom_headers,
+        }
+
+    @property
+    def default_query(self) -> dict[str, object]:
+        return {**self._custom_query, **self._auth_query()}
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__name__}(base_url={self._base_url!r},"
+            f" max_retries={self.max_retries!r}, timeout={self.timeout!r})"
+        )
+
+    # --- redaction -------------------------------------------------------------------------------------------
+
+    def _redact(self, text: str) -> str:
+        key = self.api_key
+        if key:
+            for form in {key, quote(key, safe=""), quote(key)}:
+                text = text.replace(form, REDACTED)
+        return text
+
+    def _redact_headers(self, headers: Mapping[str, str]) -> dict[str, str]:
+        sensitive = self._sensitive_names()
+        return {name: REDACTED if name.lower() in sensitive else self._redact(value) for name, value in headers.items()}
+
+    # --- request building ------------------------------------------------------------------------------------
+
+    def _prepare_options(self, options: FinalRequestOptions) -> tuple[FinalRequestOptions, str | None]:
+        """Strip the raw/stream marker header and fix the idempotency key for all attempts of this call."""
+        mode: str | None = None
+        headers: dict[str, str | Omit] = {}
+        for name, value in options.headers.items():
+            if name.lower() == RAW_RESPONSE_HEADER.lower():
+                mode = value if isinstance(value, str) else None
+            else:
+                headers[name] = value
+        key = options.idempotency_key
+        if options.method.lower() != "get" and key is None:
+            key = f"sdkforge-retry-{uuid.uuid4()}"
+        return replace(options, headers=headers, idempotency_key=key), mode
+
+    def _build_headers(self, options: FinalRequestOptions) -> dict[str, str]:
+        merged: dict[str, tuple[str, str]] = {}
+        for source in (self.default_headers, options.headers):
+            for name, value in source.items():
+                if isinstance(value, (Omit, NotGiven)):
+                    merged.pop(name.lower(), None)
+                else:
+                    merged[name.lower()] = (name, value)
+        if options.idempotency_key is not None and "idempotency-key" not in merged:
+            merged["idempotency-key"] = ("Idempotency-Key", options.idempotency_key)
+        cookies = [
+            f"{name}={primitive_to_str(value)}"
+            for name, value in options.cookies.items()
+            if value is not None and is_given(value)
+        ]
+        if cookies:
+            existing = merged.get("cookie")
+            joined = "; ".join(cookies)
+            merged["cookie"] = (
+                "Cookie",
+                f"{existing[1]}; {joined}" if existing else joined,
+            )
+        return dict(merged.values())
+
+    def _prepare_url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        return self._base_url + "/" + path.lstrip("/")
+
+    def _encode_body(self, options: FinalRequestOptions, headers: dict[str, str]) -> bytes | None:
+        body = options.body
+        extra = options.extra_json
+        if extra:
+            if body is None:
+                body = dict(extra)
+            elif isinstance(body, Mapping):
+                body = {**body, **extra}
+        content_type = options.content_type
+        if content_type is None and body is None:
+            return None
+        lowered = {name.lower(): name for name in headers}
+        if content_type is not None and content_type.startswith("multipart/"):
+            if not isinstance(body, Mapping):
+                raise TypeError("A multipart body must be a mapping of field names to values")
+            fields, parts = build_multipart(body, list(options.files))
+            content, header = _encode_multipart(fields, list(parts))
+            headers.pop(lowered.get("content-type", "content-type"), None)
+            headers["Content-Type"] = header
+            return content
+        if content_type == "application/x-www-form-urlencoded":
+            pairs: list[tuple[str, str]] = []
+            if isinstance(body, Mapping):
+                pairs = encode_query(body, options.param_styles)
+            content = urlencode(pairs).encode("ascii")
+        elif content_type is None or "json" in content_type:
+            content = to_json_bytes(body)
+            content_type = content_type or "application/json"
+        elif isinstance(body, (bytes, bytearray)):
+            content = bytes(body)
+        elif isinstance(body, str):
+            content = body.encode("utf-8")
+        elif body is None:
+            content = b""
+        elif callable(getattr(body, "read", None)):
+            data = cast(Any, body).read()
+            content = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        else:
+            content = to_json_bytes(body)
+        if "content-type" not in lowered:
+            headers["Content-Type"] = content_type
+        return content
+
+    def _build_request(self, options: FinalRequestOptions) -> httpx.Request:
+        headers = self._build_headers(options)
+        content = self._encode_body(options, headers)
+        params = encode_query({**self.default_query, **options.params}, options.param_styles)
+        timeout = options.timeout if not isinstance(options.timeout, NotGiven) else self.timeout
+        request: httpx.Request = self._client.build_request(
+            options.method.upper(),
+            self._prepare_url(options.url),
+            params=cast(Any, params) or None,
+            headers=headers,
+            content=content,
+            timeout=_timeout_arg(timeout),
+        )
+        return request
+
+    # --- retries ---------------------------------------------------------------------------------------------
+
+    def _max_retries(self, options: FinalRequestOptions) -> int:
+        if isinstance(options.max_retries, NotGiven):
+            return self.max_retries
+        return options.max_retries
+
+    def _should_retry(self, response: httpx.Response) -> bool:
+        should = response.headers.get("x-should-retry", "").strip().lower()
+        if should == "true":
+            return True
+        if should == "false":
+            return False
+        status = response.status_code
+        return status in _RETRY_STATUSES or status >= 500
+
+    def _parse_retry_after(self, headers: httpx.Headers | None) -> float | None:
+        if headers is None:
+            return None
+        ms = headers.get("retry-after-ms")
+        if ms is not None:
+            try:
+                return float(ms) / 1000.0
+            except ValueError:
+                pass
+        value = headers.get("retry-after")
+        if value is None:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            pass
+        parsed = email.utils.parsedate_tz(value)
+        if parsed is None:
+            return None
+        return float(email.utils.mktime_tz(parsed)) - self._time()
+
+    def _calculate_retry_timeout(self, retries_taken: int, headers: httpx.Headers | None = None) -> float:
+        """Seconds to wait before retry number ``retries_taken + 1``.
+
+        A server ``retry-after-ms`` / ``retry-after`` (seconds or HTTP date) is honoured when it is in
+        (0, 60] seconds; otherwise ``0.5 * 2**retries_taken`` capped at 8, reduced by up to 25 % of jitter.
+        """
+        retry_after = self._parse_retry_after(headers)
+        if retry_after is not None and 0 < retry_after <= MAX_RETRY_AFTER:
+            return retry_after
+        delay = min(INITIAL_RETRY_DELAY * (2.0**retries_taken), MAX_RETRY_DELAY)
+        jitter = 1.0 - JITTER_FACTOR * self._random()
+        return delay * jitter
+
+    # --- responses -------------------------------------------------------------------------------------------
+
+    def _is_stream_type(self, cast_to: Any) -> bool:
+        origin = get_origin(cast_to) or cast_to
+        return inspect.isclass(origin) and issubclass(origin, (Stream, AsyncStream))
+
+    def _is_lazy_type(self, cast_to: Any) -> bool:
+        """Types whose body is not read before parsing (streams and binary downloads)."""
+        return self._is_stream_type(cast_to) or cast_to in (
+            BinaryAPIResponse,
+            AsyncBinaryAPIResponse,
+        )
+
+    def _make_status_error(self, response: httpx.Response) -> APIStatusError:
+        text = response.text
+        body: object
+        try:
+            body = json.loads(text) if text else None
+        except ValueError:
+            body = text
+        detail = error_message_from_body(body)
+        message = f"Error code: {response.status_code}"
+        if detail:
+            message += f" - {detail}"
+        return make_status_error(self._redact(message), response=response, body=body)
+
+    def _parse_data(self, cast_to: Any, data: object, response: httpx.Response) -> Any:
+        """Validate ``data`` as ``cast_to``; on failure build it leniently, or raise when strict."""
+        if cast_to is object or cast_to is Any:
+            return data
+        try:
+            return validate_type(cast_to, data)
+        except pydantic.ValidationError as err:
+            if self._strict:
+                raise APIResponseValidationError(response, data, message=self._redact(str(err))) from err
+            logger.debug("Response did not validate as %s; building it leniently", cast_to)
+            return construct_type(cast_to, data)
+
+    def _decode_json(self, response: httpx.Response) -> object:
+        content = response.content
+        if not content.strip():
+            return None
+        try:
+            return json.loads(content)
+        except ValueError as err:
+            content_type = response.headers.get("content-type", "")
+            if self._strict and "json" in content_type:
+                raise APIResponseValidationError(
+                    response,
+                    response.text,
+                    message="The response body is not valid JSON.",
+                ) from err
+            return response.text
+
+    def _parse_response(self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions) -> Any:
+        """Turn a response (already read unless ``cast_to`` is lazy) into a value of ``cast_to``."""
+        result: Any
+        if self._is_stream_type(cast_to):
+            args = get_args(cast_to)
+            return self._stream_cls(cast_to=args[0] if args else object, response=response, client=self)
+        if cast_to in (BinaryAPIResponse, AsyncBinaryAPIResponse):
+            return self._binary_cls(raw=response, cast_to=bytes, client=self, options=options, stream=True)
+        if cast_to is httpx.Response:
+            return response
+        if cast_to is NoneType or cast_to is None:
+            result = None
+        elif cast_to is bytes:
+            result = response.content
+        elif cast_to is str:
+            result = response.text
+        else:
+            data = self._decode_json(response)
+            result = self._parse_data(cast_to, data, response)
+        if options.post_parser is not None:
+            result = options.post_parser(result, response)
+        return result
+
+    # --- logs ------------------------------------------------------------------------------------------------
+
+    def _log_request(self, request: httpx.Request, retries_taken: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Request: %s %s headers=%s retries_taken=%d",
+                request.method,
+                self._redact(str(request.url)),
+                self._redact_headers(dict(request.headers)),
+                retries_taken,
+            )
+
+    def _log_response(self, request: httpx.Request, response: httpx.Response) -> None:
+        logger.info(
+            'HTTP Request: %s %s "%d %s"',
+            request.method,
+            self._redact(str(request.url)),
+            response.status_code,
+            response.reason_phrase,
+        )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Response headers: %s request_id=%s",
+                self._redact_headers(dict(response.headers)),
+                response.headers.get("x-request-id"),
+            )
+
+    def _log_retry(self, request: httpx.Request, delay: float, reason: str) -> None:
+        logger.info(
+            "Retrying request to %s in %f seconds (%s)",
+            self._redact(str(request.url)),
+            delay,
+            reason,
+        )
+
+
+class SyncAPIClient(_BaseClient[httpx.Client]):
+    """The synchronous HTTP client behind every sync resource."""
+
+    _stream_cls = Stream
+    _binary_cls = BinaryAPIResponse
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        custom_headers: Mapping[str, str | Omit] | None = None,
+        custom_query: Mapping[str, object] | None = None,
+        strict: bool = False,
+        http_client: httpx.Client | None = None,
+        _owns_client: bool = True,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            custom_headers=custom_headers,
+            custom_query=custom_query,
+            strict=strict,
+        )
+        if http_client is None:
+            http_client = httpx.Client(timeout=timeout, follow_redirects=True)
+        self._client = http_client
+        self._owns_client = _owns_client
+        self._sleep: Callable[[float], None] = time.sleep
+
+    def is_closed(self) -> bool:
+        return bool(self._client.is_closed)
+
+    def close(self) -> None:
+        """Close the underlying HTTP client (copies made by ``with_options`` leave it open)."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
+        options, mode = self._prepare_options(options)
+        stream = mode == "stream" or self._is_stream_type(cast_to)
+        max_retries = self._max_retries(options)
+        retries_taken = 0
+        while True:
+            request = self._build_request(options)
+            self._log_request(request, retries_taken)
+            try:
+                response = self._client.send(request, stream=stream)
+            except Exception as err:
+                if retries_taken < max_retries:
+                    delay = self._calculate_retry_timeout(retries_taken)
+                    self._log_retry(request, delay, type(err).__name__)
+                    self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                logger.debug("Request failed: %s", type(err).__name__)
+                if _is_timeout(err):
+                    raise APITimeoutError(request=request) from err
+                raise APIConnectionError(request=request) from err
+            self._log_response(request, response)
+            if not 200 <= response.status_code < 300:
+                if retries_taken < max_retries and self._should_retry(response):
+                    response.close()
+                    delay = self._calculate_retry_timeout(retries_taken, response.headers)
+                    self._log_retry(request, delay, str(response.status_code))
+                    self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                response.read()
+                response.close()
+                raise self._make_status_error(response)
+            api_response: APIResponse[Any] = APIResponse(
+                raw=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                stream=stream,
+                retries_taken=retries_taken,
+            )
+            if mode in ("raw", "stream"):
+                return api_response
+            return api_response.parse()
+
+    def _request_page(
+        self,
+        page: Any,
+        item: Any,
+        paging: PagingSpec,
+        options: FinalRequestOptions,
+    ) -> Any:
+        page_cls = get_origin(page) or page
+        next_options = self._prepare_options(options)[0]
+
+        def build(data: Any, response: httpx.Response) -> Any:
+            return page_cls._build(
+                data=data,
+                response=response,
+                client=self,
+                options=next_options,
+                page=page,
+                item=item,
+                paging=paging,
+            )
+
+        return self.request(object, replace(options, post_parser=build))
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        page: type[_SyncPageT],
+        item: Any,
+        paging: PagingSpec,
+        query: Mapping[str, object] | None = None,
+        param_styles: ParamStyles | None = None,
+        options: RequestOptions | None = None,
+    ) -> _SyncPageT:
+        final = build_request_options("get", path, query=query, param_styles=param_styles, options=options)
+        return cast(_SyncPageT, self._request_page(page, item, paging, final))
+
+
+class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
+    """The asynchronous HTTP client behind every async resource."""
+
+    _stream_cls = AsyncStream
+    _binary_cls = AsyncBinaryAPIResponse
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        custom_headers: Mapping[str, str | Omit] | None = None,
+        custom_query: Mapping[str, object] | None = None,
+        strict: bool = False,
+        http_client: httpx.AsyncClient | None = None,
+        _owns_client: bool = True,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            custom_headers=custom_headers,
+            custom_query=custom_query,
+            strict=strict,
+        )
+        if http_client is None:
+            http_client = httpx.AsyncClient(timeout=timeout, follow_redirects=True)
+        self._client = http_client
+        self._owns_client = _owns_client
+        self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
+
+    def is_closed(self) -> bool:
+        return bool(self._client.is_closed)
+
+    async def close(self) -> None:
+        """Close the underlying HTTP client (copies made by ``with_options`` leave it open)."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def aclose(self) -> None:
+        await self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.close()
+
+    async def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
+        options, mode = self._prepare_options(options)
+        stream = mode == "stream" or self._is_stream_type(cast_to)
+        max_retries = self._max_retries(options)
+        retries_taken = 0
+        while True:
+            request = self._build_request(options)
+            self._log_request(request, retries_taken)
+            try:
+                response = await self._client.send(request, stream=stream)
+            except Exception as err:
+                if retries_taken < max_retries:
+                    delay = self._calculate_retry_timeout(retries_taken)
+                    self._log_retry(request, delay, type(err).__name__)
+                    await self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                logger.debug("Request failed: %s", type(err).__name__)
+                if _is_timeout(err):
+                    raise APITimeoutError(request=request) from err
+                raise APIConnectionError(request=request) from err
+            self._log_response(request, response)
+            if not 200 <= response.status_code < 300:
+                if retries_taken < max_retries and self._should_retry(response):
+                    await response.aclose()
+                    delay = self._calculate_retry_timeout(retries_taken, response.headers)
+                    self._log_retry(request, delay, str(response.status_code))
+                    await self._sleep(delay)
+                    retries_taken += 1
+                    continue
+                await response.aread()
+                await response.aclose()
+                raise self._make_status_error(response)
+            api_response: AsyncAPIResponse[Any] = AsyncAPIResponse(
+                raw=response,
+                cast_to=cast_to,
+                client=self,
+                options=options,
+                stream=stream,
+                retries_taken=retries_taken,
+            )
+            if mode in ("raw", "stream"):
+                return api_response
+            return await api_response.parse()
+
+    async def _request_page(
+        self,
+        page: Any,
+        item: Any,
+        paging: PagingSpec,
+        options: FinalRequestOptions,
+    ) -> Any:
+        page_cls = get_origin(page) or page
+        next_options = self._prepare_options(options)[0]
+
+        def build(data: Any, response: httpx.Response) -> Any:
+            return page_cls._build(
+                data=data,
+                response=response,
+                client=self,
+                options=next_options,
+                page=page,
+                item=item,
+                paging=paging,
+            )
+
+        return await self.request(object, replace(options, post_parser=build))
+
+    def get_api_list(
+        self,
+        path: str,
+        *,
+        page: type[_AsyncPageT],
+        item: type[_ItemT],
+        paging: PagingSpec,
+        query: Mapping[str, object] | None = None,
+        param_styles: ParamStyles | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncPaginator[_ItemT, _AsyncPageT]:
+        from ._pagination import AsyncPaginator
+
+        final = build_request_options("get", path, query=query, param_styles=param_styles, options=options)
+        return AsyncPaginator(client=self, options=final, page=page, item=item, paging=paging)

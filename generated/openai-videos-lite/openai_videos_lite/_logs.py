@@ -1,0 +1,42 @@
+"""Logging setup driven by the OPENAI_VIDEOS_LITE_LOG environment variable (``debug`` or ``info``)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+__all__ = ["LOG_ENV", "logger", "setup_logging"]
+
+LOG_ENV = "OPENAI_VIDEOS_LITE_LOG"
+
+logger: logging.Logger = logging.getLogger("openai_videos_lite")
+
+_configured = False
+
+
+def _basic_config() -> None:
+    if logger.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        logging.Formatter(
+            "[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s",
+            "%Y-%m-%d %H:%M:%S",
+        )
+    )
+    logger.addHandler(handler)
+
+
+def setup_logging() -> None:
+    """Enable request logs when the environment variable asks for them (idempotent)."""
+    global _configured
+    if _configured:
+        return
+    _configured = True
+    level = os.environ.get(LOG_ENV, "").strip().lower()
+    if level == "debug":
+        _basic_config()
+        logger.setLevel(logging.DEBUG)
+    elif level == "info":
+        _basic_config()
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,109 @@
+"""Small helpers used by the runtime and by generated resources."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from ._types import NotGiven, Omit
+
+__all__ = [
+    "is_given",
+    "json_default",
+    "path_template",
+    "primitive_to_str",
+    "strip_not_given",
+    "to_json_bytes",
+]
+
+_FORBIDDEN_SEGMENTS = ("", ".", "..")
+
+
+def path_template(template: str, **values: object) -> str:
+    """Fill ``{name}`` placeholders of ``template``, each value percent-encoded as exactly one path segment.
+
+    ``path_template("/files/{file_id}", file_id="a/b?c")`` gives ``"/files/a%2Fb%3Fc"``. Values that would turn
+    into an empty, ``.`` or ``..`` segment are rejected with ``ValueError`` before any request is sent.
+    """
+    result: list[str] = []
+    rest = template
+    while True:
+        start = rest.find("{")
+        if start < 0:
+            result.append(rest)
+            break
+        end = rest.find("}", start)
+        if end < 0:
+            raise ValueError(f"Unclosed placeholder in path template {template!r}")
+        result.append(rest[:start])
+        name = rest[start + 1 : end]
+        if name not in values:
+            raise ValueError(f"Missing value for path parameter {name!r}")
+        raw = values[name]
+        if isinstance(raw, NotGiven) or raw is None:
+            raise ValueError(f"Expected a value for path parameter {name!r}, got {raw!r}")
+        text = primitive_to_str(raw)
+        if text in _FORBIDDEN_SEGMENTS:
+            raise ValueError(
+                f"Expected a non-empty value for path parameter {name!r} that is not '.' or '..', got {text!r}"
+            )
+        result.append(quote(text, safe=""))
+        rest = rest[end + 1 :]
+    return "".join(result)
+
+
+def is_given(value: object) -> bool:
+    return not isinstance(value, (NotGiven, Omit))
+
+
+def strip_not_given(value: Any) -> Any:
+    """Drop ``NOT_GIVEN`` / ``Omit`` entries from mappings, recursively (lists are walked too)."""
+    if isinstance(value, Mapping):
+        return {k: strip_not_given(v) for k, v in value.items() if is_given(v)}
+    if isinstance(value, (list, tuple)):
+        return [strip_not_given(v) for v in value if is_given(v)]
+    return value
+
+
+def json_default(value: object) -> object:
+    """``json.dumps`` fallback for models, dates, UUIDs, enums and bytes."""
+    model_dump = getattr(value, "model_dump", None)
+    if callable(model_dump):
+        return model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def to_json_bytes(value: object) -> bytes:
+    return json.dumps(strip_not_given(value), default=json_default, ensure_ascii=False).encode("utf-8")
+
+
+def primitive_to_str(value: object) -> str:
+    """How a scalar is written in a path, query, header, cookie or form field."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, enum.Enum):
+        return primitive_to_str(value.value)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, (dict, list, tuple)) or hasattr(value, "model_dump"):
+        return json.dumps(strip_not_given(value), default=json_default)
+    return str(value)
