@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
         validate = None  # type: ignore[assignment]
     if validate is not None and hasattr(validate, "add_parser"):
         validate.add_parser(sub)
+    from . import diff as _diff
+    _diff.add_parser(sub)
     return parser
 
 

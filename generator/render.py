@@ -21,7 +21,6 @@ PROJECT_FILES = {
     "pyproject.toml": "sdk/project/pyproject.toml.jinja",
     "README.md": "sdk/project/README.md.jinja",
     "api.md": "sdk/project/api.md.jinja",
-    "tests/__init__.py": "sdk/tests/__init__.py.jinja",
     "tests/conftest.py": "sdk/tests/conftest.py.jinja",
     "{pkg}/resources/__init__.py": "sdk/resources/__init__.py.jinja",
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any
 
 import httpx
 import jinja2
@@ -16,7 +17,7 @@ from generator.model import Api, Auth, Resource
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from runtime_helpers import Mock, Sleeps  # noqa: E402
+from runtime_helpers import Mock, Sleeps
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates" / "sdk" / "package"
@@ -42,7 +43,7 @@ RUNTIME_FILES = [
 
 # Stand-ins for what the lead's templates generate (package __init__, a model and a resource module), written to
 # the contract in docs/runtime.md so that the runtime is exercised (and type-checked) the way generated code uses it.
-INIT_PY = '''\
+INIT_PY = """\
 from ._client import *  # noqa: F403
 from ._exceptions import *  # noqa: F403
 from ._types import NOT_GIVEN, NotGiven, Omit
@@ -53,15 +54,15 @@ from ._pagination import SyncCursorPage, AsyncCursorPage, AsyncPaginator, Paging
 __all__ = ["NOT_GIVEN", "NotGiven", "Omit", "__version__", "APIResponse", "AsyncAPIResponse",
            "BinaryAPIResponse", "AsyncBinaryAPIResponse", "SyncCursorPage", "AsyncCursorPage",
            "AsyncPaginator", "PagingSpec"]
-'''
+"""
 
-TYPES_INIT_PY = '''\
+TYPES_INIT_PY = """\
 from .widget import Event, Widget
 
 __all__ = ["Event", "Widget"]
-'''
+"""
 
-WIDGET_PY = '''\
+WIDGET_PY = """\
 from __future__ import annotations
 
 from typing import List, Optional, Union
@@ -87,7 +88,7 @@ class Widget(BaseModel):
 class Event(BaseModel):
     type: str
     value: Optional[int] = None
-'''
+"""
 
 RESOURCE_PY = '''\
 from __future__ import annotations
@@ -494,7 +495,7 @@ def make_api(
     required: bool = True,
     sync: bool = True,
     async_: bool = True,
-    resources: Tuple[Resource, ...] = (WIDGETS,),
+    resources: tuple[Resource, ...] = (WIDGETS,),
 ) -> Api:
     return Api(
         title="Acme",
@@ -554,7 +555,7 @@ def render_package(api: Api, dest: Path, *, with_stubs: bool = True) -> Path:
     return pkg_dir
 
 
-_loaded: Dict[str, types.ModuleType] = {}
+_loaded: dict[str, types.ModuleType] = {}
 
 
 def load_package(api: Api, root: Path) -> types.ModuleType:
@@ -614,9 +615,7 @@ def client(sdk: types.ModuleType, mock: Mock, sleeps: Sleeps) -> Iterator[Any]:
 
 @pytest.fixture
 def aclient(sdk: types.ModuleType, mock: Mock, sleeps: Sleeps) -> Any:
-    c = sdk.AsyncAcme(
-        api_key="sk-secret-123", http_client=httpx.AsyncClient(transport=httpx.MockTransport(mock))
-    )
+    c = sdk.AsyncAcme(api_key="sk-secret-123", http_client=httpx.AsyncClient(transport=httpx.MockTransport(mock)))
     c._sleep = sleeps.asleep
     c._random = lambda: 0.0
     return c

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import anyio
 import httpx
@@ -14,11 +15,11 @@ class Mock:
     """Replays queued responses (or a handler) and records every request sent."""
 
     def __init__(self) -> None:
-        self.requests: List[httpx.Request] = []
-        self.queue: List[Any] = []
-        self.handler: Optional[Handler] = None
+        self.requests: list[httpx.Request] = []
+        self.queue: list[Any] = []
+        self.handler: Handler | None = None
 
-    def add(self, *responses: Any) -> "Mock":
+    def add(self, *responses: Any) -> Mock:
         self.queue.extend(responses)
         return self
 
@@ -38,7 +39,7 @@ class Mock:
 
 class Sleeps:
     def __init__(self) -> None:
-        self.calls: List[float] = []
+        self.calls: list[float] = []
 
     def __call__(self, seconds: float) -> None:
         self.calls.append(seconds)
@@ -47,7 +48,7 @@ class Sleeps:
         self.calls.append(seconds)
 
 
-def json_response(status: int, body: Any, headers: Optional[Dict[str, str]] = None) -> httpx.Response:
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
     return httpx.Response(status, json=body, headers=headers)
 
 
@@ -59,9 +60,9 @@ def run(fn: Callable[[], Any]) -> Any:
 class Chunks(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A response body that records how much of it has been pulled."""
 
-    def __init__(self, chunks: List[bytes]) -> None:
+    def __init__(self, chunks: list[bytes]) -> None:
         self.chunks = chunks
-        self.pulled: List[bytes] = []
+        self.pulled: list[bytes] = []
         self.closed = False
 
     def __iter__(self) -> Iterator[bytes]:

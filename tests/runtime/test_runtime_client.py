@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import base64
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -151,8 +152,9 @@ def test_http_client_duck_typed(sdk: Any) -> None:
             self.sent: list[Any] = []
 
         def build_request(self, method: str, url: str, **kwargs: Any) -> Any:
-            return httpx.Request(method, url, params=kwargs.get("params"), headers=kwargs.get("headers"),
-                                 content=kwargs.get("content"))
+            return httpx.Request(
+                method, url, params=kwargs.get("params"), headers=kwargs.get("headers"), content=kwargs.get("content")
+            )
 
         def send(self, request: Any, *, stream: bool = False) -> Any:
             self.sent.append(request)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import pytest
 from runtime_helpers import Mock, json_response
@@ -11,7 +11,7 @@ from runtime_helpers import Mock, json_response
 WIDGET = {"id": "w_1"}
 
 
-def _parts(request: Any) -> List[Tuple[Dict[str, str], bytes]]:
+def _parts(request: Any) -> list[tuple[dict[str, str], bytes]]:
     """Split a multipart body into (headers, content) per part."""
     content_type = request.headers["content-type"]
     assert content_type.startswith("multipart/form-data; boundary=")
@@ -76,7 +76,7 @@ def test_encode_query_styles(sdk: Any) -> None:
 def test_multipart_upload_forms(client: Any, mock: Mock, tmp_path: Path) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG-data")
-    uploads: List[Tuple[Any, str, str, bytes]] = [
+    uploads: list[tuple[Any, str, str, bytes]] = [
         (b"raw-bytes", "file", "application/octet-stream", b"raw-bytes"),
         (path, "photo.png", "image/png", b"\x89PNG-data"),
         (io.BytesIO(b"from-io"), "file", "application/octet-stream", b"from-io"),

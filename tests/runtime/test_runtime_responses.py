@@ -40,7 +40,7 @@ def test_binary_download_write_to_file(client: Any, sdk: Any, mock: Mock, tmp_pa
     assert content.read() == b"\x00binary\xff" and content.content == b"\x00binary\xff"
     content.write_to_file(tmp_path / "out.mp4")
     assert (tmp_path / "out.mp4").read_bytes() == b"\x00binary\xff"
-    assert list(content.iter_bytes(3))[0] == b"\x00bi"
+    assert next(iter(content.iter_bytes(3))) == b"\x00bi"
 
 
 def test_streamed_binary_never_holds_body(client: Any, sdk: Any, mock: Mock, tmp_path: Path) -> None:
@@ -92,8 +92,18 @@ def test_delete_returns_none(client: Any, mock: Mock) -> None:
 
 
 def test_lenient_parsing_keeps_data(client: Any, sdk: Any, mock: Mock) -> None:
-    mock.add(json_response(200, {"id": "w_1", "size": "big", "kind": "triangle", "parts": [{"name": "a", "size": 1}],
-                                 "new_field": {"x": 1}}))
+    mock.add(
+        json_response(
+            200,
+            {
+                "id": "w_1",
+                "size": "big",
+                "kind": "triangle",
+                "parts": [{"name": "a", "size": 1}],
+                "new_field": {"x": 1},
+            },
+        )
+    )
     widget = client.widgets.retrieve("w_1")
     assert isinstance(widget, __import__("acme_sdk.types", fromlist=["Widget"]).Widget)
     assert widget.id == "w_1" and widget.size == "big"  # kept as sent instead of raising

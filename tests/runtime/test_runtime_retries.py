@@ -5,7 +5,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from runtime_helpers import Mock, Sleeps, json_response, run
 
 WIDGET = {"id": "w_1", "status": "done"}

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 import httpx
 import pytest
@@ -8,15 +8,15 @@ from runtime_helpers import Chunks, Mock, run
 
 SSE = (
     b": keep-alive comment\n\n"
-    b"event: progress\nid: 1\nretry: 3000\ndata: {\"type\": \"progress\",\n"
-    b"data:  \"value\": 1}\n\n"
-    b"data: {\"type\": \"done\", \"value\": 2}\r\n\r\n"
+    b'event: progress\nid: 1\nretry: 3000\ndata: {"type": "progress",\n'
+    b'data:  "value": 1}\n\n'
+    b'data: {"type": "done", "value": 2}\r\n\r\n'
     b"data: [DONE]\n\n"
-    b"data: {\"type\": \"after-done\"}\n\n"
+    b'data: {"type": "after-done"}\n\n'
 )
 
 
-def _split(data: bytes, size: int) -> List[bytes]:
+def _split(data: bytes, size: int) -> list[bytes]:
     return [data[i : i + size] for i in range(0, len(data), size)]
 
 

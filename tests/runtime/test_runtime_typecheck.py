@@ -13,7 +13,7 @@ BIN = Path(sys.executable).parent
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(args, check=False, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,10 @@ def test_black_clean(rendered: Path) -> None:
 
     # quotes are left alone: values printed with the pyrepr filter are single-quoted until the pipeline runs black
     mode = black.Mode(target_versions={black.TargetVersion.PY39}, string_normalization=False)
-    for path in _runtime_files(rendered):
+    # every file once, then the files whose text depends on the Api for the other variants
+    templated = ("_client.py", "_exceptions.py", "_logs.py", "_version.py")
+    paths = [p for p in _runtime_files(rendered) if p.startswith("tc_both") or p.endswith(templated)]
+    for path in paths:
         source = (rendered / path).read_text()
         assert black.format_str(source, mode=mode) == source, f"{path} is not black-formatted"
 
