@@ -145,9 +145,17 @@ class Builder:
         if schema.anyOf or schema.oneOf:
             return self._union(schema, variants, pointer, context, direction)
         if schema.allOf:
-            if len(schema.allOf) == 1 and not schema.properties:
-                return self.type_of(schema.allOf[0], pointer + "/allOf/0", context, direction)
-            return self._model_for(schema, pointer, context, direction, context)
+            parts = [(i, p) for i, p in enumerate(schema.allOf) if not _is_trivial(p)]
+            if len(parts) == 1 and not schema.properties:
+                index, part = parts[0]
+                return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
+            if _is_object_like(schema, self):
+                return self._model_for(schema, pointer, context, direction, context)
+            # An intersection of a union with an object cannot be spelled in Python's type system: keep the first
+            # part that is not a plain object (usually the union), which is what a response parses into.
+            index, part = next(((i, p) for i, p in parts if not _is_object_like(p, self)), parts[0] if parts else (0, None))
+            self.warnings.append(f"{pointer}: allOf of a non-object part and others is typed as its part {index}")
+            return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
         if schema.enum is not None:
             values = tuple(v for v in schema.enum if v is not None)
             return LiteralOf(values) if values else AnyType()
@@ -206,7 +214,36 @@ class Builder:
         if len(unique_items) == 1:
             return unique_items[0]
         disc = schema.discriminator.propertyName if schema.discriminator else None
+        tag = self._tag_property(variants, disc) if direction == "response" and len(unique_items) == len(variants) else None
+        if tag is not None:
+            return UnionOf(unique_items, tag, naming.field_name(tag))
         return UnionOf(unique_items, disc)
+
+    def _tag_property(self, variants: list[Any], declared: str | None) -> str | None:
+        """The property that tells the variants apart: the declared discriminator, or a required property that every
+        variant pins to one distinct value (``const`` or a one-value ``enum``). None unless every variant is an object
+        with that literal tag, which is when a pydantic discriminated union is sound."""
+        tags: list[dict[str, Any]] = []
+        for variant in variants:
+            resolved, ptr = self.resolve(variant, "")
+            if not _is_object_like(resolved, self):
+                return None
+            properties, required, _ = self._merged_properties(resolved, ptr)
+            pinned: dict[str, Any] = {}
+            for name, (prop, _ptr) in properties.items():
+                prop_schema, _ = self.resolve(prop, "")
+                if name not in required or _is_nullable(prop_schema):
+                    continue
+                if "const" in prop_schema.model_fields_set and isinstance(prop_schema.const, str):
+                    pinned[name] = prop_schema.const
+                elif prop_schema.enum is not None and len(prop_schema.enum) == 1 and isinstance(prop_schema.enum[0], str):
+                    pinned[name] = prop_schema.enum[0]
+            tags.append(pinned)
+        candidates = [declared] if declared else sorted(set.intersection(*(set(t) for t in tags))) if tags else []
+        for name in candidates:
+            if name and all(name in t for t in tags) and len({t[name] for t in tags}) == len(tags):
+                return name
+        return None
 
     # --- object schemas -> models --------------------------------------------------------------------------
 
@@ -249,6 +286,7 @@ class Builder:
         if extra is not None and extra is not False:
             extra_type = AnyType() if extra is True else self.type_of(extra, pointer + "/additionalProperties", py + "Extra", direction)
         doc = docstring(schema.description or schema.title or "")
+        fields = _unshadow(fields) if kind == "model" else fields
         types = [f.type for f in fields] + ([extra_type] if extra_type else [])
         functional = kind == "typeddict" and any(not f.wire_name.isidentifier() or naming.keyword.iskeyword(f.wire_name) for f in fields)
         return Model(
@@ -352,8 +390,12 @@ class Builder:
             lines.append("from typing_extensions import TypeAlias")
         if kind == "model":
             lines.append("from .._models import BaseModel")
+            if any("builtins." in f.annotation for f in fields):
+                lines.append("import builtins")
             if any(f.aliased for f in fields):
                 lines.append("from pydantic import Field as FieldInfo")
+        if any("FieldInfo(discriminator=" in text for text in texts):
+            lines.append("from pydantic import Field as FieldInfo")
         for ref in named_refs(types):
             if ref.name != own:
                 lines.append(f"from .{ref.module} import {ref.name}")
@@ -367,7 +409,7 @@ class Builder:
         for wire in sorted(self._component_names):
             self._named_schema(wire, "response")
         resources = self._resources(operations)
-        models = tuple(sorted(self.lifted.models.values(), key=lambda m: m.module))
+        models = _break_import_cycles(tuple(sorted(self.lifted.models.values(), key=lambda m: m.module)))
         return self._api(resources, models)
 
     def _operations(self) -> list[Operation]:
@@ -415,6 +457,11 @@ class Builder:
         signature = _signature_order(params, body)
         sync_return, async_return = _return_annotations(response, pagination)
         cast_to = self._cast_to(response)
+        # a path key may carry a fixed query string (``/responses/compact?beta=true``): send it as query parameters
+        path, _, fixed = path.partition("?")
+        from urllib.parse import parse_qsl
+
+        fixed_query = tuple((k, repr(v)) for k, v in parse_qsl(fixed, keep_blank_values=True))
         return Operation(
             resource=resource,
             method=method,
@@ -438,7 +485,7 @@ class Builder:
                 for p in params
                 if p.location in ("query", "header") and (p.style, p.explode) not in (("form", True), ("simple", False))
             ),
-            query=_entries(params, "query"),
+            query=fixed_query + _entries(params, "query"),
             headers=_accept(response) + _entries(params, "header"),
             cookies=_entries(params, "cookie"),
             pagination=pagination,
@@ -737,6 +784,8 @@ class Builder:
         if uses_primitive(types, "date"):
             lines.append("from datetime import date")
         lines.append("import httpx")
+        if any("FieldInfo(discriminator=" in text for text in texts):
+            lines.append("from pydantic import Field as FieldInfo")
         lines += self._runtime_imports(ops, texts)
         for ref in named_refs(types):
             lines.append(f"from ..types.{ref.module} import {ref.name}")
@@ -836,6 +885,72 @@ class Builder:
 # --- small pure helpers ----------------------------------------------------------------------------------------
 
 
+def _break_import_cycles(models: tuple[Model, ...]) -> tuple[Model, ...]:
+    """Mutually recursive models live in modules that import each other. A class module in such a cycle imports the
+    other members after its class is defined, so whichever module is imported first finds the names it needs; pydantic
+    completes the models on first use, when every name is bound."""
+    from dataclasses import replace
+
+    graph: dict[str, list[str]] = {}
+    for m in models:
+        graph[m.module] = [line.split()[1][1:] for line in m.imports if line.startswith("from .") and not line.startswith("from ..")]
+    component = _strongly_connected(graph)
+    out = []
+    for m in models:
+        group = component[m.module]
+        if len(group) > 1 and m.kind != "alias":
+            late = tuple(line for line in m.imports if line.startswith("from .") and line.split()[1][1:] in group)
+            kept = organize([line for line in m.imports if line and line not in late])
+            m = replace(m, imports=kept, late_imports=late)
+        out.append(m)
+    return tuple(out)
+
+
+def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Tarjan's algorithm, iterative (the graph of a large spec is deep); maps each node to its component."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    result: dict[str, frozenset[str]] = {}
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = [e for e in graph.get(node, []) if e in graph]
+            if i < len(edges):
+                work.append((node, i + 1))
+                nxt = edges[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                members = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    members.append(w)
+                    if w == node:
+                        break
+                group = frozenset(members)
+                for w in members:
+                    result[w] = group
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return result
+
+
 def _is_ref(node: Any) -> bool:
     return hasattr(node, "ref") and isinstance(getattr(node, "ref", None), str)
 
@@ -889,6 +1004,8 @@ def _is_nullable(schema: Any) -> bool:
         return True
     if schema.enum is not None and None in schema.enum:
         return True
+    if any(_is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf or []):
+        return True
     return any(_is_null_schema(v) for v in (schema.anyOf or schema.oneOf or []))
 
 
@@ -897,9 +1014,39 @@ def _is_object_like(schema: Any, builder: Builder) -> bool:
         schema, _ = builder.resolve(schema, "")
     if schema.properties:
         return True
-    if schema.allOf and not (len(schema.allOf) == 1 and not schema.properties):
-        return all(_is_object_like(part, builder) for part in schema.allOf)
+    parts = [part for part in schema.allOf or [] if not _is_trivial(part)]
+    if parts and not (len(parts) == 1 and not schema.properties):
+        return all(_is_object_like(part, builder) for part in parts)
     return False
+
+
+_TRIVIAL_KEYS = {"nullable", "description", "title", "default", "deprecated", "readOnly", "writeOnly", "example", "examples"}
+
+
+def _is_trivial(schema: Any) -> bool:
+    """An allOf part that only annotates (``{nullable: true}``, ``{description: ...}``) and adds no shape."""
+    if _is_ref(schema):
+        return False
+    return set(schema.model_fields_set) <= _TRIVIAL_KEYS
+
+
+_SHADOWABLE = ("object", "str", "int", "float", "bool", "bytes")
+
+
+def _unshadow(fields: list[Field]) -> list[Field]:
+    """A field named like a builtin (``object``, ``str``) shadows it in the class body, for mypy and for pydantic (which
+    resolves annotations in the class namespace first): spell every use of that builtin ``builtins.X``."""
+    import re
+    from dataclasses import replace
+
+    shadowed = sorted({f.py_name for f in fields} & set(_SHADOWABLE))
+    out: list[Field] = []
+    for f in fields:
+        ann = f.annotation
+        for name in shadowed:
+            ann = re.sub(rf"(?<![\w.'\"]){name}(?![\w'\"])", f"builtins.{name}", ann)
+        out.append(replace(f, annotation=ann) if ann != f.annotation else f)
+    return out
 
 
 def _flag(schema: Any, name: str, builder: Builder) -> bool:

@@ -83,16 +83,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .errors import SpecError, UsageError
 from .model import (
     AnyType,
     Api,
     Field,
-    FileType,
     ListOf,
     LiteralOf,
     MapOf,
@@ -237,9 +237,9 @@ class _Types:
         if isinstance(sub, UnionOf):
             return all(self.is_sub(item, sup, d) for item in sub.items)
         if isinstance(sub, Nullable):
-            return isinstance(sup, Nullable) and self.is_sub(sub.inner, sup.inner, d) or (
-                self._admits_none(sup) and self.is_sub(sub.inner, sup, d)
-            )
+            if isinstance(sup, Nullable):
+                return self.is_sub(sub.inner, sup.inner, d)
+            return self._admits_none(sup) and self.is_sub(sub.inner, sup, d)
         if isinstance(sup, Nullable):
             return self.is_sub(sub, sup.inner, d)
         if isinstance(sup, UnionOf):
@@ -254,7 +254,9 @@ class _Types:
                     return sup.open and _prim_sub(_base(sub), _base(sup))
                 return all(self._value_in(v, sup) for v in sub.values)
             if isinstance(sup, Primitive):
-                return all(self._value_in(v, sup) for v in sub.values) and (not sub.open or _prim_sub(_base(sub), sup.py))
+                return all(self._value_in(v, sup) for v in sub.values) and (
+                    not sub.open or _prim_sub(_base(sub), sup.py)
+                )
             return False
         if isinstance(sub, Primitive):
             if isinstance(sup, Primitive):
@@ -349,7 +351,9 @@ class _Differ:
             if not used:
                 self.unused.add(name)
 
-    def add(self, kind: str, breaking: bool, where: str, reason: str, old: str | None = None, new: str | None = None) -> None:
+    def add(
+        self, kind: str, breaking: bool, where: str, reason: str, old: str | None = None, new: str | None = None
+    ) -> None:
         self.changes.append(Change(kind, breaking, where, reason, old, new))
 
     def run(self) -> list[Change]:
@@ -369,7 +373,10 @@ class _Differ:
             return True, "the new type admits values the old one did not (code reading the value may not handle them)"
         if dirs == BOTH:
             return False, "the type is equivalent"
-        return False, "widened (accepts every old value)" if IN in dirs else "narrowed (every new value was valid before)"
+        return (
+            False,
+            "widened (accepts every old value)" if IN in dirs else "narrowed (every new value was valid before)",
+        )
 
     def type_change(self, old: TypeExpr, new: TypeExpr, dirs: frozenset[str], where: str, what: str) -> None:
         """Report a change of type at ``where``; ``what`` is "param", "field" or "alias"."""
@@ -379,9 +386,7 @@ class _Differ:
             return  # the class itself is compared under types.<name>
         if new == Nullable(old):
             breaking = OUT in dirs
-            reason = (
-                "may now be None; code reading it may not handle None" if breaking else "now also accepts None"
-            )
+            reason = "may now be None; code reading it may not handle None" if breaking else "now also accepts None"
             self.add(f"{what}_made_nullable", breaking, where, reason, _ann(old), _ann(new))
             return
         if old == Nullable(new):
@@ -429,16 +434,26 @@ class _Differ:
             self.add("enum_value_removed", breaking, where, reason, repr(value), None)
         if old.open and not new.open:
             breaking = IN in dirs
-            self.add("enum_closed", breaking, where,
-                     "open enum became closed: " + ("arbitrary values are no longer accepted" if breaking
-                                                    else "responses carry only the listed values"),
-                     annotation(old), annotation(new))
+            self.add(
+                "enum_closed",
+                breaking,
+                where,
+                "open enum became closed: "
+                + ("arbitrary values are no longer accepted" if breaking else "responses carry only the listed values"),
+                annotation(old),
+                annotation(new),
+            )
         elif new.open and not old.open:
             breaking = OUT in dirs
-            self.add("enum_opened", breaking, where,
-                     "closed enum became open: " + ("responses may carry unlisted values" if breaking
-                                                    else "any value of the base type is accepted"),
-                     annotation(old), annotation(new))
+            self.add(
+                "enum_opened",
+                breaking,
+                where,
+                "closed enum became open: "
+                + ("responses may carry unlisted values" if breaking else "any value of the base type is accepted"),
+                annotation(old),
+                annotation(new),
+            )
 
     # --- operations
 
@@ -459,13 +474,25 @@ class _Differ:
         old_params = {p.py_name: p for p in old.params}
         new_params = {p.py_name: p for p in new.params}
         for name in [p.py_name for p in old.params if p.py_name not in new_params]:
-            self.add("param_removed", True, f"{key}({name})", "parameter removed: calls that pass it fail",
-                     old_params[name].annotation, None)
+            self.add(
+                "param_removed",
+                True,
+                f"{key}({name})",
+                "parameter removed: calls that pass it fail",
+                old_params[name].annotation,
+                None,
+            )
         for name in [p.py_name for p in new.params if p.py_name not in old_params]:
             p = new_params[name]
             if p.required:
-                self.add("param_added", True, f"{key}({name})", "new required parameter: existing calls lack it",
-                         None, p.annotation)
+                self.add(
+                    "param_added",
+                    True,
+                    f"{key}({name})",
+                    "new required parameter: existing calls lack it",
+                    None,
+                    p.annotation,
+                )
             else:
                 self.add("param_added", False, f"{key}({name})", "new optional parameter", None, p.annotation)
         for name in [p.py_name for p in new.params if p.py_name in old_params]:
@@ -489,14 +516,23 @@ class _Differ:
         new_names = {p.py_name for p in new.params}
         for name in old_pos:
             if name in new_names and name not in new_pos:
-                self.add("param_now_keyword_only", True, f"{key}({name})",
-                         "path parameter became keyword-only: calls passing it positionally fail")
+                self.add(
+                    "param_now_keyword_only",
+                    True,
+                    f"{key}({name})",
+                    "path parameter became keyword-only: calls passing it positionally fail",
+                )
         kept_old = [n for n in old_pos if n in new_pos]
         kept_new = [n for n in new_pos if n in old_pos]
         if kept_old != kept_new:
-            self.add("positional_params_reordered", True, key,
-                     "positional parameters changed order: positional calls pass values to the wrong parameter",
-                     ", ".join(old_pos), ", ".join(new_pos))
+            self.add(
+                "positional_params_reordered",
+                True,
+                key,
+                "positional parameters changed order: positional calls pass values to the wrong parameter",
+                ", ".join(old_pos),
+                ", ".join(new_pos),
+            )
 
     def returns(self, key: str, old: Operation, new: Operation) -> None:
         if old.return_annotation == new.return_annotation and old.response.type == new.response.type:
@@ -507,13 +543,23 @@ class _Differ:
         if same_shape and o is not None and n is not None and self.narrowing.is_sub(n, o):
             if old.return_annotation == new.return_annotation:
                 return
-            self.add("return_type_changed", False, where,
-                     "return type narrowed: every value it returns was valid before",
-                     old.return_annotation, new.return_annotation)
+            self.add(
+                "return_type_changed",
+                False,
+                where,
+                "return type narrowed: every value it returns was valid before",
+                old.return_annotation,
+                new.return_annotation,
+            )
             return
-        self.add("return_type_changed", True, where,
-                 "return type changed: code using the result may not handle the new type",
-                 old.return_annotation, new.return_annotation)
+        self.add(
+            "return_type_changed",
+            True,
+            where,
+            "return type changed: code using the result may not handle the new type",
+            old.return_annotation,
+            new.return_annotation,
+        )
 
     # --- models
 
@@ -528,8 +574,9 @@ class _Differ:
     def model(self, old: Model, new: Model, dirs: frozenset[str]) -> None:
         where = f"types.{new.py_name}"
         if old.kind != new.kind:
-            self.add("model_kind_changed", True, where, f"{_KIND[old.kind]} became {_KIND[new.kind]}",
-                     old.kind, new.kind)
+            self.add(
+                "model_kind_changed", True, where, f"{_KIND[old.kind]} became {_KIND[new.kind]}", old.kind, new.kind
+            )
             return
         if new.deprecated and not old.deprecated:
             self.add("model_deprecated", False, where, "type is now deprecated")
@@ -542,8 +589,14 @@ class _Differ:
         new_fields = {f.py_name: f for f in new.fields}
         for f in old.fields:
             if f.py_name not in new_fields:
-                self.add("field_removed", True, f"{where}.{f.py_name}",
-                         f"field removed {side}: code that reads or sets it fails", f.annotation, None)
+                self.add(
+                    "field_removed",
+                    True,
+                    f"{where}.{f.py_name}",
+                    f"field removed {side}: code that reads or sets it fails",
+                    f.annotation,
+                    None,
+                )
         for f in new.fields:
             if f.py_name in old_fields:
                 continue
@@ -559,9 +612,14 @@ class _Differ:
         if old.extra != new.extra:
             if old.extra is None or new.extra is None:
                 breaking = (IN in dirs) if new.extra is None else (OUT in dirs)
-                self.add("extra_fields_changed", breaking, where,
-                         "additional properties " + ("no longer allowed" if new.extra is None else "now allowed"),
-                         _ann(old.extra), _ann(new.extra))
+                self.add(
+                    "extra_fields_changed",
+                    breaking,
+                    where,
+                    "additional properties " + ("no longer allowed" if new.extra is None else "now allowed"),
+                    _ann(old.extra),
+                    _ann(new.extra),
+                )
             else:
                 self.type_change(old.extra, new.extra, dirs, where + ".<extra>", "field")
 
@@ -569,13 +627,22 @@ class _Differ:
         at = f"{where}.{new.py_name}"
         if new.required and not old.required:
             breaking = IN in dirs
-            self.add("field_made_required", breaking, at,
-                     "key became required: existing values lack it" if breaking else "field is now always present")
+            self.add(
+                "field_made_required",
+                breaking,
+                at,
+                "key became required: existing values lack it" if breaking else "field is now always present",
+            )
         elif old.required and not new.required:
             breaking = OUT in dirs
-            self.add("field_made_optional", breaking, at,
-                     "field may now be absent (None): code reading it may not handle that" if breaking
-                     else "key became optional")
+            self.add(
+                "field_made_optional",
+                breaking,
+                at,
+                "field may now be absent (None): code reading it may not handle that"
+                if breaking
+                else "key became optional",
+            )
         if new.deprecated and not old.deprecated:
             self.add("field_deprecated", False, at, "field is now deprecated")
         self.type_change(old.type, new.type, dirs, at, "field")
@@ -645,8 +712,11 @@ def render_text(changes: list[Change]) -> str:
         if c.old is not None or c.new is not None:
             line += f" [{c.old if c.old is not None else '-'} -> {c.new if c.new is not None else '-'}]"
         lines.append(line)
-    lines.append(f"{len(changes)} change(s): {breaking} breaking, {len(changes) - breaking} compatible"
-                 if changes else "no SDK surface changes")
+    lines.append(
+        f"{len(changes)} change(s): {breaking} breaking, {len(changes) - breaking} compatible"
+        if changes
+        else "no SDK surface changes"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -703,15 +773,23 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("old", metavar="OLD_SPEC", help="the previous spec (YAML or JSON)")
     parser.add_argument("new", metavar="NEW_SPEC", help="the new spec")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="output format (default: text)")
+    parser.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)"
+    )
     parser.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when any change is breaking")
-    parser.add_argument("--config", metavar="PATH", default=None,
-                        help="sdkforge.yaml or pyproject.toml whose target settings (renames, include/exclude, ...) "
-                        "shape the SDK; its spec path is replaced by OLD_SPEC / NEW_SPEC")
-    parser.add_argument("--target", metavar="N", default=None,
-                        help="which target of --config: index (0-based) or package/output/distribution name "
-                        "(default: the first)")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        default=None,
+        help="sdkforge.yaml or pyproject.toml whose target settings (renames, include/exclude, ...) "
+        "shape the SDK; its spec path is replaced by OLD_SPEC / NEW_SPEC",
+    )
+    parser.add_argument(
+        "--target",
+        metavar="N",
+        default=None,
+        help="which target of --config: index (0-based) or package/output/distribution name (default: the first)",
+    )
     parser.set_defaults(func=run)
 
 

@@ -39,6 +39,7 @@ class MapOf:
 class UnionOf:
     items: tuple[TypeExpr, ...]
     discriminator: str | None = None  # wire name of the tag property
+    tag_field: str = ""  # Python field name of the tag, when every variant is a model with a literal tag
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Model:
     imports: tuple[str, ...] = ()  # complete import lines the module needs
     deprecated: bool = False
     functional: bool = False  # a TypedDict whose keys are not all identifiers uses the functional syntax
+    late_imports: tuple[str, ...] = ()  # imports of modules in an import cycle with this one, placed after the class
 
 
 # --- operations -------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from .model import (
     UnionOf,
 )
 
-_TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Optional", "Union")
+_TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Union")
 
 
 def annotation(t: TypeExpr) -> str:
@@ -35,7 +35,10 @@ def annotation(t: TypeExpr) -> str:
         literal = "Literal[" + ", ".join(repr(v) for v in t.values) + "]"
         return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
     if isinstance(t, UnionOf):
-        return "Union[" + ", ".join(annotation(i) for i in t.items) + "]"
+        union = "Union[" + ", ".join(annotation(i) for i in t.items) + "]"
+        if t.tag_field:
+            return f"Annotated[{union}, FieldInfo(discriminator={t.tag_field!r})]"
+        return union
     if isinstance(t, FileType):
         return "FileTypes"
     return "object"
