@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, ui
 from .config import Target, find_config
 from .errors import SpecError, UsageError
 
@@ -32,14 +32,20 @@ examples:
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "generate")  # no subcommand: the main job
     args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        args = parser.parse_args(["generate", *(argv or [])])
-    handler: Callable[[argparse.Namespace], int] = args.func
+    return _guarded(args.func, args)
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a subcommand; known errors become one line and an exit code, never a traceback."""
     try:
         return handler(args)
     except SpecError as exc:
-        _error(str(exc))
+        message, _, hint = str(exc).partition("\n  hint: ")
+        _error(message, hint)
         return EXIT_FAILED
     except UsageError as exc:
         _error(str(exc))
@@ -70,10 +76,17 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--config", help="sdkforge.yaml or pyproject.toml (default: ./sdkforge.yaml or ./pyproject.toml)")
     gen.add_argument("--force", action="store_true", help="overwrite generated files edited by hand")
     gen.add_argument("--strict", action="store_true", help="treat generator warnings as errors")
-    gen.add_argument("-q", "--quiet", action="store_true")
+    gen.add_argument("--watch", action="store_true", help="regenerate whenever a spec or the configuration changes")
+    gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    gen.add_argument("-v", "--verbose", action="store_true", help="print each stage's time")
     gen.set_defaults(func=cmd_generate)
 
-    check = sub.add_parser("check", help="exit 1 when generated output differs from what the specs produce now")
+    check = sub.add_parser(
+        "check",
+        help="exit 1 when generated output differs from what the specs produce now",
+        epilog="examples:\n  sdkforge check\n  sdkforge check --diff --config sdkforge.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("--config")
     check.add_argument("--diff", action="store_true", help="show a short unified diff of each stale file")
     check.set_defaults(func=cmd_check)
@@ -84,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
         validate = None  # type: ignore[assignment]
     if validate is not None and hasattr(validate, "add_parser"):
         validate.add_parser(sub)
+    from . import init as _init
+
+    _init.add_parser(sub)
     from . import diff as _diff
     _diff.add_parser(sub)
     return parser
@@ -102,33 +118,55 @@ def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .watch import watch
+
+        return watch(lambda: _guarded(_generate_once, args), _watched_files(args))
+    return _generate_once(args)
+
+
+def _generate_once(args: argparse.Namespace) -> int:
     from .pipeline import build_target
     from .write import HandEditedError, write
 
     targets, root = _targets(args)
-    generated = [build_target(t, root) for t in targets]  # everything built before anything is written
-    warnings = [w for g in generated for w in g.api.warnings]
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if warnings and args.strict:
-        _error(f"{len(warnings)} warning(s) and --strict")
-        return EXIT_FAILED
-    for g in generated:
-        try:
-            report = write(g.out, g.files, force=args.force)
-        except HandEditedError as exc:
-            _error(f"{g.out}: {exc}", hint="keep custom code outside generated files, or rerun with --force")
-            return EXIT_REFUSED
-        if not args.quiet:
-            print(
-                f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-                f"{len(report.removed)} removed"
-            )
-        for hook in g.target.hooks:
-            if subprocess.run(hook, shell=True, cwd=g.out).returncode != 0:  # noqa: S602 - the user's own command
-                _error(f"{g.target.output}: post-generation hook failed: {hook}")
-                return EXIT_FAILED
+    with ui.Progress(quiet=args.quiet, verbose=args.verbose) as progress:
+        generated = []
+        for target in targets:  # everything is built before anything is written
+            progress.target(target.output)
+            generated.append(build_target(target, root, on_stage=progress.stage))
+        warnings = [w for g in generated for w in g.api.warnings]
+        for warning in warnings:
+            ui.warning(warning)
+        if warnings and args.strict:
+            ui.error(f"{len(warnings)} warning(s) and --strict")
+            return EXIT_FAILED
+        for g in generated:
+            progress.target(g.target.output)
+            progress.stage("write")
+            try:
+                report = write(g.out, g.files, force=args.force)
+            except HandEditedError as exc:
+                ui.error(f"{g.out}: {exc}", hint="keep custom code outside generated files, or rerun with --force")
+                return EXIT_REFUSED
+            if not args.quiet:
+                print(
+                    f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                    f"{len(report.removed)} removed, {len(g.api.warnings)} warning(s) in {progress.elapsed():.2f} s"
+                )
+            for hook in g.target.hooks:
+                if subprocess.run(hook, shell=True, cwd=g.out).returncode != 0:  # noqa: S602 - the user's command
+                    ui.error(f"{g.target.output}: post-generation hook failed: {hook}")
+                    return EXIT_FAILED
     return EXIT_OK
+
+
+def _watched_files(args: argparse.Namespace) -> list[Path]:
+    targets, root = _targets(args)
+    files = [root / t.spec for t in targets]
+    config = getattr(args, "config", None)
+    files += [Path(config)] if config else [p for p in (Path("sdkforge.yaml"), Path("pyproject.toml")) if p.is_file()]
+    return files
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -160,6 +198,4 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _error(message: str, hint: str = "") -> None:
-    print(f"error: {message}", file=sys.stderr)
-    if hint:
-        print(f"  hint: {hint}", file=sys.stderr)
+    ui.error(message, hint)

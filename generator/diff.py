@@ -770,6 +770,9 @@ def add_parser(subparsers: Any) -> None:
         description="Build the SDK model for OLD_SPEC and NEW_SPEC and report methods, parameters, return types, "
         "model fields and enum values that changed, each classified breaking or compatible. Exit status: 0; "
         "1 with --fail-on-breaking when a change is breaking; 2 on usage errors or unreadable specs.",
+        epilog="examples:\n  sdkforge diff old.yaml new.yaml\n  sdkforge diff --format markdown --fail-on-breaking "
+        "main.yaml pr.yaml > comment.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("old", metavar="OLD_SPEC", help="the previous spec (YAML or JSON)")
     parser.add_argument("new", metavar="NEW_SPEC", help="the new spec")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from openapi_pydantic import parse_obj
 from pydantic import ValidationError
@@ -39,31 +39,39 @@ def parse(doc: load.Document) -> Any:
     try:
         return parse_obj(doc.data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        pointer = "".join(f"/{part}" for part in error["loc"] if not _is_pydantic_tag(part))
-        raise SpecError(f"invalid OpenAPI document: {error['msg']}", file=str(doc.path), pointer=pointer) from None
+        from .validate import pydantic_error_pointers
+
+        found = pydantic_error_pointers(doc.data, exc.errors()) or [("", str(exc.errors()[0]["msg"]))]
+        pointer, message = found[0]
+        raise SpecError(f"invalid OpenAPI document: {message}", file=str(doc.path), pointer=pointer) from None
 
 
-def _is_pydantic_tag(part: object) -> bool:
-    # openapi-pydantic unions add the tried class name to error locations ("Reference", "Schema", ...)
-    return isinstance(part, str) and part[:1].isupper() and part.isalnum() and part not in ("", "JSON")
+def _no_progress(stage: str) -> None:
+    pass
 
 
-def build_target(target: Target, root: Path) -> Generated:
+def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _no_progress) -> Generated:
+    """Everything up to, not including, writing; ``on_stage`` hears each stage's name as it starts."""
     spec_path = root / target.spec
+    on_stage("load")
     doc = load.load_spec(spec_path)
     try:
-        api = build_api(parse(doc), target, source=str(spec_path), raw=doc.data)
+        on_stage("validate")
+        spec = parse(doc)
+        on_stage("model")
+        api = build_api(spec, target, source=str(spec_path), raw=doc.data)
     except SpecError as exc:
-        locate = getattr(load, "locate", None)
-        if exc.pointer and not exc.line and locate is not None:
+        if exc.pointer and not exc.line:
             try:
-                exc.line, exc.column = locate(doc, exc.pointer)
+                exc.line, exc.column = load.locate(doc, exc.pointer)
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
     templates = root / target.templates if target.templates else None
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    files = format_files(render(api, templates, spec_name=spec_copy.split("/")[1]))
+    on_stage("render")
+    rendered = render(api, templates, spec_name=spec_copy.split("/")[1])
+    on_stage("format")
+    files = format_files(rendered)
     files[spec_copy] = doc.text  # the generated tests serve this copy with Prism
     return Generated(target=target, out=root / target.output, api=api, files=files)

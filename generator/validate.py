@@ -671,7 +671,7 @@ class _Validator:
         try:
             parse_obj(data)
         except ValidationError as exc:
-            for pointer, message in _pydantic_errors(data, exc.errors(include_url=False, include_input=False)):
+            for pointer, message in pydantic_error_pointers(data, exc.errors(include_url=False, include_input=False)):
                 self.report("SF001", message, doc, pointer)
         except (ValueError, TypeError) as exc:
             self.report("SF001", f"not an OpenAPI document: {exc}", doc, "")
@@ -701,7 +701,7 @@ _MODEL_TAGS = frozenset(("Schema", "Parameter", "Response", "PathItem", "Example
                          "SecurityScheme", "Link", "Callback", "MediaType", "Operation"))
 
 
-def _pydantic_errors(data: Any, errors: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
+def pydantic_error_pointers(data: Any, errors: Iterable[dict[str, Any]]) -> list[tuple[str, str]]:
     found: list[tuple[str, str, bool]] = []
     for err in errors:
         loc = list(err.get("loc", ()))
@@ -830,6 +830,9 @@ def add_parser(subparsers: Any) -> None:
         help="check OpenAPI specs (structure and semantic rules)",
         description="Validate OpenAPI 3.0/3.1 specs. Exit status: 0 clean, 1 errors (or warnings with --strict), "
         "2 unusable input or usage.",
+        epilog="examples:\n  sdkforge validate specs/*.yaml\n  sdkforge validate --strict --format github api.yaml"
+        "\n  sdkforge validate --format sarif api.yaml > validate.sarif",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("specs", nargs="+", metavar="SPEC", help="spec files (YAML or JSON)")
     parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
