@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Request:
 @dataclass
 class Reply:
     status: int = 200
-    body: Union[bytes, Iterable[bytes], AsyncIterator[bytes]] = b""
+    body: bytes | Iterable[bytes] | AsyncIterator[bytes] = b""
     headers: dict[str, str] = field(default_factory=dict)
     # "length": Content-Length (from ``length`` or the bytes body); "chunked"; "close": body ends at EOF
     framing: str = "length"
@@ -66,11 +66,19 @@ class Stall:
     prefix: bytes = b""
 
 
-Action = Union[Reply, Reset, Stall]
+Action = Reply | Reset | Stall
 Handler = Callable[[Request], Any]
 
-REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 422: "Unprocessable Entity",
-           429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+REASONS = {
+    200: "OK",
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 def _abort_with_rst(writer: asyncio.StreamWriter) -> None:
@@ -96,6 +104,7 @@ class LocalServer:
         self._thread = threading.Thread(target=self._loop.run_forever, name="net-test-server", daemon=True)
         self._server: asyncio.base_events.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._writers: set[asyncio.StreamWriter] = set()
         self.port = 0
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
@@ -113,9 +122,10 @@ class LocalServer:
         async def shutdown() -> None:
             if self._server is not None:
                 self._server.close()
-            for task in list(self._tasks):
-                task.cancel()
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+            for writer in list(self._writers):
+                writer.transport.abort()
+            if self._tasks:
+                await asyncio.wait(list(self._tasks), timeout=5)
 
         try:
             if self._thread.is_alive():
@@ -151,6 +161,7 @@ class LocalServer:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
+        self._writers.add(writer)
         with self._lock:
             self.open_connections += 1
             self.total_connections += 1
@@ -170,15 +181,13 @@ class LocalServer:
                     break
         except (ConnectionError, asyncio.IncompleteReadError, ssl.SSLError, OSError):
             pass
-        except asyncio.CancelledError:
-            writer.transport.abort()
-            raise
         finally:
             if not writer.transport.is_closing():
                 writer.close()
             with self._lock:
                 self.open_connections -= 1
             self._tasks.discard(task)
+            self._writers.discard(writer)
 
     async def _read_request(self, reader: asyncio.StreamReader, conn_id: int) -> Request | None:
         try:

@@ -6,10 +6,9 @@ import asyncio
 from typing import Any
 
 import httpx
+import openai_videos
 import pytest
 from net_server import VIDEO, Delays, LocalServer, Reply, Request, Reset, Stall
-
-import openai_videos
 
 
 def _script(*actions: Any) -> Any:
@@ -75,8 +74,9 @@ def test_retries_exhausted_gives_status_error(server: LocalServer, client: Any, 
             Reply(body=b'{"id": "video_1', headers={"content-type": "application/json"}, length=4096, cut=True),
             id="reset-mid-body",
         ),
-        pytest.param(Reply(body=b"", headers={"content-type": "application/json"}, length=100, cut=True),
-                     id="headers-then-reset"),
+        pytest.param(
+            Reply(body=b"", headers={"content-type": "application/json"}, length=100, cut=True), id="headers-then-reset"
+        ),
     ],
 )
 def test_connection_reset_raises_connection_error_after_retries(
@@ -92,7 +92,9 @@ def test_connection_reset_raises_connection_error_after_retries(
     assert _pool_connections(client._client) == []
 
 
-def test_stall_past_timeout_raises_timeout_error_after_retries(server: LocalServer, client: Any, delays: Delays) -> None:
+def test_stall_past_timeout_raises_timeout_error_after_retries(
+    server: LocalServer, client: Any, delays: Delays
+) -> None:
     server.handler = lambda request: Stall(seconds=5)
     with pytest.raises(openai_videos.APITimeoutError):
         client.videos.retrieve("video_123", timeout=0.2)
@@ -103,7 +105,7 @@ def test_stall_past_timeout_raises_timeout_error_after_retries(server: LocalServ
 
 
 def test_stall_mid_body_raises_timeout_error(server: LocalServer, client: Any) -> None:
-    head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{\"id\":"
+    head = b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"id":'
     server.handler = lambda request: Stall(seconds=5, prefix=head)
     with pytest.raises(openai_videos.APITimeoutError):
         client.with_options(max_retries=0).videos.retrieve("video_123", timeout=0.2)

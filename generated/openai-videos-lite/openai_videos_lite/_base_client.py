@@ -566,7 +566,11 @@ class _BaseClient(Generic[_HttpClientT]):
             if self._strict:
                 raise APIResponseValidationError(response, data, message=self._redact(str(err))) from err
             logger.debug("Response did not validate as %s; building it leniently", cast_to)
-            return construct_type(cast_to, data)
+            result = construct_type(cast_to, data)
+            if inspect.isclass(cast_to) and issubclass(cast_to, pydantic.BaseModel) and not isinstance(result, cast_to):
+                # lenient only about fields: a body that is not an object cannot stand in for a model
+                raise APIResponseValidationError(response, data, message=self._redact(str(err))) from err
+            return result
 
     def _decode_json(self, response: httpx.Response) -> object:
         content = response.content

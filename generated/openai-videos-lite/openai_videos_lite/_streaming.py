@@ -18,7 +18,12 @@ from typing import (
 import httpx
 from typing_extensions import Self
 
-from ._exceptions import APIStreamError, error_message_from_body
+from ._exceptions import (
+    APIConnectionError,
+    APIStreamError,
+    APITimeoutError,
+    error_message_from_body,
+)
 
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, SyncAPIClient
@@ -174,6 +179,20 @@ def _check_event(sse: ServerSentEvent, response: httpx.Response) -> None:
         raise APIStreamError(message, response.request, body=body)
 
 
+def _event_json(sse: ServerSentEvent, response: httpx.Response) -> object:
+    try:
+        return sse.json()
+    except ValueError as err:
+        raise APIStreamError("An event's data is not valid JSON.", response.request, body=sse.data) from err
+
+
+def _transport_error(err: httpx.TransportError, response: httpx.Response) -> APIConnectionError:
+    """The connection broke (or timed out) while the stream was being read."""
+    if isinstance(err, httpx.TimeoutException):
+        return APITimeoutError(request=response.request)
+    return APIConnectionError(request=response.request)
+
+
 def _truncated(response: httpx.Response) -> APIStreamError:
     return APIStreamError("The event stream ended in the middle of an event.", response.request)
 
@@ -229,7 +248,10 @@ class Stream(Generic[_T]):
                 _check_event(sse, self.response)
                 if not sse.data:
                     continue
-                yield process(self._cast_to, sse.json(), self.response)
+                data = _event_json(sse, self.response)
+                yield process(self._cast_to, data, self.response)
+        except httpx.TransportError as err:
+            raise _transport_error(err, self.response) from err
         finally:
             self.response.close()
 
@@ -295,7 +317,10 @@ class AsyncStream(Generic[_T]):
                 _check_event(sse, self.response)
                 if not sse.data:
                     continue
-                yield process(self._cast_to, sse.json(), self.response)
+                data = _event_json(sse, self.response)
+                yield process(self._cast_to, data, self.response)
+        except httpx.TransportError as err:
+            raise _transport_error(err, self.response) from err
         finally:
             await self.response.aclose()
 
