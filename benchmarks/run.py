@@ -23,8 +23,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -93,8 +94,13 @@ class Result(dict):
 
 def run_proc(argv: list[str], *, timeout: float, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result:
     """Run a child; wall time and peak RSS (wait4 rusage: the child and the descendants it waited for)."""
-    out = tempfile.TemporaryFile()
-    err = tempfile.TemporaryFile()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        return _run_proc(argv, timeout=timeout, env=env, cwd=cwd, out=out, err=err)
+
+
+def _run_proc(
+    argv: list[str], *, timeout: float, env: dict[str, str] | None, cwd: Path | None, out: Any, err: Any
+) -> Result:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env or child_env(), cwd=cwd, start_new_session=True)
     timed_out = []
@@ -116,7 +122,9 @@ def run_proc(argv: list[str], *, timeout: float, env: dict[str, str] | None = No
     err.seek(0)
     stdout = out.read().decode(errors="replace")
     stderr = err.read().decode(errors="replace")
-    res = Result(ok=proc.returncode == 0 and not timed_out, seconds=seconds, rss_mb=usage.ru_maxrss / 1024, stdout=stdout)
+    res = Result(
+        ok=proc.returncode == 0 and not timed_out, seconds=seconds, rss_mb=usage.ru_maxrss / 1024, stdout=stdout
+    )
     if timed_out:
         res["error"] = f"timed out after {timeout:.0f} s"
     elif proc.returncode != 0:
@@ -159,8 +167,13 @@ class Series:
         return max(self.rss) if self.rss else None
 
     def summary(self) -> dict[str, Any]:
-        return {"best": self.best, "median": self.median, "n": len(self.times), "peak_mb": self.peak_mb,
-                "error": None if self.ok else self.error}
+        return {
+            "best": self.best,
+            "median": self.median,
+            "n": len(self.times),
+            "peak_mb": self.peak_mb,
+            "error": None if self.ok else self.error,
+        }
 
 
 def worker(name: str, args: dict[str, Any], timeout: float) -> dict[str, Any]:
@@ -190,13 +203,13 @@ def write_scaled_spec(spec: dict[str, Any], factor: int, path: Path) -> None:
     for k in range(2, factor + 1):
         suffix = f"Copy{k}"
 
-        def rename(node: Any) -> Any:
+        def rename(node: Any, suffix: str = suffix) -> Any:
             if isinstance(node, dict):
                 new = {}
                 for key, value in node.items():
-                    if key == "$ref" and isinstance(value, str) and value.startswith("#/components/"):
-                        new[key] = value + suffix
-                    elif key == "operationId" and isinstance(value, str):
+                    if (key == "$ref" and isinstance(value, str) and value.startswith("#/components/")) or (
+                        key == "operationId" and isinstance(value, str)
+                    ):
                         new[key] = value + suffix
                     elif key == "tags" and isinstance(value, list) and all(isinstance(t, str) for t in value):
                         new[key] = [t + suffix for t in value]
@@ -231,8 +244,17 @@ def sdkforge_generate(spec: Path, out: Path, cache: Path, timeout: float, packag
 
 
 def opc_generate(spec: Path, out: Path, config: Path | None, timeout: float) -> Result:
-    argv = [str(VENV / "bin" / "openapi-python-client"), "generate", "--path", str(spec), "--output-path", str(out),
-            "--meta", "none", "--overwrite"]
+    argv = [
+        str(VENV / "bin" / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(spec),
+        "--output-path",
+        str(out),
+        "--meta",
+        "none",
+        "--overwrite",
+    ]
     if config is not None:
         argv += ["--config", str(config)]
     return run_proc(argv, timeout=timeout, cwd=out.parent)
@@ -241,8 +263,10 @@ def opc_generate(spec: Path, out: Path, config: Path | None, timeout: float) -> 
 def bench_generator(spec: Path, n: int, quick: bool, tmp: Path) -> dict[str, Any]:
     timeout = 120 if quick else 300
     load_code = "import yaml,sys; yaml.load(open(sys.argv[1],encoding='utf-8').read(), Loader=yaml.CSafeLoader)"
-    parse_code = ("import yaml,sys; from openapi_pydantic import parse_obj; "
-                  "parse_obj(yaml.load(open(sys.argv[1],encoding='utf-8').read(), Loader=yaml.CSafeLoader))")
+    parse_code = (
+        "import yaml,sys; from openapi_pydantic import parse_obj; "
+        "parse_obj(yaml.load(open(sys.argv[1],encoding='utf-8').read(), Loader=yaml.CSafeLoader))"
+    )
     s = {key: Series(key) for key in ["load_proc", "parse_proc", "cold", "regen", "opc", "opc_nofmt"]}
     nofmt = tmp / "opc-nofmt.yaml"
     nofmt.write_text("post_hooks: []\n")
@@ -284,13 +308,15 @@ def bench_validate(spec: Path, n: int, timeout: float) -> dict[str, Any]:
     return found if len(found) == 2 else {"error": "could not read bench_validate.py output"}
 
 
-def bench_scaling(spec: Path, full_cold: dict[str, Any], n: int, quick: bool, tmp: Path) -> list[dict[str, Any]]:
+def bench_scaling(
+    spec: Path, full_cold: dict[str, Any], n: int, quick: bool, tmp: Path, factors: list[int]
+) -> list[dict[str, Any]]:
     import yaml
 
     rows: list[dict[str, Any]] = []
     data = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     specs: list[tuple[str, Path]] = [("videos", VIDEOS_SPEC), ("full", spec)]
-    for factor in (2, 4):
+    for factor in factors:
         path = tmp / f"openai-x{factor}.yaml"
         write_scaled_spec(data, factor, path)
         specs.append((f"synthetic {factor}x", path))
@@ -302,8 +328,9 @@ def bench_scaling(spec: Path, full_cold: dict[str, Any], n: int, quick: bool, tm
             for i in range(n):
                 run_dir = tmp / f"scale-{label.replace(' ', '-')}-{i}"
                 run_dir.mkdir()
-                if not series.add(sdkforge_generate(path, run_dir / "out", run_dir / "cache",
-                                                    timeout=(180 if quick else 600))):
+                # bounded, but generous enough for a linear generator: 3x the linear extrapolation
+                limit = max(180.0, 3 * (path.stat().st_size / spec.stat().st_size) * (full_cold.get("best") or 60))
+                if not series.add(sdkforge_generate(path, run_dir / "out", run_dir / "cache", timeout=limit)):
                     break
                 shutil.rmtree(run_dir, ignore_errors=True)
             summary = series.summary()
@@ -367,10 +394,18 @@ def w_mock(args: dict[str, Any]) -> dict[str, Any]:
         return ohttp.Response(200, content=VIDEO_BYTES, headers={"content-type": "application/json"})
 
     base = "http://mock.test/v1"
-    ours = OpenAIVideos(api_key="sk-test", base_url=base, max_retries=0,
-                        http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-    theirs = openai.OpenAI(api_key="sk-test", base_url=base, max_retries=0,
-                           http_client=ohttp.Client(transport=ohttp.MockTransport(ohandler)))
+    ours = OpenAIVideos(
+        api_key="sk-test",
+        base_url=base,
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+    )
+    theirs = openai.OpenAI(
+        api_key="sk-test",
+        base_url=base,
+        max_retries=0,
+        http_client=ohttp.Client(transport=ohttp.MockTransport(ohandler)),
+    )
     bare = httpx.Client(transport=httpx.MockTransport(handler))
     obare = ohttp.Client(transport=ohttp.MockTransport(ohandler))
     headers = {"Authorization": "Bearer sk-test"}
@@ -384,20 +419,35 @@ def w_mock(args: dict[str, Any]) -> dict[str, Any]:
             for _ in range(batch):
                 call()
             return (time.perf_counter() - t) / batch
+
         return run
 
-    sync = best_per_call({
-        "ours": timed(lambda: ours.videos.remix("video_123", prompt="p")),
-        "openai": timed(lambda: theirs.videos.remix("video_123", prompt="p")),
-        "bare_httpx": timed(lambda: json.loads(bare.post(url, json={"prompt": "p"}, headers=headers).content)),
-        "bare_openai_http": timed(lambda: json.loads(obare.post(url, json={"prompt": "p"}, headers=headers).content)),
-    }, rounds, args["budget"])
+    sync = best_per_call(
+        {
+            "ours": timed(lambda: ours.videos.remix("video_123", prompt="p")),
+            "openai": timed(lambda: theirs.videos.remix("video_123", prompt="p")),
+            "bare_httpx": timed(lambda: json.loads(bare.post(url, json={"prompt": "p"}, headers=headers).content)),
+            "bare_openai_http": timed(
+                lambda: json.loads(obare.post(url, json={"prompt": "p"}, headers=headers).content)
+            ),
+        },
+        rounds,
+        args["budget"],
+    )
 
     async def run_async() -> dict[str, float]:
-        aours = AsyncOpenAIVideos(api_key="sk-test", base_url=base, max_retries=0,
-                                  http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)))
-        atheirs = openai.AsyncOpenAI(api_key="sk-test", base_url=base, max_retries=0,
-                                     http_client=ohttp.AsyncClient(transport=ohttp.MockTransport(ohandler)))
+        aours = AsyncOpenAIVideos(
+            api_key="sk-test",
+            base_url=base,
+            max_retries=0,
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)),
+        )
+        atheirs = openai.AsyncOpenAI(
+            api_key="sk-test",
+            base_url=base,
+            max_retries=0,
+            http_client=ohttp.AsyncClient(transport=ohttp.MockTransport(ohandler)),
+        )
         abare = httpx.AsyncClient(transport=httpx.MockTransport(handler))
         aobare = ohttp.AsyncClient(transport=ohttp.MockTransport(ohandler))
 
@@ -421,16 +471,24 @@ def w_mock(args: dict[str, Any]) -> dict[str, Any]:
                 break
         return best
 
-    return {"sync": sync, "async": asyncio.run(run_async()), "openai_version": openai.__version__,
-            "openai_http": ohttp.__name__}
+    return {
+        "sync": sync,
+        "async": asyncio.run(run_async()),
+        "openai_version": openai.__version__,
+        "openai_http": ohttp.__name__,
+    }
 
 
 def w_server(args: dict[str, Any]) -> None:
     """A minimal keep-alive HTTP/1.1 server answering every request with the Video JSON; prints its port."""
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        response = (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
-                    + str(len(VIDEO_BYTES)).encode() + b"\r\n\r\n" + VIDEO_BYTES)
+        response = (
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+            + str(len(VIDEO_BYTES)).encode()
+            + b"\r\n\r\n"
+            + VIDEO_BYTES
+        )
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -461,8 +519,9 @@ def w_local(args: dict[str, Any]) -> dict[str, Any]:
     import openai
     from openai_videos import OpenAIVideos
 
-    server = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "_worker", "server", "{}"],
-                              stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "_worker", "server", "{}"], stdout=subprocess.PIPE, text=True
+    )
     try:
         port = int(server.stdout.readline())
         base = f"http://127.0.0.1:{port}/v1"
@@ -482,13 +541,18 @@ def w_local(args: dict[str, Any]) -> dict[str, Any]:
                 for _ in range(batch):
                     call()
                 return (time.perf_counter() - t) / batch
+
             return run
 
-        sync = best_per_call({
-            "ours": timed(lambda: ours.videos.remix("video_123", prompt="p")),
-            "bare_httpx": timed(lambda: json.loads(bare.post(url, json={"prompt": "p"}, headers=headers).content)),
-            "openai": timed(lambda: theirs.videos.remix("video_123", prompt="p")),
-        }, rounds, args["budget"])
+        sync = best_per_call(
+            {
+                "ours": timed(lambda: ours.videos.remix("video_123", prompt="p")),
+                "bare_httpx": timed(lambda: json.loads(bare.post(url, json={"prompt": "p"}, headers=headers).content)),
+                "openai": timed(lambda: theirs.videos.remix("video_123", prompt="p")),
+            },
+            rounds,
+            args["budget"],
+        )
 
         async def run_async() -> dict[str, float]:
             clients = {"httpx": httpx.AsyncClient(), "httpx2": httpx2.AsyncClient()}
@@ -509,23 +573,24 @@ def w_local(args: dict[str, Any]) -> dict[str, Any]:
                     break
             return best
 
-        return {"sync": sync, "async": asyncio.run(run_async()),
-                "versions": {"httpx": httpx.__version__, "httpx2": httpx2.__version__}}
+        return {
+            "sync": sync,
+            "async": asyncio.run(run_async()),
+            "versions": {"httpx": httpx.__version__, "httpx2": httpx2.__version__},
+        }
     finally:
         server.kill()
         server.wait()
 
 
 def w_parse(args: dict[str, Any]) -> dict[str, Any]:
-    from typing import List
-
     from openai._models import construct_type
     from openai.types import Video as TheirVideo
     from openai_videos._models import validate_type
     from openai_videos.types import Video as OurVideo
 
     data = [dict(VIDEO, id=f"video_{i}", progress=i % 100) for i in range(1000)]
-    ours_t, theirs_t = List[OurVideo], List[TheirVideo]
+    ours_t, theirs_t = list[OurVideo], list[TheirVideo]
     assert validate_type(ours_t, data)[999].id == "video_999"
     assert construct_type(type_=theirs_t, value=data)[999].id == "video_999"
 
@@ -534,12 +599,17 @@ def w_parse(args: dict[str, Any]) -> dict[str, Any]:
             t = time.perf_counter()
             fn()
             return time.perf_counter() - t
+
         return run
 
-    return best_per_call({
-        "ours": timed(lambda: validate_type(ours_t, data)),  # what the client's response parse does
-        "openai": timed(lambda: construct_type(type_=theirs_t, value=data)),  # what openai's non-strict parse does
-    }, args["rounds"], args["budget"])
+    return best_per_call(
+        {
+            "ours": timed(lambda: validate_type(ours_t, data)),  # what the client's response parse does
+            "openai": timed(lambda: construct_type(type_=theirs_t, value=data)),  # what openai's non-strict parse does
+        },
+        args["rounds"],
+        args["budget"],
+    )
 
 
 WORKERS = {"floor": w_floor, "mock": w_mock, "server": w_server, "local": w_local, "parse": w_parse}
@@ -559,7 +629,7 @@ def bench_imports(n: int, full_out: str | None, timeout: float) -> dict[str, Any
         import re
 
         text = (pkg / "_client.py").read_text(encoding="utf-8") if (pkg / "_client.py").is_file() else ""
-        match = re.search(r"^class (\w+)\(SyncAPIClient\)", text, re.M)
+        match = re.search(r"^class (\w+)\(SyncAPIClient\)", text, re.MULTILINE)
         if match:
             full_client = match.group(1)
             cases["openai_full_videos"] = f"import openai_full; openai_full.{full_client}(api_key='x').videos"
@@ -590,62 +660,152 @@ def fmt_s(x: float | None) -> str:
 def build_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
 
-    def row(metric: str, ours: float | None, base_label: str, base: float | None, target: float | None,
-            unit: Callable[[float | None], str] = fmt_s, note: str = "") -> None:
+    def row(
+        metric: str,
+        ours: float | None,
+        base_label: str,
+        base: float | None,
+        target: float | None,
+        unit: Callable[[float | None], str] = fmt_s,
+        note: str = "",
+    ) -> None:
         ratio = ours / base if ours is not None and base not in (None, 0) else None
         met = None if target is None or ratio is None else ratio <= target
-        rows.append({"metric": metric, "ours": unit(ours) if ours is not None else f"failed{note}",
-                     "baseline": f"{base_label}: {unit(base) if base is not None else 'n/a'}",
-                     "ratio": ratio, "target": target, "met": met})
+        rows.append(
+            {
+                "metric": metric,
+                "ours": unit(ours) if ours is not None else f"failed{note}",
+                "baseline": f"{base_label}: {unit(base) if base is not None else 'n/a'}",
+                "ratio": ratio,
+                "target": target,
+                "met": met,
+            }
+        )
 
     g = res.get("generator", {})
-    err = lambda key: f" ({g.get(key, {}).get('error')})" if g.get(key, {}).get("error") else ""  # noqa: E731
+    err = lambda key: f" ({g.get(key, {}).get('error')})" if g.get(key, {}).get("error") else ""
     cold, regen = g.get("cold", {}).get("best"), g.get("regen", {}).get("best")
     opc, opc_nofmt = g.get("opc", {}).get("best"), g.get("opc_nofmt", {}).get("best")
     floor = g.get("parse_proc", {}).get("best")
-    row("Cold generation (black-clean, all files) vs openapi-python-client", cold, "openapi-python-client", opc, 1 / 3,
-        note=err("cold"))
-    row("Cold generation vs openapi-python-client without formatter", cold, "opc, post_hooks: []", opc_nofmt, None,
-        note=err("cold"))
+    row(
+        "Cold generation (black-clean, all files) vs openapi-python-client",
+        cold,
+        "openapi-python-client",
+        opc,
+        1 / 3,
+        note=err("cold"),
+    )
+    row(
+        "Cold generation vs openapi-python-client without formatter",
+        cold,
+        "opc, post_hooks: []",
+        opc_nofmt,
+        None,
+        note=err("cold"),
+    )
     row("Cold generation vs load+parse floor (process)", cold, "load+parse", floor, 3.0, note=err("cold"))
-    row("Regeneration, nothing changed, vs load+parse floor (process)", regen, "load+parse", floor, 1.5,
-        note=err("regen") or err("cold"))
+    row(
+        "Regeneration, nothing changed, vs load+parse floor (process)",
+        regen,
+        "load+parse",
+        floor,
+        1.5,
+        note=err("regen") or err("cold"),
+    )
     inproc = g.get("inproc", {})
-    row("Load+parse floor in-process vs C-loader load", inproc.get("load_parse"), "yaml CSafeLoader",
-        inproc.get("load"), None)
+    row(
+        "Load+parse floor in-process vs C-loader load",
+        inproc.get("load_parse"),
+        "yaml CSafeLoader",
+        inproc.get("load"),
+        None,
+    )
     v = res.get("validate", {})
-    row("sdkforge validate vs C-loader load (bench_validate.py)", v.get("validate"), "yaml CSafeLoader",
-        v.get("load"), 2.0, note=f" ({v['error']})" if v.get("error") else "")
-    mb = lambda x: "n/a" if x is None else f"{x:.0f} MB"  # noqa: E731
-    row("Peak memory, cold generation", g.get("cold", {}).get("peak_mb"), "openapi-python-client",
-        g.get("opc", {}).get("peak_mb"), 1.0, unit=mb, note=err("cold"))
+    row(
+        "sdkforge validate vs C-loader load (bench_validate.py)",
+        v.get("validate"),
+        "yaml CSafeLoader",
+        v.get("load"),
+        2.0,
+        note=f" ({v['error']})" if v.get("error") else "",
+    )
+    mb = lambda x: "n/a" if x is None else f"{x:.0f} MB"
+    row(
+        "Peak memory, cold generation",
+        g.get("cold", {}).get("peak_mb"),
+        "openapi-python-client",
+        g.get("opc", {}).get("peak_mb"),
+        1.0,
+        unit=mb,
+        note=err("cold"),
+    )
     scaling = [r for r in res.get("scaling", []) if r.get("best")]
     by = {r["spec"]: r for r in scaling}
-    if "full" in by and "synthetic 4x" in by:
-        per_mb = lambda r: r["best"] / r["mb"]  # noqa: E731
-        spm = lambda x: "n/a" if x is None else f"{x:.2f} s/MB"  # noqa: E731
-        row("Scaling: time per MB at 4x spec vs at 1x (linear if <= 1.2)", per_mb(by["synthetic 4x"]), "full spec",
-            per_mb(by["full"]), 1.2, unit=spm)
+    synthetic = [r for r in scaling if r["spec"].startswith("synthetic")]
+    if "full" in by and synthetic:
+        big = max(synthetic, key=lambda r: r["mb"])
+        per_mb = lambda r: r["best"] / r["mb"]
+        spm = lambda x: "n/a" if x is None else f"{x:.2f} s/MB"
+        row(
+            f"Scaling: time per MB at {big['spec'].split()[-1]} spec vs at 1x (linear if <= 1.2)",
+            per_mb(big),
+            "full spec",
+            per_mb(by["full"]),
+            1.2,
+            unit=spm,
+        )
     else:
-        rows.append({"metric": "Scaling: time per MB at 4x spec vs at 1x", "ours": "failed", "baseline": "full spec",
-                     "ratio": None, "target": 1.2, "met": None})
+        rows.append(
+            {
+                "metric": "Scaling: time per MB at 4x spec vs at 1x",
+                "ours": "failed",
+                "baseline": "full spec",
+                "ratio": None,
+                "target": 1.2,
+                "met": None,
+            }
+        )
 
     m = res.get("mock", {})
     for mode in ("sync", "async"):
         d = m.get(mode)
         if d:
             o, t = d["ours"] - d["bare_httpx"], d["openai"] - d["bare_openai_http"]
-            row(f"Client overhead per videos.remix, MockTransport, {mode}"
-                + (" (100 concurrent)" if mode == "async" else "") + ", above bare HTTP client", o, "openai", t, 0.5)
+            row(
+                f"Client overhead per videos.remix, MockTransport, {mode}"
+                + (" (100 concurrent)" if mode == "async" else "")
+                + ", above bare HTTP client",
+                o,
+                "openai",
+                t,
+                0.5,
+            )
         else:
-            row(f"Client overhead per videos.remix, MockTransport, {mode}", None, "openai", None, 0.5,
-                note=f" ({m.get('error')})")
+            row(
+                f"Client overhead per videos.remix, MockTransport, {mode}",
+                None,
+                "openai",
+                None,
+                0.5,
+                note=f" ({m.get('error')})",
+            )
     loc = res.get("local", {})
     ls = loc.get("sync")
-    row("videos.remix per call, local 127.0.0.1 server", ls and ls["ours"], "bare httpx post + json.loads",
-        ls and ls["bare_httpx"], 1.1, note=f" ({loc.get('error')})" if loc.get("error") else "")
-    row("(info) openai videos.remix per call, local server", ls and ls["openai"], "bare httpx post + json.loads",
-        ls and ls["bare_httpx"], None)
+    row(
+        "videos.remix per call, local 127.0.0.1 server",
+        ls and ls["ours"],
+        "bare httpx post + json.loads",
+        ls and ls["bare_httpx"],
+        1.1,
+        note=f" ({loc.get('error')})" if loc.get("error") else "",
+    )
+    row(
+        "(info) openai videos.remix per call, local server",
+        ls and ls["openai"],
+        "bare httpx post + json.loads",
+        ls and ls["bare_httpx"],
+        None,
+    )
     imp = res.get("imports", {})
     start = (imp.get("startup") or {}).get("best")
 
@@ -653,19 +813,40 @@ def build_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
         b = (imp.get(name) or {}).get("best")
         return None if b is None or start is None else max(b - start, 0.0)
 
-    row("Import time `import openai_videos` (minus interpreter start)", cost("openai_videos"), "import openai",
-        cost("openai"), 0.5)
-    row("Import `openai_full` + first `client.videos`", cost("openai_full_videos"),
-        "import openai + client.videos", cost("openai_client_videos"), 0.5,
-        note="" if "openai_full_videos" in imp else " (full SDK not generated)")
+    row(
+        "Import time `import openai_videos` (minus interpreter start)",
+        cost("openai_videos"),
+        "import openai",
+        cost("openai"),
+        0.5,
+    )
+    row(
+        "Import `openai_full` + first `client.videos`",
+        cost("openai_full_videos"),
+        "import openai + client.videos",
+        cost("openai_client_videos"),
+        0.5,
+        note="" if "openai_full_videos" in imp else " (full SDK not generated)",
+    )
     p = res.get("parse", {})
-    row("Parse a list of 1,000 Video objects", p.get("ours"), "openai construct_type", p.get("openai"), 1.0,
-        note=f" ({p.get('error')})" if p.get("error") else "")
+    row(
+        "Parse a list of 1,000 Video objects",
+        p.get("ours"),
+        "openai construct_type",
+        p.get("openai"),
+        1.0,
+        note=f" ({p.get('error')})" if p.get("error") else "",
+    )
     la = loc.get("async")
     if la:
         faster = "httpx2" if la["httpx2"] < la["httpx"] else "httpx"
-        row(f"(info) httpx2 vs httpx AsyncClient, 100 concurrent, local server: {faster} is faster", la["httpx2"],
-            "httpx", la["httpx"], None)
+        row(
+            f"(info) httpx2 vs httpx AsyncClient, 100 concurrent, local server: {faster} is faster",
+            la["httpx2"],
+            "httpx",
+            la["httpx"],
+            None,
+        )
     return rows
 
 
@@ -696,8 +877,9 @@ def draw_chart(rows: list[dict[str, Any]], scaling: list[dict[str, Any]], path: 
     import matplotlib.pyplot as plt
 
     plotted = [r for r in rows if r["ratio"] is not None and r["target"] is not None]
-    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(15, 0.45 * max(len(plotted), 6) + 1.5),
-                                  gridspec_kw={"width_ratios": [2.2, 1]})
+    fig, (ax, ax2) = plt.subplots(
+        1, 2, figsize=(15, 0.45 * max(len(plotted), 6) + 1.5), gridspec_kw={"width_ratios": [2.2, 1]}
+    )
     names = [r["metric"][:60] for r in plotted]
     ys = range(len(plotted))
     colors = ["tab:green" if r["met"] else "tab:red" for r in plotted]
@@ -730,15 +912,24 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small N, for a smoke run")
     parser.add_argument("--spec", default=str(DEFAULT_SPEC), help="the large spec (default: the full OpenAI spec)")
     parser.add_argument("--skip-generator", action="store_true", help="client benchmarks only")
+    parser.add_argument("--gen-runs", type=int, help="generator runs per tool (default 2, --quick 1)")
+    parser.add_argument("--scale", default="2,4", help="synthetic spec size factors (default 2,4)")
+    parser.add_argument("--scale-runs", type=int, help="runs per synthetic/videos spec (default 1)")
     args = parser.parse_args()
     spec = Path(args.spec).resolve()
     if not spec.is_file():
         print(f"spec not found: {spec}", file=sys.stderr)
         return 2
     q = args.quick
-    n_gen = 1 if q else 3
-    res: dict[str, Any] = {"spec": str(spec), "spec_mb": spec.stat().st_size / 1e6, "quick": q,
-                           "started": time.strftime("%Y-%m-%d %H:%M:%S"), "cpus": os.cpu_count()}
+    n_gen = args.gen_runs or (1 if q else 2)
+    factors = [int(f) for f in args.scale.split(",") if f.strip()]
+    res: dict[str, Any] = {
+        "spec": str(spec),
+        "spec_mb": spec.stat().st_size / 1e6,
+        "quick": q,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "cpus": os.cpu_count(),
+    }
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="sdkforge-bench-") as tmpdir:
         tmp = Path(tmpdir)
@@ -749,16 +940,22 @@ def main() -> int:
             res["validate"] = bench_validate(spec, 2 if q else 5, timeout=300)
             print("scaling ...", file=sys.stderr)
             try:
-                res["scaling"] = bench_scaling(spec, res["generator"]["cold"], 1 if q else 2, q, tmp)
+                res["scaling"] = bench_scaling(spec, res["generator"]["cold"], args.scale_runs or 1, q, tmp, factors)
             except Exception as exc:  # noqa: BLE001 - a row, not a crash
                 res["scaling"] = [{"spec": "all", "mb": 0.0, "error": repr(exc)}]
         print("client: MockTransport ...", file=sys.stderr)
         budget = 10 if q else 40
-        res["mock"] = worker("mock", {"batch": 50 if q else 200, "rounds": 3 if q else 10, "concurrency": 100,
-                                      "budget": budget}, timeout=budget * 3 + 60)
+        res["mock"] = worker(
+            "mock",
+            {"batch": 50 if q else 200, "rounds": 3 if q else 10, "concurrency": 100, "budget": budget},
+            timeout=budget * 3 + 60,
+        )
         print("client: local server ...", file=sys.stderr)
-        res["local"] = worker("local", {"batch": 50 if q else 200, "rounds": 3 if q else 10, "concurrency": 100,
-                                        "budget": budget}, timeout=budget * 3 + 60)
+        res["local"] = worker(
+            "local",
+            {"batch": 50 if q else 200, "rounds": 3 if q else 10, "concurrency": 100, "budget": budget},
+            timeout=budget * 3 + 60,
+        )
         print("client: parse ...", file=sys.stderr)
         res["parse"] = worker("parse", {"rounds": 5 if q else 30, "budget": budget}, timeout=budget * 3 + 60)
         print("client: imports ...", file=sys.stderr)
@@ -768,16 +965,23 @@ def main() -> int:
     res["rows"] = rows
     scaling = res.get("scaling", [])
     m = res.get("mock", {})
-    header = (f"Spec: `{spec.name}` ({res['spec_mb']:.1f} MB); {os.cpu_count()} CPUs; "
-              f"{'--quick' if q else 'full'} run of {res['elapsed']:.0f} s on {res['started']} UTC; "
-              f"best of N interleaved runs; openai {m.get('openai_version', '?')} (on {m.get('openai_http', '?')}).")
+    header = (
+        f"Spec: `{spec.name}` ({res['spec_mb']:.1f} MB); {os.cpu_count()} CPUs; "
+        f"{'--quick' if q else 'full'} run of {res['elapsed']:.0f} s on {res['started']} UTC; "
+        f"best of N interleaved runs (generator N={n_gen}); openai {m.get('openai_version', '?')} (on {m.get('openai_http', '?')})."
+    )
     md = ["# sdkforge benchmarks", "", header, "", render_table(rows), ""]
     if scaling:
         md += ["Scaling (sdkforge cold generation, fresh cache and output):", "", render_scaling(scaling), ""]
-    md += ["Client overheads are per call minus a bare call on each SDK's own HTTP library through the same "
-           "MockTransport; import costs are `python -c` wall time minus bare interpreter start-up; generation "
-           "times are whole processes (interpreter start included), as is the load+parse floor they are compared with.",
-           ""]
+    md += [
+        (
+            "Client overheads are per call minus a bare call on each SDK's own HTTP library through the same "
+            "MockTransport; import costs are `python -c` wall time minus bare interpreter start-up; generation "
+            "times are whole processes (interpreter start included), as is the load+parse floor they are compared "
+            "with."
+        ),
+        "",
+    ]
     text = "\n".join(md)
     print(text)
     (BENCH / "results.md").write_text(text, encoding="utf-8")

@@ -20,9 +20,10 @@ from .config import PaginationConfig, PollingConfig, Target
 from .docs import docstring, one_line
 from .errors import SpecError
 from .examples import ExampleBuilder, jsonable
+from .imports import organize
 from .model import (
-    Api,
     AnyType,
+    Api,
     Auth,
     Body,
     Field,
@@ -40,10 +41,10 @@ from .model import (
     Primitive,
     Resource,
     Response,
+    StreamVariant,
     TypeExpr,
     UnionOf,
 )
-from .imports import organize
 from .schema_types import annotation, named_refs, typing_names, uses_primitive
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -457,6 +458,12 @@ class Builder:
         signature = _signature_order(params, body)
         sync_return, async_return = _return_annotations(response, pagination)
         cast_to = self._cast_to(response)
+        stream = self._stream_variant(op, ptr, context, response, body)
+        if stream is not None:
+            # the generated tests check the parsed (non-streaming) result: their calls pass stream=False
+            signature = tuple(_replace_param(p, example="False") if p.py_name == stream.param else p for p in signature)
+            sync_return = f"Union[{stream.plain_annotation}, {stream.sync_annotation}]"
+            async_return = f"Union[{stream.plain_annotation}, {stream.async_annotation}]"
         # a path key may carry a fixed query string (``/responses/compact?beta=true``): send it as query parameters
         path, _, fixed = path.partition("?")
         from urllib.parse import parse_qsl
@@ -474,11 +481,14 @@ class Builder:
             params=signature,
             body=body,
             response=response,
-            cast_to=cast_to,
+            cast_to=cast_to if stream is None else f"cast(Any, {stream.sync_annotation} if {stream.param} is True else {cast_to})",
             return_annotation=sync_return,
-            async_cast_to=cast_to.replace("BinaryAPIResponse", "AsyncBinaryAPIResponse"),
+            async_cast_to=cast_to.replace("BinaryAPIResponse", "AsyncBinaryAPIResponse")
+            if stream is None
+            else f"cast(Any, {stream.async_annotation} if {stream.param} is True else {cast_to})",
             async_return_annotation=async_return,
-            needs_return_cast=self._needs_cast(response),
+            needs_return_cast=self._needs_cast(response) or stream is not None,
+            stream=stream,
             deprecated=bool(op.deprecated),
             param_styles=tuple(
                 (p.wire_name, p.style, p.explode)
@@ -638,6 +648,31 @@ class Builder:
         model_class = t.name if self._is_model_class(t) and isinstance(t, Named) else ""
         return Response(status, content_type, "json", t, annotation(t), example, model_class)
 
+    def _stream_variant(self, op: Any, ptr: str, context: str, response: Response, body: Body | None) -> StreamVariant | None:
+        """A JSON response that the spec also declares as ``text/event-stream``, selected by a boolean ``stream``
+        body field, becomes overloads: ``stream=True`` returns ``Stream[Event]``."""
+        if response.kind != "json" or not response.model_class or body is None or body.whole:
+            return None
+        flag = next((p for p in body.params if p.wire_name == "stream"), None)
+        flag_type = flag.type.inner if flag is not None and isinstance(flag.type, Nullable) else (flag.type if flag else None)
+        if flag is None or flag.required or not (isinstance(flag_type, Primitive) and flag_type.py == "bool"):
+            return None
+        resolved, resp_ptr = self.resolve((op.responses or {})[response.status], f"{ptr}/responses/{response.status}")
+        media = (resolved.content or {}).get("text/event-stream")
+        if media is None or media.media_type_schema is None:
+            return None
+        media_ptr = f"{resp_ptr}/content/{_escape('text/event-stream')}/schema"
+        event = self.type_of(media.media_type_schema, media_ptr, context + "StreamEvent", "response")
+        event_ann = annotation(event)
+        return StreamVariant(
+            param=flag.py_name,
+            event_type=event,
+            event_annotation=event_ann,
+            sync_annotation=f"Stream[{event_ann}]",
+            async_annotation=f"AsyncStream[{event_ann}]",
+            plain_annotation=response.annotation,
+        )
+
     def _pagination(self, resource: str, method: str, response: Response, ptr: str) -> Pagination | None:
         declared: PaginationConfig | None = self.target.pagination.get(f"{resource}.{method}")
         if declared is None:
@@ -770,11 +805,19 @@ class Builder:
                 types.append(op.pagination.item_type)
             elif op.response.type is not None:
                 types.append(op.response.type)
+            if op.stream is not None:
+                types.append(op.stream.event_type)
+                texts += [op.async_return_annotation, "Literal[", "Union["]
             texts += [p.annotation for p in op.params] + [op.return_annotation]
             texts += [p.annotation for p in op.body.params] if op.body else []
         typing_used = {name for text in texts for name in typing_names(text)}
         if any(op.needs_return_cast for op in ops):
             typing_used |= {"Any", "cast"}
+        if any(op.stream for op in ops):
+            typing_used |= {"Literal", "Union", "overload"}
+            sync, async_ = self.target.mode in ("both", "sync"), self.target.mode in ("both", "async")
+            streams = (["Stream"] if sync else []) + (["AsyncStream"] if async_ else [])
+            texts.append("from .._streaming import " + ", ".join(streams))
         lines = []
         if typing_used:
             lines.append(f"from typing import {', '.join(sorted(typing_used))}")
@@ -787,6 +830,7 @@ class Builder:
         if any("FieldInfo(discriminator=" in text for text in texts):
             lines.append("from pydantic import Field as FieldInfo")
         lines += self._runtime_imports(ops, texts)
+        lines += [t for t in texts if t.startswith("from .._streaming import ")]
         for ref in named_refs(types):
             lines.append(f"from ..types.{ref.module} import {ref.name}")
         return organize(lines, self.target.package)
@@ -1217,6 +1261,12 @@ def _replace(op: Operation, **changes: Any) -> Operation:
     from dataclasses import replace
 
     return replace(op, **changes)
+
+
+def _replace_param(param: Param, **changes: Any) -> Param:
+    from dataclasses import replace
+
+    return replace(param, **changes)
 
 
 def iter_operations(api: Api) -> Iterable[Operation]:

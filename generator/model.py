@@ -175,6 +175,18 @@ class Polling:
 
 
 @dataclass(frozen=True)
+class StreamVariant:
+    """The JSON-body ``stream: true`` pattern: the same operation answers with server-sent events when asked."""
+
+    param: str  # Python name of the boolean body parameter that selects streaming
+    event_type: TypeExpr
+    event_annotation: str  # annotation of one event
+    sync_annotation: str  # "Stream[Event]"
+    async_annotation: str  # "AsyncStream[Event]"
+    plain_annotation: str  # the non-streaming return annotation
+
+
+@dataclass(frozen=True)
 class Operation:
     resource: str
     method: str  # Python method name
@@ -209,6 +221,7 @@ class Operation:
     call_odd_id: str = ""  # required-args call with every path parameter set to ODD_ID ("" when no path params)
     odd_id_path: str = ""  # the path that call must produce
     call_empty_id: str = ""  # required-args call with the path parameters set to ""
+    stream: StreamVariant | None = None  # overloads returning Stream[Event] when the stream parameter is True
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .model import Api
+from .readme import readme_examples
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 if not TEMPLATES.is_dir():  # running from a source checkout: templates/ sits beside generator/
@@ -24,6 +25,7 @@ PROJECT_FILES = {
     "tests/conftest.py": "sdk/tests/conftest.py.jinja",
     "{pkg}/resources/__init__.py": "sdk/resources/__init__.py.jinja",
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
+    "tests/test_readme.py": "sdk/tests/test_readme.py.jinja",
 }
 RESOURCE_FILES = {
     "{pkg}/resources/{resource}.py": "sdk/resources/resource.py.jinja",
@@ -53,6 +55,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
 def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml") -> dict[str, str]:
     env = environment(user_templates)
     env.globals["spec_name"] = spec_name
+    env.globals["examples"] = readme_examples(api)
     out: dict[str, str] = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja"))):
         out[f"{api.package}/{name[len(RUNTIME_DIR) + 1 : -len('.jinja')]}"] = env.get_template(name).render(api=api)

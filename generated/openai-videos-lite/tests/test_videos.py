@@ -19,7 +19,7 @@ BASE_URL = "http://sdk.test/base"
 API_KEY = "sk-test-key"
 
 RETRIEVE_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
+    '{"completed_at": 1712698000, "created_at": 1712697600, "error": null, "expires_at": 1712784400, "id": "video_123", "model": "sora-2", "object": "video", "progress": 100, "prompt": "A calico cat playing a piano on stage", "remixed_from_video_id": null, "seconds": "8", "size": "720x1280", "status": "completed"}'
 )
 
 REMIX_RESPONSE: Any = json.loads(

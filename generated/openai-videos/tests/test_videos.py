@@ -21,19 +21,19 @@ BASE_URL = "http://sdk.test/base"
 API_KEY = "sk-test-key"
 
 LIST_RESPONSE: Any = json.loads(
-    '{"data": [{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}], "first_id": "string", "has_more": true, "last_id": "string", "object": "list"}'
+    '{"data": [{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}], "first_id": "string", "has_more": true, "last_id": "string", "object": "list"}'
 )
 
 CREATE_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
+    '{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}'
 )
 
 EXTEND_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
+    '{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}'
 )
 
 RETRIEVE_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
+    '{"completed_at": 1712698000, "created_at": 1712697600, "error": null, "expires_at": 1712784400, "id": "video_123", "model": "sora-2", "object": "video", "progress": 100, "prompt": "A calico cat playing a piano on stage", "remixed_from_video_id": null, "seconds": "8", "size": "720x1280", "status": "completed"}'
 )
 
 DELETE_RESPONSE: Any = json.loads('{"deleted": true, "id": "string", "object": "video.deleted"}')
