@@ -21,6 +21,7 @@ from .docs import docstring, one_line
 from .errors import SpecError
 from .examples import ExampleBuilder, jsonable
 from .imports import organize
+from .pysource import data_literal, literal
 from .model import (
     AnyType,
     Api,
@@ -317,7 +318,11 @@ class Builder:
             ann = annotation(t if not nullable_or_optional or isinstance(t, Nullable) else Nullable(t))
             default = self._default_source(resolved, t) if nullable_or_optional else None
             if py_name != wire:
-                assign = f" = FieldInfo(default={default}, alias={wire!r})" if default else f" = FieldInfo(alias={wire!r})"
+                assign = (
+                    f" = FieldInfo(default={default}, alias={literal(wire)})"
+                    if default
+                    else f" = FieldInfo(alias={literal(wire)})"
+                )
             elif default:
                 assign = f" = {default}"
         return Field(
@@ -337,7 +342,7 @@ class Builder:
     def _default_source(self, schema: Any, t: TypeExpr) -> str:
         value = getattr(schema, "default", None)
         if isinstance(value, (str, int, float, bool)) and _default_fits(value, t):
-            return repr(value)
+            return literal(value)
         return "None"
 
     def _merged_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]:
@@ -468,7 +473,7 @@ class Builder:
         path, _, fixed = path.partition("?")
         from urllib.parse import parse_qsl
 
-        fixed_query = tuple((k, repr(v)) for k, v in parse_qsl(fixed, keep_blank_values=True))
+        fixed_query = tuple((k, literal(v)) for k, v in parse_qsl(fixed, keep_blank_values=True))
         return Operation(
             resource=resource,
             method=method,
@@ -476,6 +481,8 @@ class Builder:
             http_method=http,
             path=path,
             path_template=_rename_placeholders(path, params),
+            path_call_args=(literal(_rename_placeholders(path, params)),)
+            + tuple(f"{p.py_name}={p.py_name}" for p in params if p.location == "path"),
             summary=one_line(op.summary or op.description or ""),
             doc=self._operation_doc(op, signature),
             params=signature,
@@ -502,9 +509,9 @@ class Builder:
             example_path=_example_path(path, params),
             call_required=_call_source([p for p in signature if p.required]),
             call_all=_call_source(list(signature)),
-            call_odd_id=_call_source([p for p in signature if p.required], path_value=repr(ODD_ID)) if _has_path(params) else "",
+            call_odd_id=_call_source([p for p in signature if p.required], path_value=literal(ODD_ID)) if _has_path(params) else (),
             odd_id_path=_example_path(path, params, value=ODD_ID) if _has_path(params) else "",
-            call_empty_id=_call_source([p for p in signature if p.required], path_value="''") if _has_path(params) else "",
+            call_empty_id=_call_source([p for p in signature if p.required], path_value='""') if _has_path(params) else (),
             sent_required=tuple(p.wire_name for p in (body.params if body and not body.whole else ()) if p.required),
         )
 
@@ -841,7 +848,7 @@ class Builder:
             pages = (["SyncCursorPage"] if self.target.mode != "async" else []) + (["AsyncCursorPage"] if self.target.mode != "sync" else [])
         classes = {op.response.model_class for op in ops if op.response.model_class and not op.pagination}
         classes |= {op.pagination.item_annotation for op in ops if op.pagination}
-        lines = ["import json", "from typing import Any", "import httpx", "import pytest"]
+        lines = ["import json", "from pathlib import Path", "from typing import Any", "import httpx", "import pytest"]
         clients = ([self.api_client_class] if self.target.mode != "async" else []) + (
             ["Async" + self.api_client_class] if self.target.mode != "sync" else []
         )
@@ -1137,7 +1144,7 @@ def _entries(params: list[Param], location: str) -> tuple[tuple[str, str], ...]:
 def _accept(response: Response) -> tuple[tuple[str, str], ...]:
     if response.kind in ("json", "none") or not response.content_type:
         return ()
-    return (("Accept", repr(", ".join(response.accept))),)
+    return (("Accept", literal(", ".join(response.accept))),)
 
 
 def _rename_placeholders(path: str, params: list[Param]) -> str:
@@ -1173,9 +1180,8 @@ def _literal_value(source: str) -> Any:
         return source
 
 
-def _call_source(params: list[Param], path_value: str | None = None) -> str:
-    parts = [(path_value or p.example) if p.location == "path" else f"{p.py_name}={p.example}" for p in params]
-    return ", ".join(parts)
+def _call_source(params: list[Param], path_value: str | None = None) -> tuple[str, ...]:
+    return tuple((path_value or p.example) if p.location == "path" else f"{p.py_name}={p.example}" for p in params)
 
 
 def _return_annotations(response: Response, pagination: Pagination | None) -> tuple[str, str]:
@@ -1246,9 +1252,9 @@ def _python_literal(value: Any, t: TypeExpr) -> str:
     if value is None:
         return "None"
     if isinstance(value, bytes):
-        return repr(value)
-    # json round-trip keeps only data; repr() of data is a safe Python literal.
-    return repr(json.loads(json.dumps(jsonable(value))))
+        return literal(value)
+    # json round-trip keeps only data; data_literal() of data is a safe Python literal.
+    return data_literal(json.loads(json.dumps(jsonable(value))))
 
 
 def _pep440(version: str) -> str:

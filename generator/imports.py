@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sys
 
+from .format import LINE_LENGTH
+
 _STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 _NAME_KIND = re.compile(r"^[A-Z0-9_]+$")
 
@@ -49,7 +51,7 @@ def organize(lines: list[str] | tuple[str, ...], first_party: str = "") -> tuple
         block = [f"import {m}" for m in sorted(plain.get(section, ()), key=str.lower)]
         for module in sorted(froms.get(section, {}), key=_module_key):
             names = sorted(froms[section][module], key=_name_key)
-            block.append(f"from {module} import {', '.join(names)}")
+            block.append(_from_import(module, names))
         if block:
             if out:
                 out.append("")
@@ -61,3 +63,16 @@ def _module_key(module: str) -> tuple[int, str]:
     # relative imports: deeper parents first (``..x`` before ``.x``), as isort orders them
     dots = len(module) - len(module.lstrip("."))
     return (-dots, module.lstrip(".").lower())
+
+
+def _from_import(module: str, names: list[str], indent: str = "") -> str:
+    """One import statement; wrapped one name per line, as black wraps it, when it is too long."""
+    line = f"{indent}from {module} import {', '.join(names)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"{indent}from {module} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})"
+
+
+def reexport(module: str, name: str, depth: int = 0) -> str:
+    """``from .module import Name as Name`` at ``depth`` indentation levels, wrapped as black would."""
+    return _from_import(module, [f"{name} as {name}"], "    " * depth)

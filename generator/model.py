@@ -213,14 +213,15 @@ class Operation:
     pagination: Pagination | None = None
     poll: Polling | None = None  # emit the polling method after this (retrieve) operation
     create_and_poll: Polling | None = None  # emit create_and_poll after this (create) operation
+    path_call_args: tuple[str, ...] = ()  # arguments of the path_template(...) call in the generated method
     # generated tests and docs
     example_path: str = ""  # the request path the example call produces
-    call_required: str = ""  # source of the arguments of a call with only the required ones
-    call_all: str = ""  # source of the arguments of a call with every argument
+    call_required: tuple[str, ...] = ()  # source of each argument of a call with only the required ones
+    call_all: tuple[str, ...] = ()  # source of each argument of a call with every argument
     sent_required: tuple[str, ...] = ()  # wire names of body fields the required-args call sends
-    call_odd_id: str = ""  # required-args call with every path parameter set to ODD_ID ("" when no path params)
+    call_odd_id: tuple[str, ...] = ()  # required-args call with every path parameter set to ODD_ID (none: no path)
     odd_id_path: str = ""  # the path that call must produce
-    call_empty_id: str = ""  # required-args call with the path parameters set to ""
+    call_empty_id: tuple[str, ...] = ()  # required-args call with the path parameters set to ""
     stream: StreamVariant | None = None  # overloads returning Stream[Event] when the stream parameter is True
 
 

@@ -77,7 +77,7 @@ def safe_identifier(text: str, *, reserved: set[str] | frozenset[str] = frozense
 _PARAM_RESERVED = {
     "self", "extra_headers", "extra_query", "extra_body", "timeout", "poll_interval_ms", "path_template",
     "make_request_options", "cast", "Any", "httpx", "type", "str", "int", "float", "bool", "bytes", "object",
-    "list", "dict", "created",
+    "list", "dict", "created", "result",
 }
 
 

@@ -18,20 +18,24 @@ class Example:
 
     @property
     def call(self) -> str:
-        return f"client.{self.resource.name}.{self.op.method}({self.op.call_required})"
+        return f"client.{self.resource.name}.{self.op.method}({self.args})"
+
+    @property
+    def args(self) -> str:
+        return ", ".join(self.op.call_required)
 
     @property
     def upload_call(self) -> str:
         """The call with its first file part given as a (filename, bytes, mime) tuple."""
         assert self.op.body is not None
         file_arg = f'{self.op.body.file_fields[0]}=("reference.png", b"<png bytes>", "image/png")'
-        args = ", ".join(a for a in (self.op.call_required, file_arg) if a)
+        args = ", ".join((*self.op.call_required, file_arg))
         return f"client.{self.resource.name}.{self.op.method}({args})"
 
     @property
     def poll_call(self) -> str:
         assert self.op.create_and_poll is not None
-        return f"client.{self.resource.name}.{self.op.create_and_poll.create_and_poll}({self.op.call_required})"
+        return f"client.{self.resource.name}.{self.op.create_and_poll.create_and_poll}({self.args})"
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ one file by dropping a file of the same name into their folder.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
 
+from .imports import reexport
 from .model import Api
+from .pysource import call, data_literal, docstring, field_line, param_line, wrapped
 from .readme import readme_examples
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -26,6 +29,7 @@ PROJECT_FILES = {
     "{pkg}/resources/__init__.py": "sdk/resources/__init__.py.jinja",
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
     "tests/test_readme.py": "sdk/tests/test_readme.py.jinja",
+    "tests/responses.json": "sdk/tests/responses.json.jinja",
 }
 RESOURCE_FILES = {
     "{pkg}/resources/{resource}.py": "sdk/resources/resource.py.jinja",
@@ -48,7 +52,13 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["pyrepr"] = repr
+    env.filters["pyrepr"] = data_literal
+    env.filters["docstring"] = docstring
+    env.filters["reexport"] = reexport
+    env.filters["pycall"] = call
+    env.filters["field_line"] = field_line
+    env.filters["param_line"] = param_line
+    env.filters["wrapped"] = wrapped
     return env
 
 
@@ -56,6 +66,7 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     env = environment(user_templates)
     env.globals["spec_name"] = spec_name
     env.globals["examples"] = readme_examples(api)
+    env.globals["responses_json"] = _responses_json(api)
     out: dict[str, str] = {}
     for name in sorted(env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja"))):
         out[f"{api.package}/{name[len(RUNTIME_DIR) + 1 : -len('.jinja')]}"] = env.get_template(name).render(api=api)
@@ -71,3 +82,14 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     for model in api.models:
         out[path.format(pkg=api.package, model=model.module)] = template.render(api=api, model=model)
     return out
+
+
+def _responses_json(api: Api) -> str:
+    """Example response bodies for the generated in-process tests, keyed by "resource.method"."""
+    bodies = {
+        f"{resource.name}.{op.method}": json.loads(op.response.example)
+        for resource in api.resources
+        for op in resource.operations
+        if op.response.kind == "json" and op.response.example
+    }
+    return json.dumps(bodies, indent=2, sort_keys=True, ensure_ascii=False)

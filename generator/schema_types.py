@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .pysource import literal as source_literal
 from .model import (
     AnyType,
     FileType,
@@ -32,12 +33,12 @@ def annotation(t: TypeExpr) -> str:
     if isinstance(t, Nullable):
         return f"Optional[{annotation(t.inner)}]"
     if isinstance(t, LiteralOf):
-        literal = "Literal[" + ", ".join(repr(v) for v in t.values) + "]"
+        literal = "Literal[" + ", ".join(source_literal(v) for v in t.values) + "]"
         return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
     if isinstance(t, UnionOf):
         union = "Union[" + ", ".join(annotation(i) for i in t.items) + "]"
         if t.tag_field:
-            return f"Annotated[{union}, FieldInfo(discriminator={t.tag_field!r})]"
+            return f"Annotated[{union}, FieldInfo(discriminator={source_literal(t.tag_field)})]"
         return union
     if isinstance(t, FileType):
         return "FileTypes"

@@ -99,3 +99,28 @@ def test_mypy_strict_passes(generated: Path) -> None:
         [sys.executable, "-m", "mypy", "--strict", PACKAGE], cwd=generated, check=False, capture_output=True, text=True, timeout=1800
     )
     assert result.returncode == 0, result.stdout[-10000:] + result.stderr[-2000:]
+
+
+def test_black_check_passes_on_the_whole_sdk(generated: Path) -> None:
+    """Most files skip black (they are rendered black-stable); this proves the shortcut matches black's style."""
+    result = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "-q", "--line-length", "120", "."],
+        cwd=generated,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_generated_tests_pass_in_process(generated: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-k", "in_process", "tests"],
+        cwd=generated,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

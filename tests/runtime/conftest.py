@@ -518,15 +518,10 @@ def make_api(
 
 
 def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["pyrepr"] = repr
+    from generator.render import environment
+
+    env = environment()  # the pipeline's own environment and filters, loading the runtime folder by file name
+    env.loader = jinja2.FileSystemLoader(str(TEMPLATES))
     return env
 
 

@@ -5,6 +5,7 @@ in-process against httpx.MockTransport, and against a Prism mock server serving 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,14 +18,9 @@ pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
 API_KEY = "sk-test-key"
-
-RETRIEVE_RESPONSE: Any = json.loads(
-    '{"completed_at": 1712698000, "created_at": 1712697600, "error": null, "expires_at": 1712784400, "id": "video_123", "model": "sora-2", "object": "video", "progress": 100, "prompt": "A calico cat playing a piano on stage", "remixed_from_video_id": null, "seconds": "8", "size": "720x1280", "status": "completed"}'
-)
-
-REMIX_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
-)
+RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
+RETRIEVE_RESPONSE: Any = RESPONSES["videos.retrieve"]
+REMIX_RESPONSE: Any = RESPONSES["videos.remix"]
 
 
 def _respond(op_response: Any, seen: list[httpx.Request]) -> httpx.MockTransport:
@@ -48,7 +44,8 @@ def test_retrieve_required_args_in_process() -> None:
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_retrieve_required_args_prism(prism_url: str) -> None:
@@ -64,7 +61,8 @@ def test_retrieve_all_args_in_process() -> None:
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_retrieve_all_args_prism(prism_url: str) -> None:
@@ -78,7 +76,8 @@ def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(RETRIEVE_RESPONSE, seen)
     client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.retrieve("a/b?c d#%")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
     with pytest.raises(ValueError):
         client.videos.retrieve("")
     assert len(seen) == 1  # the empty id was rejected before any request
@@ -93,7 +92,8 @@ def test_remix_required_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/remix"
     assert set(json.loads(seen[0].content)) >= set(["prompt"])
 
 
@@ -114,7 +114,8 @@ def test_remix_all_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/remix"
     assert set(json.loads(seen[0].content)) >= set(["prompt"])
 
 
@@ -131,7 +132,8 @@ def test_remix_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(REMIX_RESPONSE, seen)
     client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.remix("a/b?c d#%", prompt="Extend the scene with the cat taking a bow to the cheering audience")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
     with pytest.raises(ValueError):
         client.videos.remix("", prompt="Extend the scene with the cat taking a bow to the cheering audience")
     assert len(seen) == 1  # the empty id was rejected before any request

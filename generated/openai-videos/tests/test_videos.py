@@ -5,6 +5,7 @@ in-process against httpx.MockTransport, and against a Prism mock server serving 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,30 +20,14 @@ pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
 API_KEY = "sk-test-key"
-
-LIST_RESPONSE: Any = json.loads(
-    '{"data": [{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}], "first_id": "string", "has_more": true, "last_id": "string", "object": "list"}'
-)
-
-CREATE_RESPONSE: Any = json.loads(
-    '{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}'
-)
-
-EXTEND_RESPONSE: Any = json.loads(
-    '{"completed_at": 1, "created_at": 1, "error": {"code": "string", "message": "string"}, "expires_at": 1, "id": "string", "model": "sora-2", "object": "video", "progress": 1, "prompt": "string", "remixed_from_video_id": "string", "seconds": "4", "size": "720x1280", "status": "queued"}'
-)
-
-RETRIEVE_RESPONSE: Any = json.loads(
-    '{"completed_at": 1712698000, "created_at": 1712697600, "error": null, "expires_at": 1712784400, "id": "video_123", "model": "sora-2", "object": "video", "progress": 100, "prompt": "A calico cat playing a piano on stage", "remixed_from_video_id": null, "seconds": "8", "size": "720x1280", "status": "completed"}'
-)
-
-DELETE_RESPONSE: Any = json.loads('{"deleted": true, "id": "string", "object": "video.deleted"}')
-
+RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
+LIST_RESPONSE: Any = RESPONSES["videos.list"]
+CREATE_RESPONSE: Any = RESPONSES["videos.create"]
+EXTEND_RESPONSE: Any = RESPONSES["videos.extend"]
+RETRIEVE_RESPONSE: Any = RESPONSES["videos.retrieve"]
+DELETE_RESPONSE: Any = RESPONSES["videos.delete"]
 DOWNLOAD_CONTENT_RESPONSE: Any = b"\x00binary-content\xff"
-
-REMIX_RESPONSE: Any = json.loads(
-    '{"created_at": 1712698600, "id": "video_456", "model": "sora-2", "object": "video", "progress": 0, "remixed_from_video_id": "video_123", "seconds": "8", "size": "720x1280", "status": "queued"}'
-)
+REMIX_RESPONSE: Any = RESPONSES["videos.remix"]
 
 
 def _respond(op_response: Any, seen: list[httpx.Request]) -> httpx.MockTransport:
@@ -68,7 +53,8 @@ def test_list_required_args_in_process() -> None:
     for item in result.data:
         assert isinstance(item, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos"
 
 
 def test_list_required_args_prism(prism_url: str) -> None:
@@ -109,7 +95,8 @@ def test_list_all_args_in_process() -> None:
     for item in result.data:
         assert isinstance(item, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos"
 
 
 def test_list_all_args_prism(prism_url: str) -> None:
@@ -148,7 +135,8 @@ def test_create_required_args_in_process() -> None:
     result = client.videos.create(prompt="A calico cat playing a piano on stage")
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos"
 
 
 def test_create_required_args_prism(prism_url: str) -> None:
@@ -187,7 +175,8 @@ def test_create_all_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos"
 
 
 def test_create_all_args_prism(prism_url: str) -> None:
@@ -240,7 +229,8 @@ def test_extend_required_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/extensions"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/extensions"
     assert set(json.loads(seen[0].content)) >= set(["video", "prompt", "seconds"])
 
 
@@ -282,7 +272,8 @@ def test_extend_all_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/extensions"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/extensions"
     assert set(json.loads(seen[0].content)) >= set(["video", "prompt", "seconds"])
 
 
@@ -322,7 +313,8 @@ def test_retrieve_required_args_in_process() -> None:
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_retrieve_required_args_prism(prism_url: str) -> None:
@@ -355,7 +347,8 @@ def test_retrieve_all_args_in_process() -> None:
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_retrieve_all_args_prism(prism_url: str) -> None:
@@ -386,7 +379,8 @@ def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(RETRIEVE_RESPONSE, seen)
     client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.retrieve("a/b?c d#%")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
     with pytest.raises(ValueError):
         client.videos.retrieve("")
     assert len(seen) == 1  # the empty id was rejected before any request
@@ -399,7 +393,8 @@ def test_delete_required_args_in_process() -> None:
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     assert seen[0].method == "DELETE"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_delete_required_args_prism(prism_url: str) -> None:
@@ -432,7 +427,8 @@ def test_delete_all_args_in_process() -> None:
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     assert seen[0].method == "DELETE"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123"
 
 
 def test_delete_all_args_prism(prism_url: str) -> None:
@@ -463,7 +459,8 @@ def test_delete_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(DELETE_RESPONSE, seen)
     client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.delete("a/b?c d#%")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
     with pytest.raises(ValueError):
         client.videos.delete("")
     assert len(seen) == 1  # the empty id was rejected before any request
@@ -476,7 +473,8 @@ def test_download_content_required_args_in_process() -> None:
     result = client.videos.download_content("video_123")
     assert isinstance(result.read(), bytes)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/content"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/content"
 
 
 def test_download_content_required_args_prism(prism_url: str) -> None:
@@ -509,7 +507,8 @@ def test_download_content_all_args_in_process() -> None:
     result = client.videos.download_content("video_123", variant="video")
     assert isinstance(result.read(), bytes)
     assert seen[0].method == "GET"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/content"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/content"
 
 
 def test_download_content_all_args_prism(prism_url: str) -> None:
@@ -540,7 +539,8 @@ def test_download_content_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
     client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.download_content("a/b?c d#%")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/content"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/content"
     with pytest.raises(ValueError):
         client.videos.download_content("")
     assert len(seen) == 1  # the empty id was rejected before any request
@@ -555,7 +555,8 @@ def test_remix_required_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/remix"
     assert set(json.loads(seen[0].content)) >= set(["prompt"])
 
 
@@ -597,7 +598,8 @@ def test_remix_all_args_in_process() -> None:
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/video_123/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/video_123/remix"
     assert set(json.loads(seen[0].content)) >= set(["prompt"])
 
 
@@ -635,7 +637,8 @@ def test_remix_path_parameters_are_one_encoded_segment() -> None:
     transport = _respond(REMIX_RESPONSE, seen)
     client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.remix("a/b?c d#%", prompt="Extend the scene with the cat taking a bow to the cheering audience")
-    assert seen[0].url.raw_path.decode().split("?")[0] == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
+    path = seen[0].url.raw_path.decode().split("?")[0]
+    assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
     with pytest.raises(ValueError):
         client.videos.remix("", prompt="Extend the scene with the cat taking a bow to the cheering audience")
     assert len(seen) == 1  # the empty id was rejected before any request

@@ -13,9 +13,7 @@ from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query
 from .._utils import path_template
 from ..types.video import Video
 
-__all__ = [
-    "Videos",
-]
+__all__ = ["Videos"]
 
 
 class Videos(SyncAPIResource):
