@@ -447,9 +447,9 @@ class Builder:
         mapped = self.target.operations.get(op_id) or (op.model_extra or {}).get("x-sdk-method")
         if isinstance(mapped, str) and "." in mapped:
             resource, method = mapped.rsplit(".", 1)
-            return naming.method_name(resource), naming.method_name(method)
+            return naming.resource_name(resource), naming.method_name(method)
         tag = (op.tags or [path.strip("/").split("/")[0] or "default"])[0]
-        resource = naming.method_name(tag)
+        resource = naming.resource_name(tag)
         if isinstance(mapped, str) and mapped:
             return resource, naming.method_name(mapped)
         return resource, naming.method_name(_method_from_operation_id(op_id, resource, http, path))
@@ -609,11 +609,11 @@ class Builder:
                         wire,
                         "body",
                         t,
-                        wire in required and required_body,
+                        wire in required,  # an optional body still needs its required properties when sent
                         getattr(prop_resolved, "description", None) or "",
                         taken,
                         deprecated=bool(getattr(prop_resolved, "deprecated", False)),
-                        example_value=self.examples.value(prop, prop_ptr),
+                        example_value=FILE_EXAMPLE if isinstance(t, FileType) else self.examples.value(prop, prop_ptr),
                     )
                 )
             files = tuple(p.wire_name for p in params if isinstance(p.type, FileType))
@@ -1154,6 +1154,7 @@ def _rename_placeholders(path: str, params: list[Param]) -> str:
     return path
 
 
+FILE_EXAMPLE = ("example.png", b"example file content", "image/png")  # a (filename, content, mime) upload
 ODD_ID = "a/b?c d#%"  # a path value that must stay one percent-encoded segment
 
 
@@ -1251,8 +1252,8 @@ def _success_status(responses: Mapping[str, Any]) -> str | None:
 def _python_literal(value: Any, t: TypeExpr) -> str:
     if value is None:
         return "None"
-    if isinstance(value, bytes):
-        return literal(value)
+    if isinstance(value, bytes) or value == FILE_EXAMPLE:
+        return data_literal(value)
     # json round-trip keeps only data; data_literal() of data is a safe Python literal.
     return data_literal(json.loads(json.dumps(jsonable(value))))
 
@@ -1280,5 +1281,63 @@ def iter_operations(api: Api) -> Iterable[Operation]:
         yield from resource.operations
 
 
+# Importing a type module imports the modules it names first; Python spends several frames per nested import, so a
+# chain much longer than this ends in RecursionError when the generated package is imported.
+MAX_IMPORT_CHAIN = 100
+
+
 def build_api(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> Api:
-    return Builder(spec, target, source=source, raw=raw).build()
+    builder = Builder(spec, target, source=source, raw=raw)
+    try:
+        api = builder.build()
+    except RecursionError:
+        building = list(builder.lifted.in_progress)
+        raise SpecError(
+            f"schemas are nested or chained too deeply to generate ({len(building)} levels of models)",
+            file=source,
+            pointer=building[-1][0] if building else "",
+            hint="split the schema, or break long $ref chains",
+        ) from None
+    _check_import_chain(api.models, source)
+    return api
+
+
+def _check_import_chain(models: tuple[Model, ...], source: str) -> None:
+    """Refuse a package whose type modules import each other in a chain too long for Python to import.
+
+    The bound is the longest path through the groups of mutually importing modules, each group counted by its size.
+    """
+    graph: dict[str, list[str]] = {}
+    wire: dict[str, str] = {}
+    for m in models:
+        lines = m.imports + m.late_imports
+        graph[m.module] = [line.split()[1][1:] for line in lines if line.startswith("from .") and not line.startswith("from ..")]
+        wire[m.module] = m.wire_name
+    component = _strongly_connected(graph)
+    edges: dict[frozenset[str], set[frozenset[str]]] = {}
+    for node, targets in graph.items():
+        out = edges.setdefault(component[node], set())
+        out.update(component[t] for t in targets if t in component and component[t] != component[node])
+    depth: dict[frozenset[str], int] = {}
+    for group in edges:  # iterative post-order: a group's depth is its size plus its deepest successor's
+        work = [(group, False)]
+        while work:
+            g, expanded = work.pop()
+            if g in depth:
+                continue
+            if expanded:
+                depth[g] = len(g) + max((depth[n] for n in edges[g]), default=0)
+                continue
+            work.append((g, True))
+            work.extend((n, False) for n in edges[g] if n not in depth)
+    if not depth or max(depth.values()) <= MAX_IMPORT_CHAIN:
+        return
+    deepest = max(depth, key=lambda g: depth[g])
+    name = wire.get(min(deepest), "") or min(deepest)
+    raise SpecError(
+        f"schemas refer to each other in a chain of {depth[deepest]} models, more than {MAX_IMPORT_CHAIN}; the "
+        "generated package could not be imported",
+        file=source,
+        pointer=_SCHEMA_PREFIX[1:] + _escape(name) if name else "",
+        hint="shorten the chain of nested objects or $refs",
+    )

@@ -135,7 +135,7 @@ def _generate_once(args: argparse.Namespace) -> int:
         for target in targets:  # everything is built before anything is written
             progress.target(target.output)
             generated.append(build_target(target, root, on_stage=progress.stage))
-        warnings = [w for g in generated for w in g.api.warnings]
+        warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)
         if warnings and args.strict:
@@ -152,7 +152,7 @@ def _generate_once(args: argparse.Namespace) -> int:
             if not args.quiet:
                 print(
                     f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-                    f"{len(report.removed)} removed, {len(g.api.warnings)} warning(s) in {progress.elapsed():.2f} s"
+                    f"{len(report.removed)} removed, {len(g.warnings)} warning(s) in {progress.elapsed():.2f} s"
                 )
             for hook in g.target.hooks:
                 if subprocess.run(hook, shell=True, cwd=g.out).returncode != 0:  # noqa: S602 - the user's command

@@ -114,13 +114,22 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+_JSON_KINDS = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "object": (dict,), "array": (list,)}
+
+
 def _own_example(schema: Any) -> Any:
-    if getattr(schema, "example", None) is not None:
-        return schema.example
-    examples = getattr(schema, "examples", None)
-    if isinstance(examples, list) and examples and examples[0] is not None:
-        return examples[0]
-    return None
+    """The schema's own example, unless it visibly contradicts the schema's type (real specs have such examples)."""
+    candidate = getattr(schema, "example", None)
+    if candidate is None:
+        examples = getattr(schema, "examples", None)
+        candidate = examples[0] if isinstance(examples, list) and examples else None
+    if candidate is None:
+        return None
+    kinds = _kinds(schema)
+    allowed = tuple(t for kind in kinds for t in _JSON_KINDS.get(kind, ()))
+    if allowed and (not isinstance(candidate, allowed) or (isinstance(candidate, bool) and bool not in allowed)):
+        return None
+    return candidate
 
 
 def _kinds(schema: Any) -> set[str]:

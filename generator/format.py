@@ -16,7 +16,9 @@ from pathlib import Path
 
 import black
 
-LINE_LENGTH = 120
+from .cache import cache_dir
+from .pysource import LINE_LENGTH
+
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
 _PARALLEL_THRESHOLD = 8  # fewer files than this are not worth starting worker processes for
 
@@ -39,17 +41,6 @@ def needs_black(text: str) -> bool:
     return False
 
 
-def _cache_dir() -> Path | None:
-    root = os.environ.get("SDKFORGE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "sdkforge", "black-" + black.__version__
-    )
-    try:
-        Path(root).mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return Path(root)
-
-
 def _key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -67,7 +58,7 @@ def format_python(text: str, *, name: str = "<generated>") -> str:
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
-    cache = _cache_dir()
+    cache = cache_dir()
     out = dict(files)
     todo: list[tuple[str, str]] = []
     for path, text in files.items():

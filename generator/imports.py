@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .format import LINE_LENGTH
+from .pysource import LINE_LENGTH
 
 _STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 _NAME_KIND = re.compile(r"^[A-Z0-9_]+$")

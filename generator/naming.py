@@ -33,6 +33,14 @@ _RESERVED = (
         "extra_body",
         "timeout",
     }
+    # names the generated type and resource modules import; a schema class of that name would shadow the import
+    | {
+        "Annotated", "Any", "Dict", "List", "Literal", "Optional", "Union", "cast", "overload", "TYPE_CHECKING",
+        "TypeAlias", "TypedDict", "Required", "BaseModel", "FieldInfo", "FileTypes", "Stream", "AsyncStream",
+        "SyncAPIResource", "AsyncAPIResource", "BinaryAPIResponse", "AsyncBinaryAPIResponse", "NotGiven", "NOT_GIVEN",
+        "Body", "Headers", "Query", "PagingSpec", "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator",
+        "cached_property", "Path",
+    }
 )
 # Names that pydantic BaseModel uses for its own API; a field with one of these names would break the model.
 _MODEL_RESERVED = {
@@ -109,6 +117,19 @@ def method_name(wire: str) -> str:
     if keyword.iskeyword(text) or keyword.issoftkeyword(text) or text in _RESOURCE_RESERVED or text.startswith("_"):
         return text.strip("_") + "_" if text.strip("_") else "method_"
     return text
+
+
+# Public attributes of the generated client (and its base class); a resource attribute must not replace them.
+_CLIENT_RESERVED = {
+    "api_key", "base_url", "max_retries", "timeout", "default_headers", "default_query", "user_agent", "is_closed",
+    "request", "get_api_list", "build", "disposition",
+}
+
+
+def resource_name(wire: str) -> str:
+    """A resource's attribute on the client and its module name: a method name that also spares the client's own."""
+    text = method_name(wire)
+    return text + "_" if text in _CLIENT_RESERVED else text
 
 
 def class_name(wire: str) -> str:

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from openapi_pydantic import parse_obj
-from pydantic import ValidationError
-
-from . import load
-from .build import build_api
+from . import load, output_cache
+from .cache import black_version
 from .config import Target
 from .errors import SpecError
-from .format import format_files
-from .model import Api
-from .render import render
+from .locations import TEMPLATES
 
 
 @dataclass(frozen=True)
 class Generated:
     target: Target
     out: Path
-    api: Api
     files: dict[str, str]
+    warnings: tuple[str, ...]
 
 
 def parse(doc: load.Document) -> Any:
@@ -36,6 +33,10 @@ def parse(doc: load.Document) -> Any:
             pointer="/openapi",
             hint="sdkforge reads OpenAPI 3.0 and 3.1 documents",
         )
+    # imported here: a cached regeneration never needs openapi-pydantic, jinja or black
+    from openapi_pydantic import parse_obj
+    from pydantic import ValidationError
+
     try:
         return parse_obj(doc.data)
     except ValidationError as exc:
@@ -51,9 +52,22 @@ def _no_progress(stage: str) -> None:
 
 
 def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _no_progress) -> Generated:
-    """Everything up to, not including, writing; ``on_stage`` hears each stage's name as it starts."""
+    """Everything up to, not including, writing; ``on_stage`` hears each stage's name as it starts.
+
+    The whole result is cached under a key of everything it depends on (spec bytes, target configuration,
+    templates, generator source, black version), so regenerating an unchanged spec skips every stage.
+    """
     spec_path = root / target.spec
+    templates = root / target.templates if target.templates else None
     on_stage("load")
+    key = _output_key(spec_path, target, templates)
+    cached = output_cache.get(key)
+    if cached is not None:
+        return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1])
+    from .build import build_api
+    from .format import format_files
+    from .render import render
+
     doc = load.load_spec(spec_path)
     try:
         on_stage("validate")
@@ -67,11 +81,29 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
-    templates = root / target.templates if target.templates else None
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     on_stage("render")
     rendered = render(api, templates, spec_name=spec_copy.split("/")[1])
     on_stage("format")
     files = format_files(rendered)
     files[spec_copy] = doc.text  # the generated tests serve this copy with Prism
-    return Generated(target=target, out=root / target.output, api=api, files=files)
+    output_cache.put(key, files, api.warnings)
+    return Generated(target=target, out=root / target.output, files=files, warnings=api.warnings)
+
+
+def _output_key(spec_path: Path, target: Target, templates: Path | None) -> str | None:
+    try:
+        spec_bytes = spec_path.read_bytes()
+    except OSError:
+        return None  # load_spec reports it properly
+    digest = hashlib.sha256(spec_bytes)
+    digest.update(target.model_dump_json().encode())
+    digest.update(black_version().encode())
+    for folder in (Path(__file__).parent, TEMPLATES, templates):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".jinja") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from black.strings import fix_multiline_docstring, normalize_string_quotes
-
-from .format import LINE_LENGTH
+LINE_LENGTH = 120  # of generated code; black is run with the same setting (format.py)
 
 
 @lru_cache(maxsize=65536)
 def string_literal(text: str) -> str:
     """A str literal in black's preferred quoting (double quotes unless that needs more escapes)."""
+    from black.strings import normalize_string_quotes
+
     return normalize_string_quotes(repr(text))
 
 
@@ -24,6 +24,8 @@ def literal(value: object) -> str:
     if isinstance(value, str):
         return string_literal(value)
     if isinstance(value, bytes):
+        from black.strings import normalize_string_quotes
+
         return normalize_string_quotes(repr(value))
     return repr(value)
 
@@ -33,6 +35,8 @@ def docstring(text: str, depth: int) -> str:
 
     ``text`` is already safe inside triple double quotes (docs.docstring).
     """
+    from black.strings import fix_multiline_docstring
+
     indent = "    " * depth
     body = fix_multiline_docstring(text, indent) if "\n" in text else text.strip()
     if body:

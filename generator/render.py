@@ -12,13 +12,10 @@ from pathlib import Path
 import jinja2
 
 from .imports import reexport
+from .locations import TEMPLATES
 from .model import Api
 from .pysource import call, data_literal, docstring, field_line, param_line, wrapped
 from .readme import readme_examples
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-if not TEMPLATES.is_dir():  # running from a source checkout: templates/ sits beside generator/
-    TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.
 PROJECT_FILES = {

@@ -124,3 +124,42 @@ def test_generated_tests_pass_in_process(generated: Path) -> None:
         timeout=1800,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+# Operations whose generated example arguments Prism's request validation still rejects. Each is a gap in how
+# sdkforge builds example values (not in the SDK's request encoding); the test fails if this list grows, and also
+# if one of them starts passing, so the list stays exact.
+KNOWN_PRISM_REJECTIONS = {
+    # voice: anyOf [string enum, {id}] -- the object variant we pick is rejected by Prism's anyOf matching
+    "test_audio.py::test_create_speech_required_args_prism",
+    "test_audio.py::test_create_speech_all_args_prism",
+    # multipart with stream=True and array fields: Prism rejects the encoded arrays
+    "test_audio.py::test_create_transcription_all_args_prism",
+    "test_files.py::test_create_all_args_prism",
+    # images: an array of oneOf items that our example builder leaves empty (minItems)
+    "test_images.py::test_create_edit_required_args_prism",
+    "test_images.py::test_create_edit_all_args_prism",
+    # a body whose required keys are chosen by anyOf branches; the example satisfies none
+    "test_vector_stores.py::test_create_file_batch_required_args_prism",
+}
+KNOWN_PRISM_REJECTIONS |= {name + "_async" for name in KNOWN_PRISM_REJECTIONS}
+
+
+def test_generated_tests_pass_against_prism(generated: Path) -> None:
+    prism = ROOT / "node_modules" / ".bin" / "prism"
+    if not prism.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Prism is not installed: run `npm ci`")
+        pytest.skip("Prism is not installed (npm ci)")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf", "-k", "prism", "tests"],
+        cwd=generated,
+        env={**os.environ, "SDKFORGE_PRISM": str(prism)},
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    failed = {line.split()[1].removeprefix("tests/") for line in result.stdout.splitlines() if line.startswith("FAILED ")}
+    assert "passed" in result.stdout, result.stdout[-3000:]
+    assert failed == KNOWN_PRISM_REJECTIONS, result.stdout[-3000:]

@@ -171,7 +171,7 @@ def test_create_all_args_in_process() -> None:
         model="sora-2",
         seconds="4",
         size="720x1280",
-        input_reference="string",
+        input_reference=("example.png", b"example file content", "image/png"),
     )
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
@@ -186,7 +186,7 @@ def test_create_all_args_prism(prism_url: str) -> None:
         model="sora-2",
         seconds="4",
         size="720x1280",
-        input_reference="string",
+        input_reference=("example.png", b"example file content", "image/png"),
     )
     assert isinstance(result, Video)
 
@@ -201,7 +201,7 @@ async def test_create_all_args_in_process_async() -> None:
         model="sora-2",
         seconds="4",
         size="720x1280",
-        input_reference="string",
+        input_reference=("example.png", b"example file content", "image/png"),
     )
     assert isinstance(result, Video)
     await http_client.aclose()
@@ -215,7 +215,7 @@ async def test_create_all_args_prism_async(prism_url: str) -> None:
         model="sora-2",
         seconds="4",
         size="720x1280",
-        input_reference="string",
+        input_reference=("example.png", b"example file content", "image/png"),
     )
     assert isinstance(result, Video)
 
