@@ -141,7 +141,7 @@ class Builder:
         return self._model_for(schema, pointer, self._component_names[wire], direction, wire)
 
     def _type_ignoring_null(self, schema: Any, pointer: str, context: str, direction: str) -> TypeExpr:
-        if "const" in schema.model_fields_set:
+        if "const" in schema.model_fields_set and _literal_values((schema.const,)):
             return LiteralOf((schema.const,))
         variants = [v for v in (schema.anyOf or schema.oneOf or []) if not _is_null_schema(v)]
         if schema.anyOf or schema.oneOf:
@@ -160,7 +160,11 @@ class Builder:
             return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
         if schema.enum is not None:
             values = tuple(v for v in schema.enum if v is not None)
-            return LiteralOf(values) if values else AnyType()
+            if not values:
+                return AnyType()
+            if _literal_values(values):
+                return LiteralOf(values)
+            # floats, objects and arrays cannot be spelled in Literal[...]: type the enum by its schema type
         kinds = _types(schema)
         if "object" in kinds or schema.properties:
             if schema.properties:
@@ -317,12 +321,12 @@ class Builder:
             nullable_or_optional = not required or isinstance(t, Nullable)
             ann = annotation(t if not nullable_or_optional or isinstance(t, Nullable) else Nullable(t))
             default = self._default_source(resolved, t) if nullable_or_optional else None
-            if py_name != wire:
-                assign = (
-                    f" = FieldInfo(default={default}, alias={literal(wire)})"
-                    if default
-                    else f" = FieldInfo(alias={literal(wire)})"
-                )
+            options = [f"default={default}"] if default else []
+            options += [f"alias={literal(wire)}"] if py_name != wire else []
+            # pydantic warns (DeprecationWarning) when a deprecated field is read
+            options += ["deprecated=True"] if getattr(resolved, "deprecated", False) else []
+            if options != [f"default={default}"] and options:
+                assign = f" = FieldInfo({', '.join(options)})"
             elif default:
                 assign = f" = {default}"
         return Field(
@@ -398,7 +402,7 @@ class Builder:
             lines.append("from .._models import BaseModel")
             if any("builtins." in f.annotation for f in fields):
                 lines.append("import builtins")
-            if any(f.aliased for f in fields):
+            if any("FieldInfo(" in f.assign for f in fields):
                 lines.append("from pydantic import Field as FieldInfo")
         if any("FieldInfo(discriminator=" in text for text in texts):
             lines.append("from pydantic import Field as FieldInfo")
@@ -829,6 +833,8 @@ class Builder:
         if typing_used:
             lines.append(f"from typing import {', '.join(sorted(typing_used))}")
         lines.append("from functools import cached_property")
+        if any(op.deprecated for op in ops):
+            lines.append("from typing_extensions import deprecated")
         if uses_primitive(types, "datetime"):
             lines.append("from datetime import datetime")
         if uses_primitive(types, "date"):
@@ -1000,6 +1006,11 @@ def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return result
+
+
+def _literal_values(values: tuple[Any, ...]) -> bool:
+    """Whether ``Literal[...]`` can hold these values (str, bool, 64-bit int; not float, None, objects or arrays)."""
+    return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63) for v in values)
 
 
 def _is_ref(node: Any) -> bool:

@@ -105,7 +105,7 @@ from .model import (
     TypeExpr,
     UnionOf,
 )
-from .schema_types import annotation
+from .schema_types import annotation, walk
 
 IN, OUT = "in", "out"
 BOTH = frozenset((IN, OUT))
@@ -140,19 +140,8 @@ def sort_changes(changes: Iterable[Change]) -> list[Change]:
 
 
 def _named_in(t: TypeExpr | None) -> Iterable[str]:
-    if t is None:
-        return
-    if isinstance(t, Named):
-        yield t.name
-    elif isinstance(t, ListOf):
-        yield from _named_in(t.item)
-    elif isinstance(t, MapOf):
-        yield from _named_in(t.value)
-    elif isinstance(t, Nullable):
-        yield from _named_in(t.inner)
-    elif isinstance(t, UnionOf):
-        for item in t.items:
-            yield from _named_in(item)
+    if t is not None:
+        yield from (node.name for node in walk(t) if isinstance(node, Named))
 
 
 def _model_types(m: Model) -> Iterable[TypeExpr]:

@@ -39,7 +39,7 @@ _RESERVED = (
         "TypeAlias", "TypedDict", "Required", "BaseModel", "FieldInfo", "FileTypes", "Stream", "AsyncStream",
         "SyncAPIResource", "AsyncAPIResource", "BinaryAPIResponse", "AsyncBinaryAPIResponse", "NotGiven", "NOT_GIVEN",
         "Body", "Headers", "Query", "PagingSpec", "SyncCursorPage", "AsyncCursorPage", "AsyncPaginator",
-        "cached_property", "Path",
+        "cached_property", "Path", "Self",
     }
 )
 # Names that pydantic BaseModel uses for its own API; a field with one of these names would break the model.
@@ -109,6 +109,9 @@ def param_name(wire: str) -> str:
 
 
 _RESOURCE_RESERVED = {"with_raw_response", "with_streaming_response", "with_options", "copy", "close", "self"}
+# module-level names a resource class body refers to in annotations; a method of that name would shadow them
+_RESOURCE_RESERVED |= {"httpx", "cast", "overload", "deprecated", "cached_property", "datetime", "date", "make_request_options",
+                       "path_template"}
 
 
 def method_name(wire: str) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import naming
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -87,28 +89,11 @@ def rule_table_markdown() -> str:
     return "\n".join(lines)
 
 
-# --- names as Python sees them (simple; naming.py may replace these) -------------------------------------------
+# --- names as Python sees them: the generator's own rules, so a reported collision is one it would hit ------------
 
-_CAMEL_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])")
-_NON_WORD = re.compile(r"[^0-9A-Za-z]+")
-
-
-def snake_name(name: str) -> str:
-    text = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", str(name)))
-    text = _NON_WORD.sub("_", text).strip("_").lower()
-    return text or "_"
-
-
-def class_name(name: str) -> str:
-    parts = [p for p in _NON_WORD.split(str(name)) if p]
-    return "".join(p[0].upper() + p[1:] for p in parts) or "_"
-
-
-# pluggable: the lead's naming module can install its own converters here
-attr_namer: Callable[[str], str] = snake_name
-class_namer: Callable[[str], str] = class_name
-method_namer: Callable[[str], str] = snake_name
+attr_namer: Callable[[str], str] = naming.field_name
+class_namer: Callable[[str], str] = naming.class_name
+method_namer: Callable[[str], str] = naming.method_name
 
 
 # --- values against their own schema --------------------------------------------------------------------------

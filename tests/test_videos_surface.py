@@ -191,3 +191,16 @@ def test_omitted_optional_arguments_are_not_sent_but_none_is() -> None:
     assert dict(seen[0].url.params) == {"limit": "5"}
     client_for(handler).videos.remix("v", prompt="p", extra_body={"seed": None})
     assert json.loads(seen[-1].content) == {"prompt": "p", "seed": None}
+
+
+def test_deprecated_operation_warns_and_still_works() -> None:
+    """The spec marks remix deprecated: the method says so (typing_extensions.deprecated) and keeps working."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=VIDEO)
+
+    client = client_for(handler)
+    with pytest.warns(DeprecationWarning, match="remix"):
+        video = client.videos.remix("video_123", prompt="bow")
+    assert video.id == "video_456"
+    assert getattr(OpenAIVideos(api_key="k").videos.remix, "__deprecated__", None)

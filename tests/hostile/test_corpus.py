@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDE = 10_000  # generation ~8 s; a chain of $refs this long is refused instead (see chain-*)
@@ -60,7 +60,7 @@ def _run(case: tuple[int, tuple[str, str, str]], parent: Path) -> dict[str, obje
     before = _tree(parent)
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "generate", str(spec), "-o", str(folder / "out"), "--package-name", package, "-q"],
-        capture_output=True, text=True, cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+        check=False, capture_output=True, text=True, cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
     )
     after = _tree(parent)
     return {"name": name, "folder": folder, "spec": spec, "package": package, "proc": proc, "before": before, "after": after}
@@ -106,7 +106,7 @@ def test_case(results: dict[str, dict[str, object]], name: str) -> None:
             "    importlib.import_module(m.name)\n"
             f"client = {package}.__dict__[{package}.__all__[0]] if False else None\n"
         )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=out, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, cwd=out, timeout=120)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert corpus.MARK not in proc.stdout + proc.stderr
     assert not list(out.rglob(corpus.MARK)) and not (folder / corpus.MARK).exists()
@@ -116,13 +116,13 @@ def test_black_and_mypy(results: dict[str, dict[str, object]]) -> None:
     made = [r for r in results.values() if r["proc"].returncode == 0]  # type: ignore[attr-defined]
     assert len(made) >= len(CASES) - len(MUST_FAIL)
     outs = [str(Path(str(r["folder"])) / "out") for r in made]
-    black = subprocess.run([sys.executable, "-m", "black", "--check", "--quiet", "-l", "120", *outs], capture_output=True, text=True)
+    black = subprocess.run([sys.executable, "-m", "black", "--check", "--quiet", "-l", "120", *outs], check=False, capture_output=True, text=True)
     assert black.returncode == 0, black.stderr[-3000:]
     typed = [r for r in made if str(r["name"]) in MYPY_CASES]
     env = {**os.environ, "MYPYPATH": os.pathsep.join(str(Path(str(r["folder"])) / "out") for r in typed)}
     args = [arg for r in typed for arg in ("-p", str(r["package"]))]
     mypy = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, *args],
-        capture_output=True, text=True, env=env, cwd=str(Path(str(made[0]["folder"])).parent),
+        check=False, capture_output=True, text=True, env=env, cwd=str(Path(str(made[0]["folder"])).parent),
     )
     assert mypy.returncode == 0, mypy.stdout[-5000:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import httpx
+from typing_extensions import deprecated
 
 from .._base_client import make_request_options
 from .._pagination import AsyncCursorPage, AsyncPaginator, PagingSpec, SyncCursorPage
@@ -328,6 +329,7 @@ class Videos(SyncAPIResource):
             ),
         )
 
+    @deprecated("The remix method is deprecated by the API.")
     def remix(
         self,
         video_id: str,
@@ -684,6 +686,7 @@ class AsyncVideos(AsyncAPIResource):
             ),
         )
 
+    @deprecated("The remix method is deprecated by the API.")
     async def remix(
         self,
         video_id: str,
