@@ -58,6 +58,7 @@ class _Lifted:
     """Bookkeeping for models built so far (component and inline), keyed by (pointer, direction)."""
 
     models: dict[tuple[str, str], Model] = field(default_factory=dict)
+    by_name: dict[str, Model] = field(default_factory=dict)  # the same models by class name, for O(1) lookups
     in_progress: dict[tuple[str, str], Named] = field(default_factory=dict)
     class_names: set[str] = field(default_factory=set)
     module_names: set[str] = field(default_factory=set)
@@ -272,6 +273,7 @@ class Builder:
                 alias_type = Nullable(alias_type)
             model = self._alias_model(alias_type, py, module, wire, schema)
         self.lifted.models[key] = model
+        self.lifted.by_name[model.py_name] = model
         del self.lifted.in_progress[key]
         return named
 
@@ -709,7 +711,7 @@ class Builder:
     def _items_type(self, response: Response, items_field: str) -> TypeExpr | None:
         if not isinstance(response.type, Named):
             return None
-        model = next((m for m in self.lifted.models.values() if m.py_name == response.type.name), None)
+        model = self.lifted.by_name.get(response.type.name)
         for f in model.fields if model else ():
             inner = f.type.inner if isinstance(f.type, Nullable) else f.type
             if f.wire_name == items_field and isinstance(inner, ListOf):
@@ -733,7 +735,8 @@ class Builder:
     def _is_model_class(self, t: TypeExpr | None) -> bool:
         if not isinstance(t, Named):
             return False
-        return any(m.py_name == t.name and m.kind == "model" for m in self.lifted.models.values())
+        model = self.lifted.by_name.get(t.name)
+        return model is not None and model.kind == "model"
 
     def _operation_doc(self, op: Any, params: tuple[Param, ...]) -> str:
         parts = [op.summary or "", op.description or ""]
@@ -860,7 +863,7 @@ class Builder:
         )
         lines.append(f"from {self.target.package} import {', '.join(clients)}")
         lines += [f"from {self.target.package}._pagination import {', '.join(pages)}"] if pages else []
-        modules = {m.py_name: m.module for m in self.lifted.models.values()}
+        modules = {name: m.module for name, m in self.lifted.by_name.items()}
         lines += [f"from {self.target.package}.types.{modules[c]} import {c}" for c in sorted(classes) if c in modules]
         return organize(lines, self.target.package)
 
