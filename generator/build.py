@@ -145,7 +145,7 @@ class Builder:
         if "const" in schema.model_fields_set and _literal_values((schema.const,)):
             return LiteralOf((schema.const,))
         variants = [v for v in (schema.anyOf or schema.oneOf or []) if not _is_null_schema(v)]
-        if schema.anyOf or schema.oneOf:
+        if (schema.anyOf or schema.oneOf) and not required_sets(schema):
             return self._union(schema, variants, pointer, context, direction)
         if schema.allOf:
             parts = [(i, p) for i, p in enumerate(schema.allOf) if not _is_trivial(p)]
@@ -513,7 +513,7 @@ class Builder:
             cookies=_entries(params, "cookie"),
             pagination=pagination,
             example_path=_example_path(path, params),
-            call_required=_call_source([p for p in signature if p.required]),
+            call_required=_call_source([p for p in signature if p.required or _example_required(p, body)]),
             call_all=_call_source(list(signature)),
             call_odd_id=_call_source([p for p in signature if p.required], path_value=literal(ODD_ID)) if _has_path(params) else (),
             odd_id_path=_example_path(path, params, value=ODD_ID) if _has_path(params) else "",
@@ -623,7 +623,16 @@ class Builder:
                     )
                 )
             files = tuple(p.wire_name for p in params if isinstance(p.type, FileType))
-            return Body(content_type, encoding, tuple(params), whole=False, required=required_body, file_fields=files)
+            alternatives = required_sets(resolved)
+            return Body(
+                content_type,
+                encoding,
+                tuple(params),
+                whole=False,
+                required=required_body,
+                file_fields=files,
+                example_required=tuple(alternatives[0]) if alternatives else (),
+            )
         if encoding == "binary":
             t: TypeExpr = Primitive("bytes")
         elif encoding == "text":
@@ -1009,6 +1018,23 @@ def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return result
+
+
+def _example_required(param: Param, body: Body | None) -> bool:
+    return body is not None and param.location == "body" and param.wire_name in body.example_required
+
+
+def required_sets(schema: Any) -> list[list[str]]:
+    """``anyOf: [{required: [a]}, {required: [b]}]`` beside ``properties`` constrains one object; it is no union.
+
+    Returns those required-name lists ([] when the schema's anyOf/oneOf is a real union).
+    """
+    variants = [v for v in (schema.anyOf or schema.oneOf or []) if not _is_ref(v)]
+    if not schema.properties or not variants or len(variants) != len(schema.anyOf or schema.oneOf or []):
+        return []
+    if any(not v.required or not v.model_fields_set <= {"required", "description", "title"} for v in variants):
+        return []
+    return [list(v.required) for v in variants]
 
 
 def _literal_values(values: tuple[Any, ...]) -> bool:

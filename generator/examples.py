@@ -40,6 +40,8 @@ class ExampleBuilder:
         if schema.enum:
             return jsonable(next((v for v in schema.enum if v is not None), None))
         for key in ("oneOf", "anyOf"):
+            if schema.properties and _required_sets(schema):
+                break  # required-property alternatives of one object, built below
             variants = [v for v in (getattr(schema, key) or []) if not _is_null(v, self._resolve)]
             if variants:
                 # the most specific variant (an enum or object) makes the better example
@@ -67,6 +69,9 @@ class ExampleBuilder:
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: set[str] = set(schema.required or [])
+        alternatives = _required_sets(schema)
+        if alternatives:
+            required |= set(alternatives[0])  # satisfy the first of the anyOf/oneOf required sets
         for part in schema.allOf or []:
             resolved, _ = self._resolve(part, pointer)
             properties.update(resolved.properties or {})
@@ -115,6 +120,12 @@ def jsonable(value: Any) -> Any:
 
 
 _JSON_KINDS = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "object": (dict,), "array": (list,)}
+
+
+def _required_sets(schema: Any) -> list[list[str]]:
+    from .build import required_sets
+
+    return required_sets(schema)
 
 
 def _own_example(schema: Any) -> Any:

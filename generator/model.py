@@ -135,6 +135,7 @@ class Body:
     whole: bool = False  # True when the body is passed as a single argument (non-object or binary)
     required: bool = True
     file_fields: tuple[str, ...] = ()  # wire names of multipart file parts
+    example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
 
 
 @dataclass(frozen=True)

@@ -126,21 +126,16 @@ def test_generated_tests_pass_in_process(generated: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-# Operations whose generated example arguments Prism's request validation still rejects. Each is a gap in how
-# sdkforge builds example values (not in the SDK's request encoding); the test fails if this list grows, and also
-# if one of them starts passing, so the list stays exact.
+# The generated Prism tests that still fail on the full spec. The test fails if this list grows, and also if one of
+# them starts passing, so the list stays exact.
 KNOWN_PRISM_REJECTIONS = {
-    # voice: anyOf [string enum, {id}] -- the object variant we pick is rejected by Prism's anyOf matching
+    # Prism answers this audio/event-stream response with a Transfer-Encoding header that httpx refuses
+    # ("Only Transfer-Encoding: chunked is supported"), before our SDK sees a byte
     "test_audio.py::test_create_speech_required_args_prism",
     "test_audio.py::test_create_speech_all_args_prism",
-    # multipart with stream=True and array fields: Prism rejects the encoded arrays
+    # multipart bodies with nested objects / arrays: our multipart encoding of them is not the form Prism validates
     "test_audio.py::test_create_transcription_all_args_prism",
     "test_files.py::test_create_all_args_prism",
-    # images: an array of oneOf items that our example builder leaves empty (minItems)
-    "test_images.py::test_create_edit_required_args_prism",
-    "test_images.py::test_create_edit_all_args_prism",
-    # a body whose required keys are chosen by anyOf branches; the example satisfies none
-    "test_vector_stores.py::test_create_file_batch_required_args_prism",
 }
 KNOWN_PRISM_REJECTIONS |= {name + "_async" for name in KNOWN_PRISM_REJECTIONS}
 
