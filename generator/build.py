@@ -8,7 +8,7 @@ an operation reaches and for every component schema.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1149,10 +1149,8 @@ def _as_open_enum(items: list[TypeExpr]) -> LiteralOf | None:
     """``anyOf: [string, enum of strings]`` is an open enum: known values, plus any string."""
     literals = [i for i in items if isinstance(i, LiteralOf)]
     bases = [i for i in items if isinstance(i, Primitive) and i.py == "str"]
-    named_literals = [i for i in items if isinstance(i, Named)]
     if len(items) == 2 and len(bases) == 1 and len(literals) == 1 and all(isinstance(v, str) for v in literals[0].values):
         return LiteralOf(literals[0].values, open=True)
-    del named_literals
     return None
 
 
@@ -1314,11 +1312,6 @@ def _replace_param(param: Param, **changes: Any) -> Param:
     from dataclasses import replace
 
     return replace(param, **changes)
-
-
-def iter_operations(api: Api) -> Iterable[Operation]:
-    for resource in api.resources:
-        yield from resource.operations
 
 
 # Importing a type module imports the modules it names first; Python spends several frames per nested import, so a
