@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_pydantic import OpenAPI
+from openapi_pydantic.v3.v3_0 import Reference as _Reference30
+from openapi_pydantic.v3.v3_1 import Reference as _Reference31
 from pydantic import BaseModel as _PydanticModel
 
 from . import naming
@@ -1043,7 +1045,8 @@ def _literal_values(values: tuple[Any, ...]) -> bool:
 
 
 def _is_ref(node: Any) -> bool:
-    return hasattr(node, "ref") and isinstance(getattr(node, "ref", None), str)
+    # isinstance, not hasattr: a failed attribute lookup on a pydantic model raises inside, and this runs 90,000 times
+    return isinstance(node, (_Reference30, _Reference31))
 
 
 _ALIASES: dict[type, dict[str, str]] = {}

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import yaml_events
 from .errors import SpecError
 
 try:
@@ -90,7 +91,9 @@ _TrackingLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _TrackingLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
-def load_spec(path: str | Path) -> Document:
+def load_spec(path: str | Path, *, track: bool = True) -> Document:
+    """Read and parse a spec. ``track=False`` keeps no YAML nodes (less memory); positions are then found by
+    composing the text again, lazily, the first time a diagnostic asks for one."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -110,7 +113,7 @@ def load_spec(path: str | Path) -> Document:
         ) from None
     text = text.removeprefix("\ufeff")
     index = _Index()
-    data = _parse(text, path, index)
+    data = _parse(text, path, index, track)
     if not isinstance(data, dict):
         raise SpecError(
             "the document is not a mapping (an OpenAPI object)",
@@ -123,7 +126,7 @@ def load_spec(path: str | Path) -> Document:
     return Document(path=path, text=text, data=data, index=index)
 
 
-def _parse(text: str, path: Path, index: _Index) -> Any:
+def _parse(text: str, path: Path, index: _Index, track: bool) -> Any:
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text, object_pairs_hook=_json_object)
@@ -140,9 +143,8 @@ def _parse(text: str, path: Path, index: _Index) -> Any:
                 return json.loads(text)
             except RecursionError:  # pragma: no cover - the first parse would have failed the same way
                 raise SpecError("the document is nested too deeply", file=str(path)) from None
-    loader = _TrackingLoader(text)
     try:
-        data = loader.get_single_data()
+        data = _load_yaml(text, index, track)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
@@ -160,12 +162,25 @@ def _parse(text: str, path: Path, index: _Index) -> Any:
         raise SpecError("the document is nested too deeply", file=str(path)) from None
     except (TypeError, ValueError) as exc:  # e.g. an unhashable key such as `? [a]: b`
         raise SpecError(f"invalid YAML: {exc}", file=str(path)) from None
-    finally:
-        loader.dispose()
-    index.nodes = loader.sf_index.nodes
-    index.dup_candidates = loader.sf_index.dup_candidates
     if _ANCHOR_RE.search(text):
         _check_expansion(data, path)
+    return data
+
+
+def _load_yaml(text: str, index: _Index, track: bool) -> Any:
+    if not track:
+        try:
+            return yaml_events.load(text, _Loader)
+        except yaml_events.Unsupported:
+            pass  # a YAML feature specs rarely use: pyyaml's constructor handles it (and its errors) below
+    loader = _TrackingLoader(text) if track else _Loader(text)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if track:
+        index.nodes = loader.sf_index.nodes
+        index.dup_candidates = loader.sf_index.dup_candidates
     return data
 
 

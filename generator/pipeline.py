@@ -68,7 +68,7 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
     from .format import format_files
     from .render import render
 
-    doc = load.load_spec(spec_path)
+    doc = load.load_spec(spec_path, track=False)
     try:
         on_stage("validate")
         spec = parse(doc)
@@ -81,12 +81,14 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
+    spec_text = doc.text
+    del doc, spec  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     on_stage("render")
     rendered = render(api, templates, spec_name=spec_copy.split("/")[1])
     on_stage("format")
     files = format_files(rendered)
-    files[spec_copy] = doc.text  # the generated tests serve this copy with Prism
+    files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     output_cache.put(key, files, api.warnings)
     return Generated(target=target, out=root / target.output, files=files, warnings=api.warnings)
 

@@ -1,0 +1,107 @@
+"""Build plain data straight from libyaml's event stream, without a node tree.
+
+`yaml.load(..., CSafeLoader)` composes the whole document into node objects (each with two position marks) and then
+walks them with pyyaml's Python constructor. For a 3 MB spec that node tree is about 40 MB that lives only to be
+thrown away, and the generic constructor is most of the load time. Generation needs no positions (diagnostics
+compose the text again, lazily), so this reader consumes the same C parser's events and builds dicts, lists and
+scalars directly: scalars are resolved and constructed by pyyaml's own resolver and SafeConstructor, so values are
+exactly what `yaml.safe_load` gives.
+
+It covers what specs use: mappings with scalar keys, sequences, plain and quoted scalars, anchors and aliases.
+Anything else (merge keys `<<`, explicit collection tags, complex keys, several documents, an undefined alias)
+raises `Unsupported`, and the caller loads the text the usual way, which also gives pyyaml's own error messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml import events
+
+_STR = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_NO_KEY: Any = object()  # the mapping on top of the stack is waiting for a key, not a value
+
+
+class Unsupported(Exception):
+    """The document uses a YAML feature this reader leaves to pyyaml's constructor."""
+
+
+def load(text: str, loader_class: Any) -> Any:
+    loader = loader_class(text)
+    try:
+        return _build(loader)
+    finally:
+        loader.dispose()
+
+
+def _build(loader: Any) -> Any:
+    get_event, resolve, construct = loader.get_event, loader.resolve, loader.construct_object
+    anchors: dict[str, Any] = {}
+    stack: list[Any] = []  # open containers, innermost last
+    key = _NO_KEY  # the innermost mapping's key waiting for its value
+    root: Any = None
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is events.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR:
+                value = event.value
+            elif tag == "tag:yaml.org,2002:merge":
+                raise Unsupported("merge key")
+            else:  # ints, floats, booleans, nulls, timestamps, explicit tags: pyyaml's constructor decides
+                value = construct(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+            if event.anchor is not None:
+                anchors[event.anchor] = value
+        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+            if event.tag not in _COLLECTION_TAGS:
+                raise Unsupported(f"tag {event.tag}")
+            container: Any = {} if kind is events.MappingStartEvent else []
+            if event.anchor is not None:
+                anchors[event.anchor] = container
+            if stack:
+                _add(stack, key, container)
+            else:
+                root = container
+            stack.append(container)
+            key = _NO_KEY
+            continue
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            stack.pop()
+            key = _NO_KEY  # a container is always a value, so its parent now waits for a key (or an item)
+            continue
+        elif kind is events.AliasEvent:
+            if event.anchor not in anchors:
+                raise Unsupported("undefined alias")
+            value = anchors[event.anchor]
+        elif kind is events.DocumentEndEvent:
+            break
+        elif kind is events.StreamEndEvent or event is None:  # an empty stream has no document
+            return None
+        else:  # stream and document start
+            continue
+        if stack:
+            key = _add(stack, key, value)
+        else:
+            root = value
+    if type(get_event()) is not events.StreamEndEvent:
+        raise Unsupported("more than one document")
+    return root
+
+
+def _add(stack: list[Any], key: Any, value: Any) -> Any:
+    """Put `value` into the innermost open container; return the mapping's pending key afterwards."""
+    parent = stack[-1]
+    if type(parent) is list:
+        parent.append(value)
+        return _NO_KEY
+    if key is _NO_KEY:
+        if isinstance(value, (dict, list)):
+            raise Unsupported("complex key")
+        return value
+    parent[key] = value
+    return _NO_KEY

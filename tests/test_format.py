@@ -1,0 +1,99 @@
+"""Formatting only the statements black would change gives what black gives for the whole file."""
+
+from __future__ import annotations
+
+import black
+import pytest
+
+from generator.format import _MODE, format_python, long_code_lines
+
+LONG_LITERAL = "Literal[" + ", ".join(f'"value-number-{i}"' for i in range(12)) + "]"
+LONG_UNION = "Union[" + ", ".join(f"SomeRatherLongTypeName{i}" for i in range(6)) + "]"
+
+CASES = {
+    "exploded signature with a long parameter": f'''
+class Resource:
+    def create(
+        self,
+        *,
+        model: Optional[Union[str, {LONG_LITERAL}]] | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+    ) -> Thing:
+        """Docs."""
+        return self._post("/things", body={{"model": model, "size": size}})
+''',
+    "overload on one line": f'''
+class Resource:
+    @overload
+    def create(
+        self,
+        *,
+        model: Optional[Union[str, {LONG_LITERAL}]] | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+    ) -> Stream[Thing]: ...
+''',
+    "long return annotation": f'''
+def transcribe(
+    self,
+    *,
+    file: FileTypes,
+) -> {LONG_UNION}:
+    return cast({LONG_UNION}, result)
+''',
+    "long class header and field": f'''
+class AVeryLongClassNameThatKeepsGoingAndGoingAndGoingForeverAndEverAndEverAndMoreVariant0Param(TypedDict, total=False):
+    chunking_strategy: {LONG_UNION}
+    """Field docs that are long enough to pass the limit but black never rewraps string contents, so this stays."""
+''',
+    "nested call argument": f'''
+def check() -> None:
+    result = client._request(
+        "post",
+        "/path",
+        cast_to=cast(Any, {LONG_UNION}),
+        body={{"testing_criteria": [{{"type": "label_model", "name": "string", "model": "string", "labels": ["a", "b"]}}]}},
+    )
+''',
+    "assert with a long path": '''
+def test_path() -> None:
+    assert path == "/base" + "/fine_tuning/checkpoints/ft%3Agpt-4o-mini-2024-07-18%3Aorg%3Aweather%3AB7R9VjQd/permissions"
+''',
+    "lazy import inside a function": '''
+def _load() -> None:
+    from .resources.group_organization_role_assignments import AsyncGroupOrganizationRoleAssignments, GroupOrganizationRoleAssignments
+''',
+    "decorator (whole-file fallback)": '''
+@some_decorator(with_a_long_argument="value value value value value value value value value value value value value", other=1)
+def f() -> None:
+    pass
+''',
+    "if header (whole-file fallback)": f'''
+def f(x: object) -> None:
+    if isinstance(x, ({LONG_UNION.replace("Union[", "").rstrip("]")})):
+        pass
+''',
+    "multi-line string inside (whole-file fallback)": '''
+x = call(first_argument_that_is_long, second_argument_that_is_long, another_argument_that_is_long, yet_another_one, third="""a
+b""", fourth_argument_that_is_long=1)
+''',
+}
+
+
+@pytest.mark.parametrize("source", CASES.values(), ids=CASES.keys())
+def test_statement_formatting_equals_black_on_the_whole_file(source: str) -> None:
+    text = source.lstrip("\n")
+    assert long_code_lines(text), "the case must contain a long code line"
+    assert format_python(text) == black.format_str(text, mode=_MODE)
+
+
+def test_lines_black_cannot_split_are_left_alone() -> None:
+    name = "A" * 130
+    text = f'if TYPE_CHECKING:\n    from .module import (\n        {name} as {name},\n    )\n_MODULES = {{\n    "{name}": "{name}",\n}}\n'
+    assert long_code_lines(text) == []
+    assert black.format_str(text, mode=_MODE) == text
+
+
+def test_docstrings_and_comments_do_not_count() -> None:
+    text = 'def f() -> None:\n    """' + "word " * 40 + '"""\n    # ' + "comment " * 20 + "\n"
+    assert long_code_lines(text) == []
+    assert format_python(text) == text

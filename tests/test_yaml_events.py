@@ -1,0 +1,112 @@
+"""The event reader gives exactly what `yaml.safe_load` gives, or hands the document back to pyyaml."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import yaml_events
+from generator.errors import SpecError
+from generator.load import load_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+FULL_SPEC = ROOT.parent / "shared" / "specs" / "openai-openapi.yaml"
+
+SAME_AS_PYYAML = [
+    "",
+    "# only a comment\n",
+    "---\n...\n",
+    "plain\n",
+    "a: 1\nb: [1, 2.5, true, null, ~, 2024-01-02, '3', \"x\", 0x1F, 010, .inf, -.Inf, 1e3, 1.0e+3]\n",
+    "'yes': no\nON: off\n200: ok\n'': empty\nnull: nothing\n",
+    "x: &a {k: v, l: [1, 2]}\ny: *a\nz: &s scalar\nw: *s\n",
+    "- !!str 2\n- !!float 3\n- !!binary aGVsbG8=\n- 2001-12-14t21:59:43.10-05:00\n",
+    "a: |\n  multi\n  line\nb: >-\n  folded\n  text\n",
+    "a: b\na: c\n",  # duplicate key: the last wins, as in pyyaml
+    "? a\n: b\n",
+    "deep:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(1, 40)) + "  " * 40 + "- leaf\n",
+]
+
+
+@pytest.mark.parametrize("text", SAME_AS_PYYAML)
+def test_values_match_pyyaml(text: str) -> None:
+    assert yaml_events.load(text, yaml.CSafeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def test_aliases_share_the_container_like_pyyaml() -> None:
+    data = yaml_events.load("x: &a {k: v}\ny: *a\n", yaml.CSafeLoader)
+    assert data["x"] is data["y"]
+
+
+def test_scalars_are_constructed_by_pyyaml() -> None:
+    data = yaml_events.load("d: 2024-01-02\nb: !!binary aGVsbG8=\nf: 1_000.5\n", yaml.CSafeLoader)
+    assert data == {"d": datetime.date(2024, 1, 2), "b": b"hello", "f": 1000.5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<<: {a: 1}\nb: 2\n",  # merge key
+        "a: !!set {x, y}\n",  # explicit collection tag
+        "? [a]\n: b\n",  # complex key
+        "---\na: 1\n---\nb: 2\n",  # two documents
+        "a: *nowhere\n",  # undefined alias
+    ],
+)
+def test_rare_features_are_left_to_pyyaml(text: str) -> None:
+    with pytest.raises(yaml_events.Unsupported):
+        yaml_events.load(text, yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("text", ["<<: {a: 1}\nb: 2\n", "a: !!set {x, y}\n"])
+def test_untracked_load_falls_back_to_pyyaml(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("openapi: 3.1.0\n" + text, encoding="utf-8")
+    assert load_spec(path, track=False).data == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("openapi: 3.1.0\na: *nowhere\n", "invalid YAML: found undefined alias"),
+        ("openapi: 3.1.0\n? [a]\n: b\n", "invalid YAML"),
+        ("openapi: 3.1.0\na: [\n", "invalid YAML"),
+        ("openapi: 3.1.0\na: !custom x\n", "invalid YAML"),
+    ],
+)
+def test_untracked_load_reports_errors_like_the_tracked_one(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = []
+    for track in (True, False):
+        with pytest.raises(SpecError) as caught:
+            load_spec(path, track=track)
+        errors.append(str(caught.value))
+    assert message in errors[0]
+    assert errors[0] == errors[1]
+
+
+def test_recursive_aliases_are_rejected_without_tracking(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("openapi: 3.1.0\na: &x [1, *x]\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="recursive"):
+        load_spec(path, track=False)
+
+
+@pytest.mark.parametrize("spec", sorted((ROOT / "specs").glob("*.yaml")), ids=lambda p: p.name)
+def test_shipped_specs_read_the_same(spec: Path) -> None:
+    text = spec.read_text(encoding="utf-8")
+    assert yaml_events.load(text, yaml.CSafeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def test_the_full_openai_spec_reads_the_same() -> None:
+    if not FULL_SPEC.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the full OpenAI spec is missing: {FULL_SPEC}")
+        pytest.skip(f"the full OpenAI spec is not available at {FULL_SPEC}")
+    text = FULL_SPEC.read_text(encoding="utf-8")
+    assert yaml_events.load(text, yaml.CSafeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
