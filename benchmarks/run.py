@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -238,8 +239,11 @@ def write_scaled_spec(spec: dict[str, Any], factor: int, path: Path) -> None:
 # generator benchmarks
 
 
-def sdkforge_generate(spec: Path, out: Path, cache: Path, timeout: float, package: str = "openai_full") -> Result:
-    argv = [str(VENV_PY), "-m", "generator", "generate", str(spec), "-o", str(out), "--package-name", package, "-q"]
+def sdkforge_generate(
+    spec: Path, out: Path, cache: Path, timeout: float, package: str = "openai_full", quiet: bool = True
+) -> Result:
+    argv = [str(VENV_PY), "-m", "generator", "generate", str(spec), "-o", str(out), "--package-name", package]
+    argv += ["-q"] if quiet else []
     return run_proc(argv, timeout=timeout, env=child_env(SDKFORGE_CACHE_DIR=str(cache)), cwd=out.parent)
 
 
@@ -267,7 +271,9 @@ def bench_generator(spec: Path, n: int, quick: bool, tmp: Path) -> dict[str, Any
         "import yaml,sys; from openapi_pydantic import parse_obj; "
         "parse_obj(yaml.load(open(sys.argv[1],encoding='utf-8').read(), Loader=yaml.CSafeLoader))"
     )
-    s = {key: Series(key) for key in ["load_proc", "parse_proc", "cold", "regen", "opc", "opc_nofmt"]}
+    s = {key: Series(key) for key in ["load_proc", "parse_proc", "cold", "regen", "regen_one", "opc", "opc_nofmt"]}
+    one_change, changed_schema = write_one_schema_change(spec, tmp / spec.name)
+    rewritten: list[str] = []
     nofmt = tmp / "opc-nofmt.yaml"
     nofmt.write_text("post_hooks: []\n")
     full_out = None
@@ -282,6 +288,10 @@ def bench_generator(spec: Path, n: int, quick: bool, tmp: Path) -> dict[str, Any
             if s["cold"].add(sdkforge_generate(spec, out, cache, timeout)):
                 s["regen"].add(sdkforge_generate(spec, out, cache, timeout))
                 full_out = out
+                res = sdkforge_generate(one_change, out, cache, timeout, quiet=False)
+                if s["regen_one"].add(res):
+                    rewritten = [line for line in res["stdout"].splitlines() if " written, " in line][-1:]
+                sdkforge_generate(spec, out, cache, timeout)  # back to the original, for the client benchmarks
         for key, cfg in (("opc", None), ("opc_nofmt", nofmt)):
             if s[key].ok or i == 0:
                 out = tmp / f"{key}-{i}" / "out"
@@ -291,7 +301,26 @@ def bench_generator(spec: Path, n: int, quick: bool, tmp: Path) -> dict[str, Any
     result = {key: series.summary() for key, series in s.items()}
     result["inproc"] = worker("floor", {"spec": str(spec), "n": n}, timeout=timeout * n)
     result["full_out"] = str(full_out) if full_out else None
+    result["regen_one"]["changed_schema"] = changed_schema
+    counts = re.search(r"(\d+) written, (\d+) unchanged", rewritten[0]) if rewritten else None
+    written, unchanged = (int(counts[1]), int(counts[2])) if counts else (0, 0)
+    result["regen_one"]["rewritten"] = f"{written} of {written + unchanged} files rewritten" if counts else None
     return result
+
+
+def write_one_schema_change(spec: Path, path: Path) -> tuple[Path, str]:
+    """A copy of the spec text with one component schema's one-line description changed, nothing else."""
+    import yaml
+
+    text = spec.read_text(encoding="utf-8")
+    schemas = yaml.load(text, Loader=yaml.CSafeLoader)["components"]["schemas"]
+    for name in sorted(schemas):
+        description = schemas[name].get("description") if isinstance(schemas[name], dict) else None
+        needle = f"      description: {description}\n"
+        if isinstance(description, str) and "\n" not in description and text.count(needle) == 1:
+            path.write_text(text.replace(needle, f"      description: {description} (changed)\n"), encoding="utf-8")
+            return path, name
+    raise RuntimeError("no schema with a unique one-line description to change")
 
 
 def bench_validate(spec: Path, n: int, timeout: float) -> dict[str, Any]:
@@ -711,6 +740,15 @@ def build_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
         floor,
         1.5,
         note=err("regen") or err("cold"),
+    )
+    one = g.get("regen_one", {})
+    row(
+        f"Regeneration, one schema changed ({one.get('changed_schema')}: {one.get('rewritten')}), vs load+parse floor",
+        one.get("best"),
+        "load+parse",
+        floor,
+        1.5,
+        note=err("regen_one") or err("cold"),
     )
     inproc = g.get("inproc", {})
     row(

@@ -8,6 +8,7 @@ an operation reaches and for every component schema.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,8 +157,13 @@ class Builder:
                 return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
             if _is_object_like(schema, self):
                 return self._model_for(schema, pointer, context, direction, context)
-            # An intersection of a union with an object cannot be spelled in Python's type system: keep the first
-            # part that is not a plain object (usually the union), which is what a response parses into.
+            unions = [(i, p) for i, p in parts if not _is_object_like(p, self) and _is_union(self.resolve(p, "")[0])]
+            if len(unions) == 1 and len(parts) > 1 and not schema.properties:
+                objects = [p for i, p in parts if i != unions[0][0]]
+                if all(_is_object_like(p, self) for p in objects):
+                    return self._union_intersection(unions[0], objects, pointer, context, direction)
+            # An intersection of anything else with an object cannot be spelled in Python's type system: keep the
+            # first part that is not a plain object, which is what a response parses into.
             index, part = next(((i, p) for i, p in parts if not _is_object_like(p, self)), parts[0] if parts else (0, None))
             self.warnings.append(f"{pointer}: allOf of a non-object part and others is typed as its part {index}")
             return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
@@ -214,6 +220,28 @@ class Builder:
         for variant in variants:
             index = originals.index(variant)
             items.append(self.type_of(variant, f"{pointer}/{key}/{index}", f"{context}Variant{index}", direction))
+        return self._union_of(schema, variants, items, direction)
+
+    def _union_intersection(
+        self, union_part: tuple[int, Any], objects: list[Any], pointer: str, context: str, direction: str
+    ) -> TypeExpr:
+        """allOf of one union and object parts, distributed: (A | B) & O is (A & O) | (B & O), each one model."""
+        index, part = union_part
+        union, _ = self.resolve(part, f"{pointer}/allOf/{index}")
+        key = "anyOf" if union.anyOf else "oneOf"
+        schema_class = type(union)
+        variants: list[Any] = []
+        items: list[TypeExpr] = []
+        for j, variant in enumerate(getattr(union, key)):
+            if _is_null_schema(variant):
+                continue
+            merged = schema_class(allOf=[variant, *objects])
+            name = naming.class_name(variant.ref.rsplit("/", 1)[-1]) if _is_ref(variant) else f"Variant{j}"
+            variants.append(merged)
+            items.append(self.type_of(merged, f"{pointer}/allOf/{index}/{key}/{j}", context + name, direction))
+        return self._union_of(schema_class(**{key: variants, "discriminator": union.discriminator}), variants, items, direction)
+
+    def _union_of(self, schema: Any, variants: list[Any], items: list[TypeExpr], direction: str) -> TypeExpr:
         open_enum = _as_open_enum(items)
         if open_enum is not None:
             return open_enum
@@ -621,10 +649,13 @@ class Builder:
                         getattr(prop_resolved, "description", None) or "",
                         taken,
                         deprecated=bool(getattr(prop_resolved, "deprecated", False)),
-                        example_value=FILE_EXAMPLE if isinstance(t, FileType) else self.examples.value(prop, prop_ptr),
+                        example_value=_file_example(t) if _holds_file(t) else self.examples.value(prop, prop_ptr),
                     )
                 )
-            files = tuple(p.wire_name for p in params if isinstance(p.type, FileType))
+            files = tuple(p.wire_name for p in params if _holds_file(p.type))
+            # OpenAPI 3.0 ignores an encoding's style / explode outside form-urlencoded bodies; 3.1 applies them
+            with_styles = not str(self.spec.openapi).startswith("3.0")
+            part_styles, part_types = _part_encodings(media, params, with_styles) if encoding == "multipart" else ((), ())
             alternatives = required_sets(resolved)
             return Body(
                 content_type,
@@ -633,6 +664,8 @@ class Builder:
                 whole=False,
                 required=required_body,
                 file_fields=files,
+                part_styles=part_styles,
+                part_types=part_types,
                 example_required=tuple(alternatives[0]) if alternatives else (),
             )
         if encoding == "binary":
@@ -984,6 +1017,7 @@ def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]
     stack: list[str] = []
     on_stack: set[str] = set()
     result: dict[str, frozenset[str]] = {}
+    edges_of = {node: [e for e in edges if e in graph] for node, edges in graph.items()}  # once, not per visit
     counter = 0
     for root in sorted(graph):
         if root in index:
@@ -996,7 +1030,7 @@ def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            edges = [e for e in graph.get(node, []) if e in graph]
+            edges = edges_of[node]
             if i < len(edges):
                 work.append((node, i + 1))
                 nxt = edges[i]
@@ -1101,6 +1135,10 @@ def _is_nullable(schema: Any) -> bool:
     if any(_is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf or []):
         return True
     return any(_is_null_schema(v) for v in (schema.anyOf or schema.oneOf or []))
+
+
+def _is_union(schema: Any) -> bool:
+    return not _is_ref(schema) and bool(schema.anyOf or schema.oneOf)
 
 
 def _is_object_like(schema: Any, builder: Builder) -> bool:
@@ -1260,6 +1298,60 @@ def _pick_response_content(content: Mapping[str, Any]) -> tuple[str, Any]:
     return name, content[name]
 
 
+def _holds_file(t: TypeExpr) -> bool:
+    """A file, a list of files, or a union / nullable holding one: the runtime sends file values as file parts."""
+    if isinstance(t, FileType):
+        return True
+    if isinstance(t, ListOf):
+        return isinstance(t.item, FileType)
+    if isinstance(t, Nullable):
+        return _holds_file(t.inner)
+    if isinstance(t, UnionOf):
+        return any(_holds_file(item) for item in t.items)
+    return False
+
+
+def _file_example(t: TypeExpr) -> Any:
+    """An example upload for a field that holds files: one file, or a list of one when only a list is accepted."""
+    if isinstance(t, Nullable):
+        return _file_example(t.inner)
+    if isinstance(t, ListOf) or (isinstance(t, UnionOf) and not any(isinstance(i, FileType) for i in t.items)):
+        return [FILE_EXAMPLE]
+    return FILE_EXAMPLE
+
+
+_MEDIA_TYPE_RE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;\s*[\w.+-]+=[\w.+-]+)*")
+
+
+def _part_encodings(
+    media: Any, params: list[Param], with_styles: bool
+) -> tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[str, str], ...]]:
+    """The multipart fields whose `encoding` the media type declares, as (styles, content types).
+
+    A declared `style` / `explode` (read only when ``with_styles``: OpenAPI 3.1) wins and the value is written like a
+    query parameter of that style; otherwise a declared `contentType` makes each value (each item of a list) one part
+    of that type. File fields keep their own per-file type, and fields with no declaration are left to the runtime's
+    default (bracket form).
+    """
+    declared = media.encoding or {}
+    styles: list[tuple[str, str, bool]] = []
+    types: list[tuple[str, str]] = []
+    for p in params:
+        enc = declared.get(p.wire_name)
+        if enc is None or _holds_file(p.type):
+            continue
+        if with_styles and (enc.style is not None or enc.explode is not None):
+            style = enc.style or "form"
+            styles.append((p.wire_name, style, enc.explode if enc.explode is not None else style == "form"))
+        elif enc.contentType:
+            # a list of types names several ("text/plain, text/markdown": the first is sent); a wildcard ("text/*")
+            # or anything that is not a plain media type (it becomes a part header) names none
+            first = enc.contentType.split(",")[0].strip()
+            if _MEDIA_TYPE_RE.fullmatch(first):
+                types.append((p.wire_name, first))
+    return tuple(styles), tuple(types)
+
+
 def _encoding_of(content_type: str) -> str:
     if content_type == "application/json" or content_type.endswith("+json"):
         return "json"
@@ -1293,7 +1385,7 @@ def _success_status(responses: Mapping[str, Any]) -> str | None:
 def _python_literal(value: Any, t: TypeExpr) -> str:
     if value is None:
         return "None"
-    if isinstance(value, bytes) or value == FILE_EXAMPLE:
+    if isinstance(value, bytes) or value == FILE_EXAMPLE or value == [FILE_EXAMPLE]:
         return data_literal(value)
     # json round-trip keeps only data; data_literal() of data is a safe Python literal.
     return data_literal(json.loads(json.dumps(jsonable(value))))

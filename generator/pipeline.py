@@ -13,6 +13,7 @@ from .cache import black_version
 from .config import Target
 from .errors import SpecError
 from .locations import TEMPLATES
+from .mock_spec import mock_spec_text
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
-    spec_text = doc.text
+    spec_text = mock_spec_text(doc)
     del doc, spec  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     on_stage("render")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Api, Operation, Resource
+from .model import Api, FileType, Operation, Resource
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,12 @@ class Example:
     def upload_call(self) -> str:
         """The call with its first file part given as a (filename, bytes, mime) tuple."""
         assert self.op.body is not None
-        file_arg = f'{self.op.body.file_fields[0]}=("reference.png", b"<png bytes>", "image/png")'
-        args = ", ".join((*self.op.call_required, file_arg))
-        return f"client.{self.resource.name}.{self.op.method}({args})"
+        param = next(p for p in self.op.body.params if p.wire_name in self.op.body.file_fields)
+        upload = '("reference.png", b"<png bytes>", "image/png")'
+        file_arg = f"{param.py_name}={upload if isinstance(param.type, FileType) else '[' + upload + ']'}"
+        # a required file is already among the required arguments: give it the tuple instead of adding it twice
+        args = [a for a in self.op.call_required if not a.startswith(param.py_name + "=")]
+        return f"client.{self.resource.name}.{self.op.method}({', '.join((*args, file_arg))})"
 
     @property
     def poll_call(self) -> str:

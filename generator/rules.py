@@ -53,6 +53,10 @@ _RULES = [
          "use a status code such as \"200\" or a range such as \"2XX\""),
     Rule("SF017", "warning", "unquoted-status-code", "a response status code is written as a YAML number",
          "quote the status code, e.g. \"200\": (OpenAPI requires strings)"),
+    Rule("SF018", "warning", "hop-by-hop-header", "a response declares a hop-by-hop header (`Transfer-Encoding`, "
+         "`Connection`, `Keep-Alive`, `Upgrade`, ...): the HTTP layer sets and strips it per connection, so it is not "
+         "part of the API (and a mock server that fakes it sends a response no client accepts)",
+         "remove the header declaration (describe chunked or streamed responses in the description instead)"),
     Rule("SF020", "error", "invalid-default", "a property's or parameter's `default` does not match its own schema "
          "(`default: null` means no default and is not checked)",
          "change the default to a value the schema accepts"),
@@ -80,6 +84,7 @@ _RULES = [
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
 LEVELS = ("off", "error", "warning")
 
 
@@ -87,6 +92,50 @@ def rule_table_markdown() -> str:
     lines = ["| ID | severity | name | what |", "| --- | --- | --- | --- |"]
     lines += [f"| {r.id} | {r.severity} | {r.name} | {r.summary} |" for r in _RULES]
     return "\n".join(lines)
+
+
+# --- hop-by-hop response headers (SF018; also left out of the generated tests' Prism spec copy) ---------------
+
+#: Connection-specific headers (RFC 9110 7.6.1 and RFC 9112 6.1, plus the non-standard Proxy-Connection): an
+#: intermediary or the HTTP library sets or removes them, so an API cannot promise them in a response.
+HOP_BY_HOP_HEADERS = frozenset(
+    ("connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade")
+)
+
+_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+KeyPath = tuple[Any, ...]  # keys from the document root to a `headers` mapping
+
+
+def hop_by_hop_response_headers(data: Any) -> list[tuple[KeyPath, str]]:
+    """(path to the `headers` mapping, header name) for every hop-by-hop header declared on a response, in
+    operations under `paths` and `webhooks` and in `components.responses`."""
+    found: list[tuple[KeyPath, str]] = []
+
+    def response(path: KeyPath, value: Any) -> None:
+        headers = value.get("headers") if isinstance(value, dict) else None
+        if isinstance(headers, dict):
+            found.extend((path + ("headers",), name) for name in headers if _is_hop_by_hop(name))
+
+    if not isinstance(data, dict):
+        return found
+    for section in ("paths", "webhooks"):
+        items = data.get(section)
+        for key, item in items.items() if isinstance(items, dict) else ():
+            for method in _HTTP_METHODS:
+                op = item.get(method) if isinstance(item, dict) else None
+                responses = op.get("responses") if isinstance(op, dict) else None
+                for status, value in responses.items() if isinstance(responses, dict) else ():
+                    response((section, key, method, "responses", status), value)
+    components = data.get("components")
+    responses = components.get("responses") if isinstance(components, dict) else None
+    for name, value in responses.items() if isinstance(responses, dict) else ():
+        response(("components", "responses", name), value)
+    return found
+
+
+def _is_hop_by_hop(name: Any) -> bool:
+    return isinstance(name, str) and name.lower() in HOP_BY_HOP_HEADERS
 
 
 # --- names as Python sees them: the generator's own rules, so a reported collision is one it would hit ------------

@@ -416,6 +416,11 @@ class _DocChecker:
                                 _ptr("/components/schemas", name))
                 else:
                     seen[py] = str(name)
+        for path, name in _rules.hop_by_hop_response_headers(data):
+            pointer = ""
+            for key in path + (name,):
+                pointer = _ptr(pointer, key)
+            self.report("SF018", f"response header {name!r} is a hop-by-hop header: the HTTP layer sets it", pointer)
         op_ids: dict[str, str] = {}
         op_methods: dict[str, str] = {}
         for section in ("paths", "webhooks"):

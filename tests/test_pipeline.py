@@ -185,3 +185,109 @@ def test_non_editable_wheel_install_reproduces_generated_tree(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert tree(project / "generated" / "openai-videos") == tree(GENERATED)
+
+
+# --- the spec copy the generated tests serve with Prism ---------------------------------------------------------
+
+HOP_SPEC = """\
+openapi: 3.1.0
+info: {title: t, version: 2024-01-01}
+paths:
+  /speech:
+    post:
+      operationId: speech
+      responses:
+        200:
+          description: audio
+          headers:
+            Transfer-Encoding: {schema: {type: string}, description: chunked}
+            X-Request-Id: {schema: {type: string}}
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+        "429": {$ref: "#/components/responses/Busy"}
+components:
+  responses:
+    Busy:
+      description: busy
+      headers:
+        Connection: {schema: {type: string}}
+        Retry-After: {schema: {type: integer}}
+"""
+
+
+def _load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    from generator.load import load_spec
+
+    path = tmp_path / "spec.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_spec(path)
+
+
+def test_mock_spec_copy_is_the_spec_text_unless_it_declares_hop_by_hop_headers(tmp_path: Path) -> None:
+    from generator.mock_spec import mock_spec_text
+
+    plain = VIDEOS_SPEC.read_text(encoding="utf-8")
+    assert mock_spec_text(_load(tmp_path, plain)) == plain
+    doc = _load(tmp_path, HOP_SPEC)
+    before = json.dumps(doc.data, default=str)
+    copy = yaml.safe_load(mock_spec_text(doc))  # JSON text, read as YAML (the copy keeps its .yaml name)
+    expected = yaml.safe_load(HOP_SPEC)
+    expected["info"]["version"] = "2024-01-01"  # YAML 1.2 (Prism) reads the unquoted date as this string
+    expected["paths"]["/speech"]["post"]["responses"]["200"] = expected["paths"]["/speech"]["post"]["responses"].pop(200)
+    del expected["paths"]["/speech"]["post"]["responses"]["200"]["headers"]["Transfer-Encoding"]
+    del expected["components"]["responses"]["Busy"]["headers"]["Connection"]
+    assert copy == expected
+    assert json.dumps(doc.data, default=str) == before  # the loaded document is not modified
+
+
+def _prism_answer(spec: Path) -> tuple[int, dict[str, str]] | str:
+    """Serve ``spec`` with Prism and POST /speech: (status, headers), or the error httpx raised."""
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    prism = ROOT / "node_modules" / ".bin" / "prism"
+    process = subprocess.Popen(
+        [str(prism), "mock", "--host", "127.0.0.1", "--port", str(port), str(spec)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.post(f"http://127.0.0.1:{port}/speech", timeout=5)
+                return response.status_code, dict(response.headers)
+            except httpx.ConnectError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+            except httpx.HTTPError as exc:
+                return str(exc)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
+    """The reason for the copy: Prism fakes a declared Transfer-Encoding, and httpx refuses that response."""
+    from generator.mock_spec import mock_spec_text
+
+    if not (ROOT / "node_modules" / ".bin" / "prism").exists():
+        if os.environ.get("CI"):
+            pytest.fail("Prism is not installed: run `npm ci`")
+        pytest.skip("Prism is not installed (npm ci)")
+    original = tmp_path / "original.yaml"
+    original.write_text(HOP_SPEC, encoding="utf-8")
+    assert "Transfer-Encoding" in str(_prism_answer(original))
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(mock_spec_text(_load(tmp_path, HOP_SPEC)), encoding="utf-8")
+    answer = _prism_answer(copy)
+    assert not isinstance(answer, str), answer
+    status, headers = answer
+    assert status == 200 and "transfer-encoding" not in headers and "x-request-id" in headers

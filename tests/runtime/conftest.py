@@ -247,6 +247,49 @@ class Widgets(SyncAPIResource):
             ),
         )
 
+    def submit(
+        self,
+        *,
+        file: FileTypes,
+        attachments: List[FileTypes] | NotGiven = NOT_GIVEN,
+        cover: Union[FileTypes, Dict[str, object]] | NotGiven = NOT_GIVEN,
+        meta: Dict[str, object] | NotGiven = NOT_GIVEN,
+        tags: List[object] | NotGiven = NOT_GIVEN,
+        settings: Dict[str, object] | NotGiven = NOT_GIVEN,
+        labels: List[str] | NotGiven = NOT_GIVEN,
+        config: Dict[str, object] | NotGiven = NOT_GIVEN,
+        notes: List[str] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> Widget:
+        # what the generator emits for a multipart body whose media type declares `encoding` for some fields
+        return self._request(
+            "post",
+            "/submissions",
+            cast_to=Widget,
+            body={
+                "file": file,
+                "attachments": attachments,
+                "cover": cover,
+                "meta": meta,
+                "tags": tags,
+                "settings": settings,
+                "labels": labels,
+                "config": config,
+                "notes": notes,
+            },
+            content_type="multipart/form-data",
+            files=("file", "attachments", "cover"),
+            part_styles={"settings": ("deepObject", True), "labels": ("form", False)},
+            part_types={"config": "application/json", "notes": "text/markdown"},
+            options=make_request_options(
+                extra_headers=extra_headers, extra_query=extra_query,
+                extra_body=extra_body, timeout=timeout,
+            ),
+        )
+
     def download(
         self,
         widget_id: str,

@@ -91,11 +91,69 @@ def test_multipart_upload_forms(client: Any, mock: Mock, tmp_path: Path) -> None
             parts = _parts(mock.requests[-1])
             fields = {h["Content-Disposition"]: d for h, d in parts}
             assert fields['form-data; name="purpose"'] == b"vision"
-            assert json.loads(fields['form-data; name="meta"']) == {"a": 1}
+            assert fields['form-data; name="meta[a]"'] == b"1"
             file_headers, file_data = parts[-1]
             assert file_headers["Content-Disposition"] == f'form-data; name="file"; filename="{filename}"'
             assert file_headers["Content-Type"] == mime
             assert file_data == content
+
+
+def test_multipart_wire_encoding(sdk: Any, client: Any, mock: Mock) -> None:
+    """Undeclared fields use the bracket form (objects ``name[key]``, lists ``name[]``); declared styles and part
+    types follow the spec; file lists are ``name[]`` parts; the exact parts, in order."""
+    mock.add(json_response(200, WIDGET))
+    client.widgets.submit(
+        file=("a.txt", b"A", "text/plain"),
+        attachments=[b"one", ("two.png", b"2")],
+        cover={"url": "https://x.test/y.png", "detail": "high"},  # a file field given a non-file value
+        meta={
+            "anchor": "created_at",
+            "seconds": 3600,
+            "window": {"from": 1, "to": None},
+            "flags": [True, False],
+            "skip": sdk.NOT_GIVEN,
+        },
+        tags=["a", {"k": "v"}, 3],
+        settings={"mode": "fast", "inner": {"x": 1}},
+        labels=["x", "y"],
+        config={"type": "realtime", "n": sdk.NOT_GIVEN},
+        notes=["# one", "two"],
+        extra_body={"extra": {"z": [1, 2]}},
+    )
+    parts = [
+        (h["Content-Disposition"].removeprefix("form-data; "), h.get("Content-Type"), data)
+        for h, data in _parts(mock.requests[0])
+    ]
+    assert parts == [
+        ('name="cover[url]"', None, b"https://x.test/y.png"),
+        ('name="cover[detail]"', None, b"high"),
+        ('name="meta[anchor]"', None, b"created_at"),
+        ('name="meta[seconds]"', None, b"3600"),
+        ('name="meta[window][from]"', None, b"1"),
+        ('name="meta[flags][]"', None, b"true"),
+        ('name="meta[flags][]"', None, b"false"),
+        ('name="tags[]"', None, b"a"),
+        ('name="tags[][k]"', None, b"v"),
+        ('name="tags[]"', None, b"3"),
+        ('name="settings[mode]"', None, b"fast"),
+        ('name="settings[inner][x]"', None, b"1"),
+        ('name="labels"', None, b"x,y"),
+        ('name="config"', "application/json", b'{"type": "realtime"}'),
+        ('name="notes"', "text/markdown", b"# one"),
+        ('name="notes"', "text/markdown", b"two"),
+        ('name="extra[z][]"', None, b"1"),
+        ('name="extra[z][]"', None, b"2"),
+        ('name="file"; filename="a.txt"', "text/plain", b"A"),
+        ('name="attachments[]"; filename="attachments"', "application/octet-stream", b"one"),
+        ('name="attachments[]"; filename="two.png"', "image/png", b"2"),
+    ]
+
+
+def test_multipart_single_file_in_a_file_list_field(client: Any, mock: Mock) -> None:
+    mock.add(json_response(200, WIDGET))
+    client.widgets.submit(file=b"x", attachments=[], cover=("c.png", b"C"))
+    names = [h["Content-Disposition"] for h, _ in _parts(mock.requests[0])]
+    assert names == ['form-data; name="file"; filename="file"', 'form-data; name="cover"; filename="c.png"']
 
 
 def test_multipart_file_object_resent_on_retry(client: Any, mock: Mock) -> None:

@@ -62,6 +62,10 @@ CORPUS_EXPECTED: dict[str, set[tuple[str, str]]] = {
     "sf016_bad_range.yaml": {("SF016", "/paths/~1a/get/responses/2xx")},
     "sf016_bad_status.yaml": {("SF016", "/paths/~1a/get/responses/999")},
     "sf017_unquoted_status.yaml": {("SF017", "/paths/~1a/get/responses/200")},
+    "sf018_hop_by_hop_header.yaml": {
+        ("SF018", "/paths/~1speech/post/responses/200/headers/Transfer-Encoding"),
+        ("SF018", "/components/responses/Busy/headers/connection"),
+    },
     "sf020_date_time.yaml": {("SF020", "/components/schemas/A/properties/at/default")},
     "sf020_enum_default.yaml": {("SF020", "/components/schemas/A/properties/color/default")},
     "sf020_int32_range.yaml": {("SF020", "/components/schemas/A/properties/n/default")},

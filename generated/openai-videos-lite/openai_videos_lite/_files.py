@@ -1,21 +1,29 @@
-"""Normalisation of multipart file values into what the HTTP client sends."""
+"""Multipart bodies: file values normalised, and every field split into the parts the HTTP client sends."""
 
 from __future__ import annotations
 
 import io
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Optional, Union
 
-from ._types import FileTypes, NotGiven, Omit
-from ._utils import primitive_to_str
+from ._types import FileTypes, NotGiven, Omit, ParamStyles
+from ._utils import (
+    bracket_pairs,
+    encode_query,
+    is_given,
+    primitive_to_str,
+    to_json_bytes,
+)
 
-__all__ = ["build_multipart", "is_file_content", "to_httpx_file"]
+__all__ = ["FormField", "build_multipart", "is_file_content", "to_httpx_file"]
 
 HttpxFileContent = Union[bytes, IO[bytes]]
 HttpxFile = tuple[Optional[str], HttpxFileContent, Optional[str]]
+# a form field: name, text, and the part's content type (None: a plain text field, sent without one)
+FormField = tuple[str, str, Optional[str]]
 
 
 def is_file_content(value: object) -> bool:
@@ -68,34 +76,53 @@ def to_httpx_file(field: str, value: FileTypes) -> HttpxFile:
     return name, content, _guess_mime(name) or "application/octet-stream"
 
 
-def _form_value(value: object) -> str:
+def _is_file_value(value: object) -> bool:
+    return isinstance(value, tuple) or is_file_content(value)
+
+
+def _part_text(value: object, content_type: str) -> str:
+    # a part declared as JSON carries JSON text (a string value too: quoted); other types carry the plain value
+    if "json" in content_type:
+        return to_json_bytes(value).decode("utf-8")
     return primitive_to_str(value)
 
 
 def build_multipart(
-    body: Mapping[str, Any], files: tuple[str, ...] | list[str]
-) -> tuple[list[tuple[str, str]], list[tuple[str, HttpxFile]]]:
+    body: Mapping[str, Any],
+    files: Sequence[str],
+    styles: ParamStyles | None = None,
+    part_types: Mapping[str, str] | None = None,
+) -> tuple[list[FormField], list[tuple[str, HttpxFile]]]:
     """Split a multipart body into form fields and file parts.
 
-    Names listed in ``files`` become file parts (a list value gives one part per file); other fields become form
-    fields: strings as is, booleans as ``true``/``false``, numbers via ``str``, lists as repeated fields and
-    objects as JSON. ``None`` and ``NOT_GIVEN`` fields are left out.
+    Names in ``files`` whose value is a file (or a list of files) become file parts, one ``name[]`` part per file
+    of a list. Fields the spec gives an encoding for follow it: ``styles`` (``{name: (style, explode)}``) writes the
+    value like a query parameter of that OpenAPI style; ``part_types`` (``{name: content type}``) sends it as parts
+    of that type, JSON text for a JSON type, one part per item of a list. Every other field uses the bracket form
+    the OpenAI API reads: objects as ``name[key]`` (nested: ``name[a][b]``), lists as repeated ``name[]``, scalars
+    as text (booleans ``true``/``false``). ``None`` and ``NOT_GIVEN`` fields are left out.
     """
-    data: list[tuple[str, str]] = []
+    styles = styles or {}
+    part_types = part_types or {}
+    fields: list[FormField] = []
     parts: list[tuple[str, HttpxFile]] = []
     for key, value in body.items():
         if value is None or isinstance(value, (NotGiven, Omit)):
             continue
-        if key in files:
-            if isinstance(value, list):
-                for item in value:
-                    parts.append((key, to_httpx_file(key, item)))
-            else:
-                parts.append((key, to_httpx_file(key, value)))
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                if not isinstance(item, (NotGiven, Omit)):
-                    data.append((key, _form_value(item)))
+        if key in files and _is_file_value(value):
+            parts.append((key, to_httpx_file(key, value)))
+        elif key in files and isinstance(value, list) and value and all(_is_file_value(item) for item in value):
+            parts.extend((key + "[]", to_httpx_file(key, item)) for item in value)
+        elif key in styles:
+            fields.extend((name, text, None) for name, text in encode_query({key: value}, styles))
+        elif key in part_types:
+            content_type = part_types[key]
+            items = value if isinstance(value, (list, tuple)) else [value]
+            for item in items:
+                if is_given(item) and item is not None:
+                    fields.append((key, _part_text(item, content_type), content_type))
         else:
-            data.append((key, _form_value(value)))
-    return data, parts
+            pairs: list[tuple[str, str]] = []
+            bracket_pairs(key, value, pairs)
+            fields.extend((name, text, None) for name, text in pairs)
+    return fields, parts

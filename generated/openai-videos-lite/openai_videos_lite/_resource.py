@@ -72,6 +72,8 @@ class SyncAPIResource:
         content_type: str | None = None,
         files: Sequence[str] = (),
         param_styles: ParamStyles | None = None,
+        part_styles: ParamStyles | None = None,
+        part_types: Mapping[str, str] | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
         final = build_request_options(
@@ -84,6 +86,8 @@ class SyncAPIResource:
             content_type=content_type,
             files=files,
             param_styles=param_styles,
+            part_styles=part_styles,
+            part_types=part_types,
             options=options,
         )
         return cast(_T, self._client.request(cast_to, final))
@@ -157,6 +161,8 @@ class AsyncAPIResource:
         content_type: str | None = None,
         files: Sequence[str] = (),
         param_styles: ParamStyles | None = None,
+        part_styles: ParamStyles | None = None,
+        part_types: Mapping[str, str] | None = None,
         options: RequestOptions | None = None,
     ) -> _T:
         final = build_request_options(
@@ -169,6 +175,8 @@ class AsyncAPIResource:
             content_type=content_type,
             files=files,
             param_styles=param_styles,
+            part_styles=part_styles,
+            part_types=part_types,
             options=options,
         )
         return cast(_T, await self._client.request(cast_to, final))

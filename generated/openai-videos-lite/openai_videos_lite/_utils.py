@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ._types import NotGiven, Omit
+from ._types import NotGiven, Omit, ParamStyles
 
 __all__ = [
+    "bracket_pairs",
+    "encode_query",
     "is_given",
     "json_default",
     "path_template",
@@ -107,3 +109,63 @@ def primitive_to_str(value: object) -> str:
     if isinstance(value, (dict, list, tuple)) or hasattr(value, "model_dump"):
         return json.dumps(strip_not_given(value), default=json_default)
     return str(value)
+
+
+def bracket_pairs(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
+    """Append ``value`` to ``out`` in bracket form: ``prefix[key]`` for object entries (nested: ``prefix[a][b]``),
+    ``prefix[]`` for list items, ``prefix`` for a scalar. ``NOT_GIVEN`` / ``Omit`` and ``None`` entries are left out.
+    """
+    model_dump = getattr(value, "model_dump", None)
+    if callable(model_dump):
+        value = model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if is_given(item) and item is not None:
+                bracket_pairs(f"{prefix}[{key}]", item, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if is_given(item) and item is not None:
+                bracket_pairs(f"{prefix}[]", item, out)
+    else:
+        out.append((prefix, primitive_to_str(value)))
+
+
+def encode_query(params: Mapping[str, object], styles: ParamStyles | None = None) -> list[tuple[str, str]]:
+    """Serialise query parameters per OpenAPI style (``form`` + explode unless ``styles`` says otherwise).
+
+    ``NOT_GIVEN``, ``Omit`` and ``None`` values are left out; booleans are written ``true`` / ``false``.
+    """
+    styles = styles or {}
+    out: list[tuple[str, str]] = []
+    for key, value in params.items():
+        if value is None or isinstance(value, (NotGiven, Omit)):
+            continue
+        style, explode = styles.get(key, ("form", True))
+        if isinstance(value, Mapping):
+            value = strip_not_given(value)
+            if style == "deepObject":
+                bracket_pairs(key, value, out)
+            elif explode:
+                for sub_key, sub_value in value.items():
+                    if sub_value is not None:
+                        out.append((str(sub_key), primitive_to_str(sub_value)))
+            else:
+                flat: list[str] = []
+                for sub_key, sub_value in value.items():
+                    flat.extend((str(sub_key), primitive_to_str(sub_value)))
+                out.append((key, ",".join(flat)))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = [primitive_to_str(v) for v in value if is_given(v)]
+            if style == "deepObject":
+                bracket_pairs(key, list(value), out)
+            elif explode and style in ("form", ""):
+                out.extend((key, item) for item in items)
+            elif style == "spaceDelimited":
+                out.append((key, " ".join(items)))
+            elif style == "pipeDelimited":
+                out.append((key, "|".join(items)))
+            else:
+                out.append((key, ",".join(items)))
+        else:
+            out.append((key, primitive_to_str(value)))
+    return out

@@ -35,7 +35,7 @@ from ._exceptions import (
     error_message_from_body,
     make_status_error,
 )
-from ._files import build_multipart
+from ._files import FormField, build_multipart
 from ._logs import logger, setup_logging
 from ._models import construct_type, validate_type
 from ._response import (
@@ -57,7 +57,7 @@ from ._types import (
     Query,
     RequestOptions,
 )
-from ._utils import is_given, primitive_to_str, strip_not_given, to_json_bytes
+from ._utils import encode_query, is_given, primitive_to_str, to_json_bytes
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -109,6 +109,8 @@ class FinalRequestOptions:
     content_type: str | None = None
     files: tuple[str, ...] = ()
     param_styles: ParamStyles = field(default_factory=dict)
+    part_styles: ParamStyles = field(default_factory=dict)
+    part_types: Mapping[str, str] = field(default_factory=dict)
     timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None = None
@@ -160,6 +162,8 @@ def build_request_options(
     content_type: str | None = None,
     files: Sequence[str] = (),
     param_styles: ParamStyles | None = None,
+    part_styles: ParamStyles | None = None,
+    part_types: Mapping[str, str] | None = None,
     options: RequestOptions | None = None,
 ) -> FinalRequestOptions:
     """Combine what a resource method passes with the caller's ``options``; extra_* entries win."""
@@ -183,6 +187,8 @@ def build_request_options(
         content_type=content_type,
         files=tuple(files),
         param_styles=dict(param_styles or {}),
+        part_styles=dict(part_styles or {}),
+        part_types=dict(part_types or {}),
         timeout=opts.get("timeout", NOT_GIVEN),
         max_retries=opts.get("max_retries", NOT_GIVEN),
         idempotency_key=opts.get("idempotency_key"),
@@ -195,60 +201,7 @@ def _header_value(value: object) -> str:
     return primitive_to_str(value)
 
 
-def _deep_object(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            if is_given(item) and item is not None:
-                _deep_object(f"{prefix}[{key}]", item, out)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _deep_object(f"{prefix}[]", item, out)
-    else:
-        out.append((prefix, primitive_to_str(value)))
-
-
-def encode_query(params: Mapping[str, object], styles: ParamStyles | None = None) -> list[tuple[str, str]]:
-    """Serialise query parameters per OpenAPI style (``form`` + explode unless ``styles`` says otherwise).
-
-    ``NOT_GIVEN``, ``Omit`` and ``None`` values are left out; booleans are written ``true`` / ``false``.
-    """
-    styles = styles or {}
-    out: list[tuple[str, str]] = []
-    for key, value in params.items():
-        if value is None or isinstance(value, (NotGiven, Omit)):
-            continue
-        style, explode = styles.get(key, ("form", True))
-        if isinstance(value, Mapping):
-            value = strip_not_given(value)
-            if style == "deepObject":
-                _deep_object(key, value, out)
-            elif explode:
-                for sub_key, sub_value in value.items():
-                    if sub_value is not None:
-                        out.append((str(sub_key), primitive_to_str(sub_value)))
-            else:
-                flat: list[str] = []
-                for sub_key, sub_value in value.items():
-                    flat.extend((str(sub_key), primitive_to_str(sub_value)))
-                out.append((key, ",".join(flat)))
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            items = [primitive_to_str(v) for v in value if is_given(v)]
-            if style == "deepObject":
-                _deep_object(key, list(value), out)
-            elif explode and style in ("form", ""):
-                out.extend((key, item) for item in items)
-            elif style == "spaceDelimited":
-                out.append((key, " ".join(items)))
-            elif style == "pipeDelimited":
-                out.append((key, "|".join(items)))
-            else:
-                out.append((key, ",".join(items)))
-        else:
-            out.append((key, primitive_to_str(value)))
-    return out
-
-
-def _encode_multipart(fields: list[tuple[str, str]], files: list[tuple[str, Any]]) -> tuple[bytes, str]:
+def _encode_multipart(fields: list[FormField], files: list[tuple[str, Any]]) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     chunks: list[bytes] = []
 
@@ -258,10 +211,12 @@ def _encode_multipart(fields: list[tuple[str, str]], files: list[tuple[str, Any]
             text += '; filename="' + _quote_param(filename) + '"'
         return text.encode("utf-8")
 
-    for name, value in fields:
+    for name, value, part_type in fields:
         chunks.append(b"--" + boundary.encode() + b"\r\n")
-        chunks.append(b"Content-Disposition: " + disposition(name) + b"\r\n\r\n")
-        chunks.append(value.encode("utf-8") + b"\r\n")
+        chunks.append(b"Content-Disposition: " + disposition(name) + b"\r\n")
+        if part_type is not None:
+            chunks.append(b"Content-Type: " + part_type.encode("latin-1") + b"\r\n")
+        chunks.append(b"\r\n" + value.encode("utf-8") + b"\r\n")
     for name, (filename, content, mime) in files:
         if not isinstance(content, bytes):
             seek = getattr(content, "seek", None)
@@ -437,7 +392,7 @@ class _BaseClient(Generic[_HttpClientT]):
         if content_type is not None and content_type.startswith("multipart/"):
             if not isinstance(body, Mapping):
                 raise TypeError("A multipart body must be a mapping of field names to values")
-            fields, parts = build_multipart(body, list(options.files))
+            fields, parts = build_multipart(body, options.files, options.part_styles, options.part_types)
             content, header = _encode_multipart(fields, list(parts))
             headers.pop(lowered.get("content-type", "content-type"), None)
             headers["Content-Type"] = header
