@@ -907,8 +907,8 @@ class Builder:
         )
         lines.append(f"from {self.target.package} import {', '.join(clients)}")
         lines += [f"from {self.target.package}._pagination import {', '.join(pages)}"] if pages else []
-        modules = {name: m.module for name, m in self.lifted.by_name.items()}
-        lines += [f"from {self.target.package}.types.{modules[c]} import {c}" for c in sorted(classes) if c in modules]
+        models = self.lifted.by_name
+        lines += [f"from {self.target.package}.types.{models[c].module} import {c}" for c in sorted(classes) if c in models]
         return organize(lines, self.target.package)
 
     def _runtime_imports(self, ops: tuple[Operation, ...], texts: list[str]) -> list[str]:
