@@ -6,6 +6,7 @@ import email.utils
 import inspect
 import json
 import logging
+import os
 import random
 import time
 import uuid
@@ -37,7 +38,7 @@ from ._exceptions import (
 )
 from ._files import FormField, build_multipart
 from ._logs import logger, setup_logging
-from ._models import construct_type, validate_type
+from ._models import construct_type, validate_json_type, validate_type
 from ._response import (
     RAW_RESPONSE_HEADER,
     APIResponse,
@@ -115,6 +116,8 @@ class FinalRequestOptions:
     max_retries: int | NotGiven = NOT_GIVEN
     idempotency_key: str | None = None
     post_parser: PostParser | None = None
+    # "raw" / "stream" when the call came through ``with_raw_response`` / ``with_streaming_response``
+    response_mode: str | None = None
 
     def __repr__(self) -> str:
         return f"FinalRequestOptions(method={self.method!r}, url={self.url!r})"
@@ -166,33 +169,79 @@ def build_request_options(
     part_types: Mapping[str, str] | None = None,
     options: RequestOptions | None = None,
 ) -> FinalRequestOptions:
-    """Combine what a resource method passes with the caller's ``options``; extra_* entries win."""
+    """Combine what a resource method passes with the caller's ``options``; extra_* entries win.
+
+    The raw/stream marker header set by the response wrappers is taken out of the headers into ``response_mode``,
+    and a non-GET call gets its idempotency key here, once, so that every attempt of the call sends the same one.
+    """
     opts: RequestOptions = options or {}
-    params: dict[str, object] = dict(query or {})
-    params.update(opts.get("params", {}))
+    params: dict[str, object] = dict(query) if query else {}
+    extra_params = opts.get("params")
+    if extra_params:
+        params.update(extra_params)
+    mode: str | None = None
     merged_headers: dict[str, str | Omit] = {}
-    for name, value in (headers or {}).items():
-        if isinstance(value, (NotGiven, Omit)):
-            continue
-        merged_headers[name] = _header_value(value)
-    merged_headers.update(opts.get("headers", {}))
+    if headers:
+        for name, value in headers.items():
+            if isinstance(value, (NotGiven, Omit)):
+                continue
+            merged_headers[name] = _header_value(value)
+        if any(name.lower() == _MODE_HEADER for name in merged_headers):
+            mode, merged_headers = _pop_mode(merged_headers, None)
+    extra_headers = opts.get("headers")
+    if extra_headers:
+        for name, value in extra_headers.items():
+            if name.lower() == _MODE_HEADER:
+                mode, merged_headers = _pop_mode(merged_headers, value)
+            else:
+                merged_headers[name] = value
+    method = method.lower()
+    key = opts.get("idempotency_key")
+    if key is None and method != "get":
+        key = _new_idempotency_key()
     return FinalRequestOptions(
-        method=method.lower(),
+        method=method,
         url=path,
         params=params,
         headers=merged_headers,
-        cookies=dict(cookies or {}),
+        cookies=dict(cookies) if cookies else {},
         body=body,
         extra_json=opts.get("extra_json"),
         content_type=content_type,
         files=tuple(files),
-        param_styles=dict(param_styles or {}),
-        part_styles=dict(part_styles or {}),
-        part_types=dict(part_types or {}),
+        param_styles=dict(param_styles) if param_styles else {},
+        part_styles=dict(part_styles) if part_styles else {},
+        part_types=dict(part_types) if part_types else {},
         timeout=opts.get("timeout", NOT_GIVEN),
         max_retries=opts.get("max_retries", NOT_GIVEN),
-        idempotency_key=opts.get("idempotency_key"),
+        idempotency_key=key,
+        response_mode=mode,
     )
+
+
+_MODE_HEADER = RAW_RESPONSE_HEADER.lower()
+
+
+def _pop_mode(headers: dict[str, str | Omit], value: object) -> tuple[str | None, dict[str, str | Omit]]:
+    """Drop every spelling of the marker header; the mode is ``value`` (or the dropped header's, when None)."""
+    mode: str | None = value if isinstance(value, str) else None
+    kept: dict[str, str | Omit] = {}
+    for name, header in headers.items():
+        if name.lower() == _MODE_HEADER:
+            if value is None:
+                mode = header if isinstance(header, str) else None
+        else:
+            kept[name] = header
+    return mode, kept
+
+
+def _new_idempotency_key() -> str:
+    """``f"sdkforge-retry-{uuid.uuid4()}"``, without the cost of building a ``uuid.UUID``."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"sdkforge-retry-{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _header_value(value: object) -> str:
@@ -236,6 +285,26 @@ def _encode_multipart(fields: list[FormField], files: list[tuple[str, Any]]) -> 
 
 def _quote_param(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+_stream_types: dict[Any, bool] = {}
+
+
+def _is_stream_type(cast_to: Any) -> bool:
+    """Whether ``cast_to`` is ``Stream[...]`` / ``AsyncStream[...]`` (cached per type)."""
+    try:
+        return _stream_types[cast_to]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable type expression
+        return _check_stream_type(cast_to)
+    result = _stream_types[cast_to] = _check_stream_type(cast_to)
+    return result
+
+
+def _check_stream_type(cast_to: Any) -> bool:
+    origin = get_origin(cast_to) or cast_to
+    return inspect.isclass(origin) and issubclass(origin, (Stream, AsyncStream))
 
 
 def _is_timeout(err: BaseException) -> bool:
@@ -334,25 +403,19 @@ class _BaseClient(Generic[_HttpClientT]):
 
     # --- request building ------------------------------------------------------------------------------------
 
-    def _prepare_options(self, options: FinalRequestOptions) -> tuple[FinalRequestOptions, str | None]:
-        """Strip the raw/stream marker header and fix the idempotency key for all attempts of this call."""
-        mode: str | None = None
-        headers: dict[str, str | Omit] = {}
-        for name, value in options.headers.items():
-            if name.lower() == RAW_RESPONSE_HEADER.lower():
-                mode = value if isinstance(value, str) else None
-            else:
-                headers[name] = value
-        key = options.idempotency_key
-        if options.method.lower() != "get" and key is None:
-            key = f"sdkforge-retry-{uuid.uuid4()}"
-        return replace(options, headers=headers, idempotency_key=key), mode
+    def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
+        """Give a non-GET call its idempotency key, for all attempts, unless ``build_request_options`` already did."""
+        if options.idempotency_key is None and options.method.lower() != "get":
+            return replace(options, idempotency_key=_new_idempotency_key())
+        return options
 
     def _build_headers(self, options: FinalRequestOptions) -> dict[str, str]:
         merged: dict[str, tuple[str, str]] = {}
         for source in (self.default_headers, options.headers):
             for name, value in source.items():
-                if isinstance(value, (Omit, NotGiven)):
+                if type(value) is str:
+                    merged[name.lower()] = (name, value)
+                elif isinstance(value, (Omit, NotGiven)):
                     merged.pop(name.lower(), None)
                 else:
                     merged[name.lower()] = (name, value)
@@ -488,12 +551,11 @@ class _BaseClient(Generic[_HttpClientT]):
     # --- responses -------------------------------------------------------------------------------------------
 
     def _is_stream_type(self, cast_to: Any) -> bool:
-        origin = get_origin(cast_to) or cast_to
-        return inspect.isclass(origin) and issubclass(origin, (Stream, AsyncStream))
+        return _is_stream_type(cast_to)
 
     def _is_lazy_type(self, cast_to: Any) -> bool:
         """Types whose body is not read before parsing (streams and binary downloads)."""
-        return self._is_stream_type(cast_to) or cast_to in (
+        return _is_stream_type(cast_to) or cast_to in (
             BinaryAPIResponse,
             AsyncBinaryAPIResponse,
         )
@@ -510,6 +572,15 @@ class _BaseClient(Generic[_HttpClientT]):
         if detail:
             message += f" - {detail}"
         return make_status_error(self._redact(message), response=response, body=body)
+
+    def _parse_json(self, cast_to: Any, response: httpx.Response) -> Any:
+        """Parse and validate the (read) JSON body in one go; anything unusual takes the ``_parse_data`` path."""
+        if cast_to is not object and cast_to is not Any:
+            try:
+                return validate_json_type(cast_to, response.content)
+            except (pydantic.ValidationError, TypeError, ValueError):
+                pass
+        return self._parse_data(cast_to, self._decode_json(response), response)
 
     def _parse_data(self, cast_to: Any, data: object, response: httpx.Response) -> Any:
         """Validate ``data`` as ``cast_to``; on failure build it leniently, or raise when strict."""
@@ -546,7 +617,7 @@ class _BaseClient(Generic[_HttpClientT]):
     def _parse_response(self, cast_to: Any, response: httpx.Response, options: FinalRequestOptions) -> Any:
         """Turn a response (already read unless ``cast_to`` is lazy) into a value of ``cast_to``."""
         result: Any
-        if self._is_stream_type(cast_to):
+        if _is_stream_type(cast_to):
             args = get_args(cast_to)
             return self._stream_cls(cast_to=args[0] if args else object, response=response, client=self)
         if cast_to in (BinaryAPIResponse, AsyncBinaryAPIResponse):
@@ -560,8 +631,7 @@ class _BaseClient(Generic[_HttpClientT]):
         elif cast_to is str:
             result = response.text
         else:
-            data = self._decode_json(response)
-            result = self._parse_data(cast_to, data, response)
+            result = self._parse_json(cast_to, response)
         if options.post_parser is not None:
             result = options.post_parser(result, response)
         return result
@@ -579,6 +649,8 @@ class _BaseClient(Generic[_HttpClientT]):
             )
 
     def _log_response(self, request: httpx.Request, response: httpx.Response) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return
         logger.info(
             'HTTP Request: %s %s "%d %s"',
             request.method,
@@ -651,8 +723,9 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         self.close()
 
     def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
-        options, mode = self._prepare_options(options)
-        stream = mode == "stream" or self._is_stream_type(cast_to)
+        options = self._prepare_options(options)
+        mode = options.response_mode
+        stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
         retries_taken = 0
         while True:
@@ -683,7 +756,11 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 response.read()
                 response.close()
                 raise self._make_status_error(response)
-            api_response: APIResponse[Any] = APIResponse(
+            if mode not in ("raw", "stream"):
+                # what ``APIResponse.parse`` does, without the wrapper: the body is read unless ``stream``,
+                # and ``stream`` is only set here for stream types, which are parsed unread
+                return self._parse_response(cast_to, response, options)
+            return APIResponse(
                 raw=response,
                 cast_to=cast_to,
                 client=self,
@@ -691,9 +768,6 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 stream=stream,
                 retries_taken=retries_taken,
             )
-            if mode in ("raw", "stream"):
-                return api_response
-            return api_response.parse()
 
     def _request_page(
         self,
@@ -703,7 +777,11 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         options: FinalRequestOptions,
     ) -> Any:
         page_cls = get_origin(page) or page
-        next_options = self._prepare_options(options)[0]
+        # later pages are plain requests, whatever the mode of this first one
+        if options.response_mode is not None:
+            next_options = self._prepare_options(replace(options, response_mode=None))
+        else:
+            next_options = self._prepare_options(options)
 
         def build(data: Any, response: httpx.Response) -> Any:
             return page_cls._build(
@@ -785,8 +863,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         await self.close()
 
     async def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
-        options, mode = self._prepare_options(options)
-        stream = mode == "stream" or self._is_stream_type(cast_to)
+        options = self._prepare_options(options)
+        mode = options.response_mode
+        stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
         retries_taken = 0
         while True:
@@ -817,7 +896,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 await response.aread()
                 await response.aclose()
                 raise self._make_status_error(response)
-            api_response: AsyncAPIResponse[Any] = AsyncAPIResponse(
+            if mode not in ("raw", "stream"):
+                # what ``AsyncAPIResponse.parse`` does, without the wrapper: the body is read unless ``stream``,
+                # and ``stream`` is only set here for stream types, which are parsed unread
+                return self._parse_response(cast_to, response, options)
+            return AsyncAPIResponse(
                 raw=response,
                 cast_to=cast_to,
                 client=self,
@@ -825,9 +908,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 stream=stream,
                 retries_taken=retries_taken,
             )
-            if mode in ("raw", "stream"):
-                return api_response
-            return await api_response.parse()
 
     async def _request_page(
         self,
@@ -837,7 +917,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         options: FinalRequestOptions,
     ) -> Any:
         page_cls = get_origin(page) or page
-        next_options = self._prepare_options(options)[0]
+        # later pages are plain requests, whatever the mode of this first one
+        if options.response_mode is not None:
+            next_options = self._prepare_options(replace(options, response_mode=None))
+        else:
+            next_options = self._prepare_options(options)
 
         def build(data: Any, response: httpx.Response) -> Any:
             return page_cls._build(

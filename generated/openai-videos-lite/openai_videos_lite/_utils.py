@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -32,18 +33,16 @@ def path_template(template: str, **values: object) -> str:
     ``path_template("/files/{file_id}", file_id="a/b?c")`` gives ``"/files/a%2Fb%3Fc"``. Values that would turn
     into an empty, ``.`` or ``..`` segment are rejected with ``ValueError`` before any request is sent.
     """
+    pieces = _templates.get(template)
+    if pieces is None:
+        pieces = _templates[template] = _split_template(template)
     result: list[str] = []
-    rest = template
-    while True:
-        start = rest.find("{")
-        if start < 0:
-            result.append(rest)
+    for literal, name in pieces:
+        result.append(literal)
+        if name is None:
             break
-        end = rest.find("}", start)
-        if end < 0:
+        if name is _UNCLOSED:
             raise ValueError(f"Unclosed placeholder in path template {template!r}")
-        result.append(rest[:start])
-        name = rest[start + 1 : end]
         if name not in values:
             raise ValueError(f"Missing value for path parameter {name!r}")
         raw = values[name]
@@ -54,17 +53,48 @@ def path_template(template: str, **values: object) -> str:
             raise ValueError(
                 f"Expected a non-empty value for path parameter {name!r} that is not '.' or '..', got {text!r}"
             )
-        result.append(quote(text, safe=""))
-        rest = rest[end + 1 :]
+        result.append(text if _is_unreserved(text) else quote(text, safe=""))
     return "".join(result)
+
+
+# what ``quote(text, safe="")`` leaves as it is
+_is_unreserved = re.compile(r"[A-Za-z0-9_.~-]+").fullmatch
+_templates: dict[str, tuple[tuple[str, str | None], ...]] = {}
+_UNCLOSED: Any = object()
+
+
+def _split_template(template: str) -> tuple[tuple[str, str | None], ...]:
+    """``"/a/{x}/b"`` -> ``(("/a/", "x"), ("/b", None))``: literal text, then the placeholder after it (if any)."""
+    pieces: list[tuple[str, str | None]] = []
+    rest = template
+    while True:
+        start = rest.find("{")
+        if start < 0:
+            pieces.append((rest, None))
+            return tuple(pieces)
+        end = rest.find("}", start)
+        if end < 0:  # reported when reached, after the placeholders before it
+            pieces.append((rest[:start], _UNCLOSED))
+            return tuple(pieces)
+        pieces.append((rest[:start], rest[start + 1 : end]))
+        rest = rest[end + 1 :]
 
 
 def is_given(value: object) -> bool:
     return not isinstance(value, (NotGiven, Omit))
 
 
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def strip_not_given(value: Any) -> Any:
     """Drop ``NOT_GIVEN`` / ``Omit`` entries from mappings, recursively (lists are walked too)."""
+    if type(value) is dict:
+        for item in value.values():
+            if type(item) not in _PLAIN_SCALARS:
+                break
+        else:  # nothing to strip nor to walk into: a copy would be equal
+            return value
     if isinstance(value, Mapping):
         return {k: strip_not_given(v) for k, v in value.items() if is_given(v)}
     if isinstance(value, (list, tuple)):
@@ -90,12 +120,19 @@ def json_default(value: object) -> object:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+# what ``json.dumps(..., default=json_default[, ensure_ascii=False])`` builds on every call, built once
+_JSON_ENCODER = json.JSONEncoder(default=json_default, ensure_ascii=False)
+_ASCII_JSON_ENCODER = json.JSONEncoder(default=json_default)
+
+
 def to_json_bytes(value: object) -> bytes:
-    return json.dumps(strip_not_given(value), default=json_default, ensure_ascii=False).encode("utf-8")
+    return _JSON_ENCODER.encode(strip_not_given(value)).encode("utf-8")
 
 
 def primitive_to_str(value: object) -> str:
     """How a scalar is written in a path, query, header, cookie or form field."""
+    if type(value) is str:
+        return value
     if value is True:
         return "true"
     if value is False:
@@ -107,7 +144,7 @@ def primitive_to_str(value: object) -> str:
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return value.isoformat()
     if isinstance(value, (dict, list, tuple)) or hasattr(value, "model_dump"):
-        return json.dumps(strip_not_given(value), default=json_default)
+        return _ASCII_JSON_ENCODER.encode(strip_not_given(value))
     return str(value)
 
 

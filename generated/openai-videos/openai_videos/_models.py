@@ -12,7 +12,7 @@ import pydantic
 from pydantic import ConfigDict, TypeAdapter
 from typing_extensions import get_args, get_origin
 
-__all__ = ["BaseModel", "construct_model", "construct_type", "validate_type"]
+__all__ = ["BaseModel", "construct_model", "construct_type", "validate_json_type", "validate_type"]
 
 _T = TypeVar("_T")
 _ModelT = TypeVar("_ModelT", bound=pydantic.BaseModel)
@@ -64,6 +64,13 @@ def validate_type(type_: type[_T], value: object) -> _T:
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return cast(_T, type_.model_validate(value))
     return cast(_T, _adapter(type_).validate_python(value))
+
+
+def validate_json_type(type_: type[_T], content: str | bytes) -> _T:
+    """Parse the JSON text ``content`` and validate it as ``type_`` in one step (raises ``pydantic.ValidationError``)."""
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        return cast(_T, type_.model_validate_json(content))
+    return cast(_T, _adapter(type_).validate_json(content))
 
 
 def _is_union(origin: object) -> bool:
