@@ -27,6 +27,7 @@ _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion
 # black can split at.
 _ATOM = r'(?:[\w.]+|"[^"\\]*")'
 _UNSPLITTABLE = re.compile(rf"\s*{_ATOM}(?: as \w+|: {_ATOM})?,?")
+_ANY_LONG_LINE = re.compile(rf"^.{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
 # Statements whose header line black can format on its own, with a placeholder body.
 _HEADERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _BODY = "    pass\n"
@@ -43,6 +44,8 @@ def long_code_lines(text: str) -> list[int]:
     Black never rewraps comments or string contents. Our docstrings start a line with triple quotes and never
     contain them (docs.docstring escapes them), which is what lets a line scan find them.
     """
+    if not _ANY_LONG_LINE.search(text):
+        return []  # most files: one C-speed scan
     found = []
     in_docstring = False
     for number, line in enumerate(text.splitlines(), 1):

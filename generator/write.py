@@ -99,9 +99,16 @@ def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteRepo
     if edited and not force:
         raise HandEditedError(edited)
     report = WriteReport()
+    folders: set[Path] = set()
     for path, text in sorted(files.items()):
         target = out / path
         data = text.encode("utf-8")
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if _create(target, data):
+            report.written.append(path)
+            continue
         try:
             if target.read_bytes() == data:
                 report.unchanged.append(path)
@@ -131,6 +138,17 @@ def _hand_edited(out: Path, previous: dict[str, str], files: dict[str, str]) -> 
         if current != recorded and (path not in files or current != digest(files[path])):
             edited.append(path)
     return edited
+
+
+def _create(target: Path, data: bytes) -> bool:
+    """Write a file that does not exist yet; False if it exists. There is no old version to keep safe, so no
+    temporary copy and rename (half the directory updates when a whole SDK is written for the first time)."""
+    try:
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _atomic_write(target: Path, data: bytes, *, only_if_changed: bool = False) -> None:
