@@ -236,7 +236,8 @@ class Builder:
             if _is_null_schema(variant):
                 continue
             merged = schema_class(allOf=[variant, *objects])
-            name = naming.class_name(variant.ref.rsplit("/", 1)[-1]) if _is_ref(variant) else f"Variant{j}"
+            wire = variant.ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~") if _is_ref(variant) else ""
+            name = self._component_names.get(wire, f"Variant{j}")  # named after the component it extends
             variants.append(merged)
             items.append(self.type_of(merged, f"{pointer}/allOf/{index}/{key}/{j}", context + name, direction))
         return self._union_of(schema_class(**{key: variants, "discriminator": union.discriminator}), variants, items, direction)

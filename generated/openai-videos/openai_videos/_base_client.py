@@ -6,7 +6,6 @@ import email.utils
 import inspect
 import json
 import logging
-import os
 import random
 import time
 import uuid
@@ -198,7 +197,7 @@ def build_request_options(
     method = method.lower()
     key = opts.get("idempotency_key")
     if key is None and method != "get":
-        key = _new_idempotency_key()
+        key = f"sdkforge-retry-{uuid.uuid4()}"
     return FinalRequestOptions(
         method=method,
         url=path,
@@ -233,15 +232,6 @@ def _pop_mode(headers: dict[str, str | Omit], value: object) -> tuple[str | None
         else:
             kept[name] = header
     return mode, kept
-
-
-def _new_idempotency_key() -> str:
-    """``f"sdkforge-retry-{uuid.uuid4()}"``, without the cost of building a ``uuid.UUID``."""
-    raw = bytearray(os.urandom(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
-    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = raw.hex()
-    return f"sdkforge-retry-{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _header_value(value: object) -> str:
@@ -403,12 +393,6 @@ class _BaseClient(Generic[_HttpClientT]):
 
     # --- request building ------------------------------------------------------------------------------------
 
-    def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
-        """Give a non-GET call its idempotency key, for all attempts, unless ``build_request_options`` already did."""
-        if options.idempotency_key is None and options.method.lower() != "get":
-            return replace(options, idempotency_key=_new_idempotency_key())
-        return options
-
     def _build_headers(self, options: FinalRequestOptions) -> dict[str, str]:
         merged: dict[str, tuple[str, str]] = {}
         for source in (self.default_headers, options.headers):
@@ -549,9 +533,6 @@ class _BaseClient(Generic[_HttpClientT]):
         return delay * jitter
 
     # --- responses -------------------------------------------------------------------------------------------
-
-    def _is_stream_type(self, cast_to: Any) -> bool:
-        return _is_stream_type(cast_to)
 
     def _is_lazy_type(self, cast_to: Any) -> bool:
         """Types whose body is not read before parsing (streams and binary downloads)."""
@@ -723,7 +704,6 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         self.close()
 
     def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
-        options = self._prepare_options(options)
         mode = options.response_mode
         stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
@@ -778,10 +758,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     ) -> Any:
         page_cls = get_origin(page) or page
         # later pages are plain requests, whatever the mode of this first one
-        if options.response_mode is not None:
-            next_options = self._prepare_options(replace(options, response_mode=None))
-        else:
-            next_options = self._prepare_options(options)
+        next_options = replace(options, response_mode=None) if options.response_mode is not None else options
 
         def build(data: Any, response: httpx.Response) -> Any:
             return page_cls._build(
@@ -863,7 +840,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         await self.close()
 
     async def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
-        options = self._prepare_options(options)
         mode = options.response_mode
         stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
@@ -918,10 +894,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     ) -> Any:
         page_cls = get_origin(page) or page
         # later pages are plain requests, whatever the mode of this first one
-        if options.response_mode is not None:
-            next_options = self._prepare_options(replace(options, response_mode=None))
-        else:
-            next_options = self._prepare_options(options)
+        next_options = replace(options, response_mode=None) if options.response_mode is not None else options
 
         def build(data: Any, response: httpx.Response) -> Any:
             return page_cls._build(
