@@ -16,6 +16,7 @@ from typing import Any
 from openapi_pydantic import OpenAPI
 from openapi_pydantic.v3.v3_0 import Reference as _Reference30
 from openapi_pydantic.v3.v3_1 import Reference as _Reference31
+from openapi_pydantic.v3.v3_1 import Schema as _Schema31
 from pydantic import BaseModel as _PydanticModel
 
 from . import naming
@@ -28,11 +29,11 @@ from .pysource import data_literal, literal
 from .model import (
     AnyType,
     Api,
-    Auth,
     Body,
     Field,
     FileType,
     ListOf,
+    TupleOf,
     LiteralOf,
     MapOf,
     Model,
@@ -50,6 +51,7 @@ from .model import (
     UnionOf,
 )
 from .schema_types import annotation, named_refs, typing_names, uses_primitive
+from .security import SecurityReader
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"
@@ -75,17 +77,27 @@ class Builder:
         self.raw = raw
         self.lifted = _Lifted()
         self.warnings: list[str] = []
+        self._dropped_defaults: set[str] = set()
+        self._schema_pointers: dict[int, str] | None = None
         self.examples = ExampleBuilder(self.resolve)
         self._component_names = self._name_components()
         self.api_client_class = target.client_class or naming.class_name(target.package)
+        prefix = naming.env_prefix(self.api_client_class)
+        self.security = SecurityReader(
+            spec, resolve=self.resolve, warnings=self.warnings, env_prefix=prefix,
+            api_key_env=target.api_key_env or f"{prefix}_API_KEY",
+            taken_env=(target.base_url_env or f"{prefix}_BASE_URL", target.log_env or f"{prefix}_LOG"),
+        )
 
     # --- references ----------------------------------------------------------------------------------------
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow ``$ref`` chains; returns the target object and its pointer."""
         seen: set[str] = set()
-        while _is_ref(node):
-            ref = node.ref
+        while True:
+            ref = node.ref if _is_ref(node) else _extra_ref(node)
+            if ref is None:
+                break
             if not ref.startswith("#/"):
                 raise SpecError(f"unsupported $ref {ref!r}: only local references are followed", file=self.source, pointer=pointer)
             if ref in seen:
@@ -125,12 +137,17 @@ class Builder:
         if schema is None:
             return AnyType()
         if _is_ref(schema):
-            if schema.ref.startswith(_SCHEMA_PREFIX):
-                return self._named_schema(schema.ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~"), direction)
+            wire = _component_wire(schema.ref)
+            if wire is not None:
+                return self._named_schema(wire, direction)
             target, target_ptr = self.resolve(schema, pointer)
             return self.type_of(target, target_ptr, context, direction)
+        extra_ref = _extra_ref(schema)
+        if extra_ref is not None:  # 3.1: a schema holding a $ref (and perhaps annotations) is that reference
+            t = self.type_of(_Reference31(ref=extra_ref), pointer, context, direction)
+            return Nullable(t) if _is_nullable(schema) and not isinstance(t, (Nullable, AnyType)) else t
         inner = self._type_ignoring_null(schema, pointer, context, direction)
-        return Nullable(inner) if _is_nullable(schema) and not isinstance(inner, (Nullable, AnyType)) else inner
+        return Nullable(inner) if _is_nullable(schema) and not isinstance(inner, (Nullable, AnyType)) and inner != NONE else inner
 
     def _named_schema(self, wire: str, direction: str) -> TypeExpr:
         schemas = self.spec.components.schemas if self.spec.components else None
@@ -138,11 +155,23 @@ class Builder:
             raise SpecError(f"unresolved $ref to schema {wire!r}", file=self.source, pointer=_SCHEMA_PREFIX[1:] + wire)
         schema = schemas[wire]
         pointer = _SCHEMA_PREFIX[1:] + _escape(wire)
-        if _is_ref(schema):
-            return self.type_of(schema, pointer, self._component_names[wire], direction)
+        if _is_ref(schema) or _extra_ref(schema) is not None:
+            t = self.type_of(schema, pointer, self._component_names[wire], direction)
+            self._component_alias(wire, pointer, t, schema)
+            return t
         if not _is_object_like(schema, self):
             direction = "response"  # enums, unions and aliases are shared by requests and responses
         return self._model_for(schema, pointer, self._component_names[wire], direction, wire)
+
+    def _component_alias(self, wire: str, pointer: str, t: TypeExpr, schema: Any) -> None:
+        """A component that only refers to another schema is an alias of its type (references use the type itself)."""
+        key = (pointer, "response")
+        if key in self.lifted.models or isinstance(t, AnyType):
+            return
+        py, module = self._reserve_class(self._component_names[wire])
+        model = self._alias_model(t, py, module, wire, schema)
+        self.lifted.models[key] = model
+        self.lifted.by_name[py] = model
 
     def _type_ignoring_null(self, schema: Any, pointer: str, context: str, direction: str) -> TypeExpr:
         if "const" in schema.model_fields_set and _literal_values((schema.const,)):
@@ -170,11 +199,13 @@ class Builder:
         if schema.enum is not None:
             values = tuple(v for v in schema.enum if v is not None)
             if not values:
-                return AnyType()
+                return NONE if schema.enum else AnyType()
             if _literal_values(values):
                 return LiteralOf(values)
             # floats, objects and arrays cannot be spelled in Literal[...]: type the enum by its schema type
-        kinds = _types(schema)
+        kinds = _types(schema) or _enum_kinds(schema.enum)
+        if not kinds and _is_null_schema(schema):
+            return NONE
         if "object" in kinds or schema.properties:
             if schema.properties:
                 return self._model_for(schema, pointer, context, direction, context)
@@ -182,6 +213,9 @@ class Builder:
             if extra is None or extra is True or extra is False:
                 return MapOf(AnyType())
             return MapOf(self.type_of(extra, pointer + "/additionalProperties", context + "Value", direction))
+        if "array" in kinds and getattr(schema, "prefixItems", None) and schema.items in (None, False):
+            prefix = schema.prefixItems
+            return TupleOf(tuple(self.type_of(p, f"{pointer}/prefixItems/{i}", f"{context}Item{i}", direction) for i, p in enumerate(prefix)))
         if "array" in kinds:
             item = self.type_of(schema.items, pointer + "/items", context + "Item", direction)
             return ListOf(item)
@@ -236,7 +270,7 @@ class Builder:
             if _is_null_schema(variant):
                 continue
             merged = schema_class(allOf=[variant, *objects])
-            wire = variant.ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~") if _is_ref(variant) else ""
+            wire = (_component_wire(variant.ref) or "") if _is_ref(variant) else ""
             name = self._component_names.get(wire, f"Variant{j}")  # named after the component it extends
             variants.append(merged)
             items.append(self.type_of(merged, f"{pointer}/allOf/{index}/{key}/{j}", context + name, direction))
@@ -300,7 +334,7 @@ class Builder:
             model = self._object_model(schema, pointer, py, module, kind, wire)
         else:
             alias_type = self._type_ignoring_null(schema, pointer, py, "response")
-            if _is_nullable(schema):
+            if _is_nullable(schema) and alias_type != NONE:
                 alias_type = Nullable(alias_type)
             model = self._alias_model(alias_type, py, module, wire, schema)
         self.lifted.models[key] = model
@@ -354,11 +388,12 @@ class Builder:
             nullable_or_optional = not required or isinstance(t, Nullable)
             ann = annotation(t if not nullable_or_optional or isinstance(t, Nullable) else Nullable(t))
             default = self._default_source(resolved, t) if nullable_or_optional else None
-            options = [f"default={default}"] if default else []
+            factory = default is not None and default.startswith("lambda: ")
+            options = [f"default_factory={default}" if factory else f"default={default}"] if default else []
             options += [f"alias={literal(wire)}"] if py_name != wire else []
             # pydantic warns (DeprecationWarning) when a deprecated field is read
             options += ["deprecated=True"] if getattr(resolved, "deprecated", False) else []
-            if options != [f"default={default}"] and options:
+            if (options != [f"default={default}"] or factory) and options:
                 assign = f" = FieldInfo({', '.join(options)})"
             elif default:
                 assign = f" = {default}"
@@ -377,10 +412,64 @@ class Builder:
         )
 
     def _default_source(self, schema: Any, t: TypeExpr) -> str:
+        """Python source of a field's default: a literal, ``date``/``datetime`` parsed from the spec's text, or
+        ``lambda: <literal>`` for a list or dict (a fresh copy per instance). Only data reaches the source, through
+        pysource's literal rendering. A default the field cannot hold is dropped with a warning (SF025)."""
         value = getattr(schema, "default", None)
-        if isinstance(value, (str, int, float, bool)) and _default_fits(value, t):
-            return literal(value)
-        return "None"
+        if value is None:
+            return "None"
+        source = _default_expression(jsonable(value), self._alias_target(t))
+        if source is None:
+            self._drop_default(schema, value)
+            return "None"
+        return source
+
+    def _alias_target(self, t: TypeExpr, depth: int = 0) -> TypeExpr:
+        """``t`` with named type aliases (enum components, unions) replaced by what they stand for."""
+        if depth > 20:
+            return t
+        if isinstance(t, Nullable):
+            return Nullable(self._alias_target(t.inner, depth + 1))
+        if isinstance(t, UnionOf):
+            return UnionOf(tuple(self._alias_target(i, depth + 1) for i in t.items), t.discriminator, t.tag_field)
+        if isinstance(t, Named):
+            model = self.lifted.by_name.get(t.name)
+            if model is not None and model.kind == "alias" and model.type_alias is not None:
+                return self._alias_target(model.type_alias, depth + 1)
+        return t
+
+    def _drop_default(self, schema: Any, value: Any) -> None:
+        pointer = self._default_pointers().get(id(schema))
+        if pointer is None or pointer in self._dropped_defaults:
+            return
+        self._dropped_defaults.add(pointer)
+        self.warnings.append(f"{pointer}: SF025 default {value!r:.60} does not fit the field's type; dropped")
+
+    def _default_pointers(self) -> dict[int, str]:
+        """id(parsed schema) -> pointer of its `default`, for the schemas a default is dropped from (built once)."""
+        if self._schema_pointers is None:
+            self._schema_pointers = {}
+            stack: list[tuple[Any, str]] = [(self.spec, "")]
+            seen: set[int] = set()
+            while stack:
+                node, ptr = stack.pop()
+                if id(node) in seen:
+                    continue
+                seen.add(id(node))
+                if isinstance(node, _PydanticModel):
+                    if getattr(node, "default", None) is not None and "default" in node.model_fields_set:
+                        self._schema_pointers[id(node)] = ptr + "/default"
+                    for name in node.model_fields_set:
+                        info = type(node).model_fields.get(name)
+                        key = (info.alias if info is not None and info.alias else name)
+                        if key in ("default", "example", "examples", "enum", "const"):
+                            continue
+                        stack.append((getattr(node, name), ptr + "/" + _escape(key)))
+                elif isinstance(node, dict):
+                    stack.extend((v, ptr + "/" + _escape(str(k))) for k, v in node.items())
+                elif isinstance(node, list):
+                    stack.extend((v, f"{ptr}/{i}") for i, v in enumerate(node))
+        return self._schema_pointers
 
     def _merged_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]:
         """Properties of an object schema with every allOf part merged in (later parts win)."""
@@ -408,7 +497,7 @@ class Builder:
             kind="alias",
             alias_of=annotation(t),
             type_alias=t,
-            doc=docstring(schema.description or ""),
+            doc=docstring(getattr(schema, "description", None) or ""),
             imports=self._type_module_imports([t], py, "alias", []),
         )
 
@@ -423,10 +512,12 @@ class Builder:
                 lines.append("from typing_extensions import TypedDict")
         if typing_used:
             lines.append(f"from typing import {', '.join(typing_used)}")
-        if uses_primitive(types, "datetime"):
-            lines.append("from datetime import datetime")
-        if uses_primitive(types, "date"):
-            lines.append("from datetime import date")
+        field_names = {f.py_name for f in fields} if kind == "model" else set()
+        for name in ("datetime", "date"):
+            if uses_primitive(types, name) and name not in field_names:
+                lines.append(f"from datetime import {name}")
+        if any(name in field_names and uses_primitive(types, name) for name in ("datetime", "date")):
+            lines.append("import datetime as _datetime")
         if any("FileTypes" in text for text in texts):
             lines.append("from .._types import FileTypes")
         if kind == "alias":
@@ -550,6 +641,7 @@ class Builder:
             odd_id_path=_example_path(path, params, value=ODD_ID) if _has_path(params) else "",
             call_empty_id=_call_source([p for p in signature if p.required], path_value='""') if _has_path(params) else (),
             sent_required=tuple(p.wire_name for p in (body.params if body and not body.whole else ()) if p.required),
+            security=self.security.operation(op.security, ptr),
         )
 
     def _params(self, op: Any, item: Any, ptr: str, context: str) -> list[Param]:
@@ -704,7 +796,11 @@ class Builder:
         t = self.type_of(media.media_type_schema, media_ptr + "/schema", context + "Response", "response")
         example = self.examples.response_json(media, media_ptr)
         model_class = t.name if self._is_model_class(t) and isinstance(t, Named) else ""
-        return Response(status, content_type, "json", t, annotation(t), example, model_class)
+        if not isinstance(t, (Nullable, AnyType)) and _declares_empty_success(self, responses, status):
+            # a 204 (or another 2xx without content) is declared too: the method returns None for it
+            t, model_class = Nullable(t), ""
+        # the method returns the plain union; its pydantic discriminator (``Annotated``) only steers parsing
+        return Response(status, content_type, "json", t, annotation(_undiscriminated(t)), example, model_class)
 
     def _stream_variant(self, op: Any, ptr: str, context: str, response: Response, body: Body | None) -> StreamVariant | None:
         """A JSON response that the spec also declares as ``text/event-stream``, selected by a boolean ``stream``
@@ -772,7 +868,7 @@ class Builder:
             return response.annotation
         if isinstance(response.type, Primitive) and response.type.py in ("str", "int", "float", "bool", "bytes"):
             return response.annotation
-        return f"cast(Any, {response.annotation})"
+        return f"cast(Any, {annotation(response.type) if response.type is not None else response.annotation})"
 
     def _needs_cast(self, response: Response) -> bool:
         return self._cast_to(response).startswith("cast(")
@@ -867,7 +963,7 @@ class Builder:
             if op.stream is not None:
                 types.append(op.stream.event_type)
                 texts += [op.async_return_annotation, "Literal[", "Union["]
-            texts += [p.annotation for p in op.params] + [op.return_annotation]
+            texts += [p.annotation for p in op.params] + [op.return_annotation, op.cast_to]
             texts += [p.annotation for p in op.body.params] if op.body else []
         typing_used = {name for text in texts for name in typing_names(text)}
         if any(op.needs_return_cast for op in ops):
@@ -957,7 +1053,7 @@ class Builder:
             base_url=base_url,
             base_url_env=t.base_url_env or f"{prefix}_BASE_URL",
             log_env=t.log_env or f"{prefix}_LOG",
-            auth=self._auth(t.api_key_env or f"{prefix}_API_KEY"),
+            auth=self.security.auth(),
             sync=t.mode in ("both", "sync"),
             async_=t.mode in ("both", "async"),
             resources=resources,
@@ -965,26 +1061,6 @@ class Builder:
             client_names=tuple(sorted(([client] if t.mode != "async" else []) + (["Async" + client] if t.mode != "sync" else []))),
             warnings=tuple(self.warnings),
         )
-
-    def _auth(self, env_var: str) -> Auth:
-        schemes = (self.spec.components.securitySchemes if self.spec.components else None) or {}
-        names = [name for req in (self.spec.security or []) for name in req] or sorted(schemes)
-        for name in names:
-            scheme = schemes.get(name)
-            if scheme is None or _is_ref(scheme):
-                continue
-            kind = scheme.type.value if hasattr(scheme.type, "value") else str(scheme.type)
-            if kind == "http" and (scheme.scheme or "").lower() == "bearer":
-                return Auth("bearer", env_var=env_var)
-            if kind == "http" and (scheme.scheme or "").lower() == "basic":
-                return Auth("basic", env_var=env_var)
-            if kind == "apiKey" and scheme.security_scheme_in is not None:
-                where = scheme.security_scheme_in.value
-                if where in ("header", "query"):
-                    return Auth(where, name=scheme.name or "", env_var=env_var)
-            if kind in ("oauth2", "openIdConnect"):
-                return Auth("bearer", env_var=env_var)
-        return Auth("none", env_var=env_var, required=False)
 
 
 # --- small pure helpers ----------------------------------------------------------------------------------------
@@ -1000,13 +1076,21 @@ def _break_import_cycles(models: tuple[Model, ...]) -> tuple[Model, ...]:
     for m in models:
         graph[m.module] = [line.split()[1][1:] for line in m.imports if line.startswith("from .") and not line.startswith("from ..")]
     component = _strongly_connected(graph)
+    class_of = {m.module: m.py_name for m in models}
     out = []
     for m in models:
         group = component[m.module]
-        if len(group) > 1 and m.kind != "alias":
+        self_referring = m.kind == "alias" and m.type_alias is not None and m.py_name in {n.name for n in named_refs([m.type_alias])}
+        if len(group) > 1 or self_referring:
             late = tuple(line for line in m.imports if line.startswith("from .") and line.split()[1][1:] in group)
-            kept = organize([line for line in m.imports if line and line not in late])
-            m = replace(m, imports=kept, late_imports=late)
+            kept = [line for line in m.imports if line and line not in late]
+            if m.kind == "alias" and m.type_alias is not None:
+                # evaluated at import time: members of the cycle are forward references, resolved by pydantic in
+                # this module once the late imports ran (plain aliases would resolve them in the user's module)
+                quoted = frozenset(class_of[module] for module in group) | {m.py_name}
+                kept += ["from typing import TYPE_CHECKING", "from typing_extensions import TypeAliasType"]
+                m = replace(m, alias_of=annotation(m.type_alias, quoted), recursive=True)
+            m = replace(m, imports=organize(kept), late_imports=late)
         out.append(m)
     return tuple(out)
 
@@ -1077,6 +1161,45 @@ def required_sets(schema: Any) -> list[list[str]]:
 def _literal_values(values: tuple[Any, ...]) -> bool:
     """Whether ``Literal[...]`` can hold these values (str, bool, 64-bit int; not float, None, objects or arrays)."""
     return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63) for v in values)
+
+
+def _component_wire(ref: str) -> str | None:
+    """The schema name when ``ref`` names a whole component schema; None for a pointer into one (or elsewhere)."""
+    if not ref.startswith(_SCHEMA_PREFIX) or "/" in ref[len(_SCHEMA_PREFIX) :]:
+        return None
+    return ref[len(_SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+
+
+def _undiscriminated(t: TypeExpr) -> TypeExpr:
+    """``t`` without a pydantic discriminator at its top (not a type mypy accepts in ``cast`` or a return)."""
+    from dataclasses import replace
+
+    if isinstance(t, Nullable):
+        return Nullable(_undiscriminated(t.inner))
+    return replace(t, tag_field="") if isinstance(t, UnionOf) and t.tag_field else t
+
+
+NONE = Primitive("None")  # ``type: "null"`` or ``enum: [null]``: the value can only be null
+
+
+def _enum_kinds(values: list[Any] | None) -> set[str]:
+    """The JSON types of an enum without a ``type`` (``enum: [0.5, 1.5]`` is a number)."""
+    kinds = {"boolean" if isinstance(v, bool) else "integer" if isinstance(v, int) else "number" if isinstance(v, float)
+             else "string" if isinstance(v, str) else "object" if isinstance(v, dict) else "array" if isinstance(v, list)
+             else "null" for v in values or ()}
+    if kinds == {"integer", "number"}:
+        return {"number"}
+    return kinds - {"null"}
+
+
+def _extra_ref(node: Any) -> str | None:
+    """The ``$ref`` of a 3.1 schema that openapi-pydantic parsed as a Schema (a $ref with sibling keywords, or a
+    component that is only a $ref): it keeps the keyword among its extra fields."""
+    if type(node) is not _Schema31:
+        return None
+    extra = node.__pydantic_extra__
+    ref = extra.get("$ref") if extra else None
+    return ref if isinstance(ref, str) else None
 
 
 def _is_ref(node: Any) -> bool:
@@ -1163,12 +1286,16 @@ def _is_trivial(schema: Any) -> bool:
     return set(schema.model_fields_set) <= _TRIVIAL_KEYS
 
 
-_SHADOWABLE = ("object", "str", "int", "float", "bool", "bytes")
+# a field with one of these names shadows the type in the class body: the annotation spells it through its module
+_SHADOWABLE = {name: f"builtins.{name}" for name in ("object", "str", "int", "float", "bool", "bytes")} | {
+    "date": "_datetime.date",
+    "datetime": "_datetime.datetime",
+}
 
 
 def _unshadow(fields: list[Field]) -> list[Field]:
-    """A field named like a builtin (``object``, ``str``) shadows it in the class body, for mypy and for pydantic (which
-    resolves annotations in the class namespace first): spell every use of that builtin ``builtins.X``."""
+    """A field named like a type (``str``, ``date``) shadows it in the class body, for mypy and for pydantic (which
+    resolves annotations in the class namespace first): spell every use of that type through its module."""
     import re
     from dataclasses import replace
 
@@ -1177,7 +1304,7 @@ def _unshadow(fields: list[Field]) -> list[Field]:
     for f in fields:
         ann = f.annotation
         for name in shadowed:
-            ann = re.sub(rf"(?<![\w.'\"]){name}(?![\w'\"])", f"builtins.{name}", ann)
+            ann = re.sub(rf"(?<![\w.'\"]){name}(?![\w'\"])", _SHADOWABLE[name], ann)
         out.append(replace(f, annotation=ann) if ann != f.annotation else f)
     return out
 
@@ -1194,6 +1321,50 @@ def _as_open_enum(items: list[TypeExpr]) -> LiteralOf | None:
     if len(items) == 2 and len(bases) == 1 and len(literals) == 1 and all(isinstance(v, str) for v in literals[0].values):
         return LiteralOf(literals[0].values, open=True)
     return None
+
+
+def _default_expression(value: Any, t: TypeExpr) -> str | None:
+    """Source for ``value`` as a default of a field of type ``t`` (None: it does not fit). ``value`` is plain JSON data."""
+    inner = t.inner if isinstance(t, Nullable) else t
+    if isinstance(value, (str, int, float, bool)) and (
+        _default_fits(value, inner) or isinstance(inner, AnyType) or (isinstance(inner, Primitive) and inner.py == "object")
+    ):
+        return literal(value)
+    if isinstance(inner, UnionOf):  # the first member the value fits
+        for item in inner.items:
+            source = _default_expression(value, item)
+            if source is not None:
+                return source
+        return None
+    if isinstance(inner, Primitive) and inner.py in ("date", "datetime") and isinstance(value, str):
+        import datetime as _dt
+
+        kind = _dt.date if inner.py == "date" else _dt.datetime
+        try:
+            kind.fromisoformat(value.replace("Z", "+00:00") if inner.py == "datetime" else value)
+        except ValueError:
+            return None
+        text = value.replace("Z", "+00:00") if inner.py == "datetime" else value
+        return f"{inner.py}.fromisoformat({literal(text)})"
+    if isinstance(inner, (ListOf, MapOf, AnyType)) and isinstance(value, (list, dict)) and _data_fits(value, inner):
+        return "lambda: " + data_literal(value)
+    return None
+
+
+def _data_fits(value: Any, t: TypeExpr) -> bool:
+    """A list/dict default whose items a plain literal can hold (no models: pydantic does not validate defaults)."""
+    inner = t.inner if isinstance(t, Nullable) else t
+    if isinstance(inner, AnyType):
+        return True
+    if value is None:
+        return isinstance(t, Nullable)
+    if isinstance(inner, ListOf):
+        return isinstance(value, list) and all(_data_fits(v, inner.item) for v in value)
+    if isinstance(inner, MapOf):
+        return isinstance(value, dict) and all(isinstance(k, str) and _data_fits(v, inner.value) for k, v in value.items())
+    if isinstance(inner, Primitive) and inner.py == "object":
+        return True
+    return isinstance(value, (str, int, float, bool)) and _default_fits(value, inner)
 
 
 def _default_fits(value: Any, t: TypeExpr) -> bool:
@@ -1373,6 +1544,18 @@ def _response_kind(content_type: str) -> str:
     if content_type.startswith("text/"):
         return "text"
     return "binary"
+
+
+def _declares_empty_success(builder: Any, responses: Mapping[str, Any], chosen: str) -> bool:
+    """Whether a 2xx response other than ``chosen`` has no content (the usual case: a 204 beside a 200)."""
+    for code, ref in responses.items():
+        code = str(code)
+        if code == chosen or not (code.startswith("2") or code == "2XX"):
+            continue
+        resolved, _ = builder.resolve(ref, "")
+        if not getattr(resolved, "content", None):
+            return True
+    return False
 
 
 def _success_status(responses: Mapping[str, Any]) -> str | None:

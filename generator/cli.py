@@ -5,6 +5,7 @@ Exit codes (also in the README):
   1  the spec has errors, generated output is stale (check), or validation found errors
   2  usage error: bad arguments, unreadable input, invalid configuration
   3  refused: generated files were edited by hand (use --force to overwrite)
+  4  internal error: a bug in sdkforge (one line naming the spec; the traceback with --verbose)
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, ui
+from . import __version__, errors, ui
 from .config import Target, find_config
 from .errors import SpecError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+EXIT_BUG = errors.EXIT_BUG  # 4: an unexpected exception, i.e. a bug in sdkforge
 
 EXAMPLES = """\
 examples:
@@ -31,11 +33,15 @@ examples:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "generate")  # no subcommand: the main job
-    args = parser.parse_args(argv)
+    try:
+        parser = _parser()
+        if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+            argv.insert(0, "generate")  # no subcommand: the main job
+        args = parser.parse_args(argv)
+    except Exception as exc:  # noqa: BLE001 - a bug while parsing arguments: still one line
+        ui.internal_error(exc, verbose="--verbose" in argv or "-v" in argv)
+        return EXIT_BUG
     return _guarded(args.func, args)
 
 
@@ -52,6 +58,16 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug in sdkforge: one line, exit 4
+        ui.internal_error(exc, _spec_of(args), verbose=bool(getattr(args, "verbose", False)), command=getattr(args, "command", None) or "")
+        return EXIT_BUG
+
+
+def _spec_of(args: argparse.Namespace) -> str:
+    """The spec a failed command was working on, when it is known."""
+    specs = [getattr(args, "current_spec", None) or getattr(args, "spec", None)]
+    specs += list(getattr(args, "specs", None) or []) + [getattr(args, "old", None), getattr(args, "new", None)]
+    return ", ".join(str(s) for s in specs if s)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     _init.add_parser(sub)
     from . import diff as _diff
     _diff.add_parser(sub)
+    for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
+        if "--verbose" not in command._option_string_actions:
+            command.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
     return parser
 
 
@@ -130,11 +149,15 @@ def _generate_once(args: argparse.Namespace) -> int:
     from .write import HandEditedError, write
 
     targets, root = _targets(args)
+    from .validate import read_config
+
+    rules = read_config(getattr(args, "config", None))  # [tool.sdkforge.validate] rules: the levels validate uses
     with ui.Progress(quiet=args.quiet, verbose=args.verbose) as progress:
         generated = []
         for target in targets:  # everything is built before anything is written
             progress.target(target.output)
-            generated.append(build_target(target, root, on_stage=progress.stage))
+            args.current_spec = target.spec  # named by an internal error
+            generated.append(build_target(target, root, on_stage=progress.stage, rules=rules))
         warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)
@@ -151,7 +174,8 @@ def _generate_once(args: argparse.Namespace) -> int:
                 return EXIT_REFUSED
             if not args.quiet:
                 print(
-                    f"{g.target.output}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                    f"{g.target.output}: {g.operations} operation(s), {len(report.written)} written, "
+                    f"{len(report.unchanged)} unchanged, "
                     f"{len(report.removed)} removed, {len(g.warnings)} warning(s) in {progress.elapsed():.2f} s"
                 )
             for hook in g.target.hooks:
@@ -178,6 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     targets, root = _targets(args)
     stale_any = False
     for target in targets:
+        args.current_spec = target.spec  # named by an internal error
         g = build_target(target, root)
         result = compare(g.out, g.files)
         if result.clean:

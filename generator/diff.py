@@ -796,9 +796,13 @@ def run(args: argparse.Namespace) -> int:
     except (SpecError, UsageError) as exc:
         print(f"sdkforge diff: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - never a traceback for any input
-        print(f"sdkforge diff: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+    except Exception as exc:  # noqa: BLE001 - never a traceback for any input: a bug in sdkforge, exit 4
+        from . import ui
+        from .errors import EXIT_BUG
+
+        spec = f"{args.old} and {args.new}"
+        ui.internal_error(exc, spec, verbose=bool(getattr(args, "verbose", False)), command="diff")
+        return EXIT_BUG
     fmt = getattr(args, "format", "text") or "text"
     if fmt == "json":
         sys.stdout.write(render_json(changes, str(args.old), str(args.new)))

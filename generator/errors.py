@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+EXIT_BUG = 4  # exit code of an unexpected exception (a bug in sdkforge), for every command
+
 
 @dataclass
 class SpecError(Exception):

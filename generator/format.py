@@ -24,9 +24,9 @@ from .pysource import LINE_LENGTH
 
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
 # An element alone on its line in an exploded bracket (`Name as Name,`, `"text",`, `"key": "value",`): nothing in it
-# black can split at.
+# black can split at. Without the comma, `name: Type` is an annotated statement, which black can parenthesize.
 _ATOM = r'(?:[\w.]+|"[^"\\]*")'
-_UNSPLITTABLE = re.compile(rf"\s*{_ATOM}(?: as \w+|: {_ATOM})?,?")
+_UNSPLITTABLE = re.compile(rf"\s*{_ATOM}(?: as \w+,?|: {_ATOM},|,)?")
 _ANY_LONG_LINE = re.compile(rf"^.{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
 # Statements whose header line black can format on its own, with a placeholder body.
 _HEADERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -115,7 +115,9 @@ def _statement_span(body: list[ast.stmt], number: int) -> tuple[int, int, str]:
         first = blocks[0][0]  # the first statement of the body
         if first.col_offset != node.col_offset + 4:  # `def f(...) -> T: ...` (an overload): a whole statement
             return node.lineno, end, _SIGNATURE if isinstance(node, _HEADERS) else _SIMPLE
-        header_end = first.lineno - 1 if isinstance(node, _HEADERS) else 0
+        # the header ends before the first statement of the body, or before that statement's decorators
+        first_line = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", ())])
+        header_end = first_line - 1 if isinstance(node, _HEADERS) else 0
         if number <= header_end:
             return node.lineno, header_end, _HEADER
         for block in blocks:

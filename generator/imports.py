@@ -29,10 +29,14 @@ def _name_key(name: str) -> tuple[int, str]:
 
 
 def _normalise(line: str) -> tuple[str, str, tuple[str, ...]]:
+    """(kind, module, names) of one import statement, on one line or wrapped in parentheses as organize writes it."""
     if line.startswith("import "):
-        return ("import", line.split()[1], ())
-    module, names = line[len("from ") :].split(" import ")
-    return ("from", module, tuple(n.strip() for n in names.split(",")))
+        return ("import", " ".join(line.split()[1:]), ())  # ``import datetime as _datetime`` keeps its alias
+    module, names = line[len("from ") :].split(" import ", 1)
+    names = names.strip()
+    if names.startswith("(") and names.endswith(")"):  # already organized and wrapped: accept our own output
+        names = names[1:-1]
+    return ("from", module.strip(), tuple(n for n in (" ".join(n.split()) for n in names.split(",")) if n))
 
 
 def organize(lines: list[str] | tuple[str, ...], first_party: str = "") -> tuple[str, ...]:
@@ -71,6 +75,22 @@ def _from_import(module: str, names: list[str], indent: str = "") -> str:
     if len(line) <= LINE_LENGTH:
         return line
     return f"{indent}from {module} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})"
+
+
+def late_import(line: str, comment: str = "# noqa: E402") -> str:
+    """A top-level import line from ``organize`` with a trailing comment, as black (and ruff's noqa) expect it.
+
+    Black counts the comment in the line length and, when the line is too long, wraps the import and leaves the
+    comment after the closing parenthesis, where ruff no longer applies it to the statement. So a line that does not
+    fit with its comment is wrapped here with the comment after the opening parenthesis, on the statement's first line.
+    """
+    if "\n" not in line:
+        if len(line) + 2 + len(comment) <= LINE_LENGTH or " import " not in line or not line.startswith("from "):
+            return f"{line}  {comment}"
+        module, names = _normalise(line)[1:]
+        line = f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
+    head, _, rest = line.partition("\n")
+    return f"{head}  {comment}\n{rest}"
 
 
 def reexport(module: str, name: str, depth: int = 0) -> str:

@@ -31,6 +31,11 @@ class ListOf:
 
 
 @dataclass(frozen=True)
+class TupleOf:
+    items: tuple[TypeExpr, ...]  # a fixed-length array (``prefixItems``)
+
+
+@dataclass(frozen=True)
 class MapOf:
     value: TypeExpr
 
@@ -63,7 +68,7 @@ class FileType:
     """A file upload in a multipart body."""
 
 
-TypeExpr = Union[Primitive, Named, ListOf, MapOf, UnionOf, LiteralOf, Nullable, AnyType, FileType]
+TypeExpr = Union[Primitive, Named, ListOf, TupleOf, MapOf, UnionOf, LiteralOf, Nullable, AnyType, FileType]
 
 # --- schemas ----------------------------------------------------------------------------------------------------
 
@@ -104,6 +109,7 @@ class Model:
     deprecated: bool = False
     functional: bool = False  # a TypedDict whose keys are not all identifiers uses the functional syntax
     late_imports: tuple[str, ...] = ()  # imports of modules in an import cycle with this one, placed after the class
+    recursive: bool = False  # an alias that refers to itself (through others): a TypeAliasType at run time
 
 
 # --- operations -------------------------------------------------------------------------------------------------
@@ -227,6 +233,7 @@ class Operation:
     odd_id_path: str = ""  # the path that call must produce
     call_empty_id: tuple[str, ...] = ()  # required-args call with the path parameters set to ""
     stream: StreamVariant | None = None  # overloads returning Stream[Event] when the stream parameter is True
+    security: Requirement | None = None  # the operation's own security requirement, when not the API's default
 
 
 @dataclass(frozen=True)
@@ -241,12 +248,47 @@ class Resource:
     doc: str = ""
 
 
+# A security requirement: alternatives (OR), each the names of the schemes sent together (AND). ``()`` sends no
+# credentials; an empty alternative ``()`` inside makes credentials optional.
+Requirement = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One secret the client constructor takes (and reads from the environment when it is not passed)."""
+
+    param: str  # Python parameter name, e.g. "api_key", "username"
+    env_var: str  # e.g. "ACME_API_KEY"
+    example: str  # the value the generated tests pass
+    doc: str = ""  # what it is, for docs: "token of the bearerAuth scheme"
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """How one OpenAPI security scheme is sent; the credential fields hold Credential.param names."""
+
+    name: str  # key under components/securitySchemes
+    kind: Literal["bearer", "basic", "api_key", "oauth2"]  # oauth2: a bearer token, given or fetched
+    location: Literal["header", "query", "cookie"] = "header"
+    wire_name: str = "Authorization"  # header, query parameter or cookie name
+    token: str = ""  # bearer token / API key / oauth2 access token
+    username: str = ""
+    password: str = ""
+    client_id: str = ""  # oauth2 clientCredentials flow
+    client_secret: str = ""
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()  # scopes requested with a fetched token
+
+
 @dataclass(frozen=True)
 class Auth:
-    kind: Literal["bearer", "header", "query", "basic", "none"]
-    name: str = ""  # header or query parameter name for kind "header" / "query"
-    env_var: str = ""  # environment variable for the key
-    required: bool = True
+    schemes: tuple[SecurityScheme, ...] = ()  # the schemes some generated operation uses
+    credentials: tuple[Credential, ...] = ()  # constructor parameters, in signature order
+    security: Requirement = ()  # the requirement of every operation that does not declare its own
+    check_at_init: bool = False  # one required scheme everywhere: a missing credential fails at construction
+    env_var: str = ""  # environment variable of the main credential (docs)
+    param: str = ""  # its parameter
+    sensitive: tuple[str, ...] = ()  # lower-cased header / query / cookie names that carry secrets
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import load, output_cache
+from . import bundle, load, output_cache
 from .cache import black_version
 from .config import Target
 from .errors import SpecError
@@ -23,6 +23,7 @@ class Generated:
     out: Path
     files: dict[str, str]
     warnings: tuple[str, ...]
+    operations: int = 0  # methods generated (for the summary line)
 
 
 def parse(doc: load.Document) -> Any:
@@ -49,11 +50,51 @@ def parse(doc: load.Document) -> Any:
         raise SpecError(f"invalid OpenAPI document: {message}", file=str(doc.path), pointer=pointer) from None
 
 
+def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str, ...]:
+    """Read sloppy constructs leniently (leniency.py; the data is normalised in place) and run the semantic checks
+    generation needs (validate.GENERATE_RULES), both with the validate rule levels. The first error becomes a
+    SpecError with the message `sdkforge validate` prints; warnings come back as located lines."""
+    from . import leniency, validate
+    from .rules import RULES
+
+    levels = validate.check_rule_config(rules)
+    scan = leniency.scan(doc)
+    shown: list[validate.Diagnostic] = []
+    for finding in scan.findings:
+        level = levels.get(finding.rule, RULES[finding.rule].severity)
+        if level == "off":
+            continue
+        line, column = load.locate(doc, finding.pointer)  # before the fixes change the data
+        shown.append(validate.Diagnostic(finding.rule, level, finding.message, str(doc.path), line, column,
+                                         finding.pointer, RULES[finding.rule].hint))
+    leniency.apply(doc, scan.findings)
+    found = shown + validate.generation_diagnostics(doc, scan.refs, scan.value_schemas, levels, leniency.pointer_of)
+    found.sort(key=lambda d: (d.file, d.line, d.column, d.rule))
+    errors = [d for d in found if d.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more error(s): run `sdkforge validate`)" if len(errors) > 1 else ""
+        raise SpecError(f"{first.rule} {first.message}", file=first.file, pointer=first.pointer, line=first.line,
+                        column=first.column, hint=first.hint + more, rule=first.rule)
+    return tuple(f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})" for d in found)
+
+
+def _located(doc: load.Document, warning: str) -> str:
+    """A builder warning ``"/pointer: SFnnn message"`` as ``file:line:column: SFnnn message (at /pointer)``."""
+    pointer, sep, message = warning.partition(": ")
+    if not sep or not pointer.startswith("/") or " " in pointer or not message.startswith("SF"):
+        return warning
+    line, column = load.locate(doc, pointer)
+    return f"{doc.path}:{line}:{column}: {message} (at {pointer})"
+
+
 def _no_progress(stage: str) -> None:
     pass
 
 
-def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _no_progress) -> Generated:
+def build_target(
+    target: Target, root: Path, on_stage: Callable[[str], None] = _no_progress, rules: dict[str, str] | None = None
+) -> Generated:
     """Everything up to, not including, writing; ``on_stage`` hears each stage's name as it starts.
 
     The whole result is cached under a key of everything it depends on (spec bytes, target configuration,
@@ -63,16 +104,25 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
     templates = root / target.templates if target.templates else None
     on_stage("load")
     key = _output_key(spec_path, target, templates)
+    if key is not None and rules:  # rule levels change which warnings (and errors) the spec gives
+        key = hashlib.sha256((key + repr(sorted(rules.items()))).encode()).hexdigest()
     cached = output_cache.get(key)
     if cached is not None:
-        return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1])
+        return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
     from .build import build_api
     from .format import format_files
     from .render import render
 
     doc = load.load_spec(spec_path, track=False)
+    # a spec split over several files is bundled into one document first (the regex test is all others pay)
+    bundled = bundle.bundle(doc) if bundle.has_external_refs(doc.text) else None
+    if bundled is not None:
+        root_doc, doc = doc, bundled.document
+        if bundled.files - {p.resolve() for p in bundle.referenced_files(spec_path, root_doc.text.encode())}:
+            key = None  # a file the key's scan did not see: caching could serve a stale SDK
     try:
         on_stage("validate")
+        checked = check(doc, rules)
         spec = parse(doc)
         # the document and its parse live until the model is built: keep the cyclic GC from walking them again and
         # again (about 10% of a cold run on the full spec; reference counting still frees them)
@@ -83,22 +133,30 @@ def build_target(target: Target, root: Path, on_stage: Callable[[str], None] = _
         finally:
             gc.unfreeze()
     except SpecError as exc:
-        if exc.pointer and not exc.line:
+        if bundled is not None and exc.file == str(spec_path):
+            bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
+        elif exc.pointer and not exc.line:
             try:
                 exc.line, exc.column = load.locate(doc, exc.pointer)
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
+    warnings = checked + tuple(_located(doc, w) for w in api.warnings)
     spec_text = mock_spec_text(doc)
-    del doc, spec  # the parsed document is no longer needed: free it before rendering (peak memory)
+    if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
+        warnings = tuple(bundled.relocate_warning(w) for w in warnings)
+        if spec_text == doc.text:
+            spec_text = bundle.dump(doc.data)
+    del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     on_stage("render")
     rendered = render(api, templates, spec_name=spec_copy.split("/")[1])
     on_stage("format")
     files = format_files(rendered)
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
-    output_cache.put(key, files, api.warnings)
-    return Generated(target=target, out=root / target.output, files=files, warnings=api.warnings)
+    operations = sum(len(resource.operations) for resource in api.resources)
+    output_cache.put(key, files, warnings, operations)
+    return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations)
 
 
 def _output_key(spec_path: Path, target: Target, templates: Path | None) -> str | None:
@@ -107,6 +165,13 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> str 
     except OSError:
         return None  # load_spec reports it properly
     digest = hashlib.sha256(spec_bytes)
+    if bundle.has_external_refs(spec_bytes):  # the files its $refs reach are inputs too
+        for path in bundle.referenced_files(spec_path, spec_bytes):
+            digest.update(str(path).encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"\0missing")
     digest.update(target.model_dump_json().encode())
     digest.update(black_version().encode())
     for folder in (Path(__file__).parent, TEMPLATES, templates):

@@ -27,6 +27,8 @@ def literal(value: object) -> str:
         from black.strings import normalize_string_quotes
 
         return normalize_string_quotes(repr(value))
+    if isinstance(value, float):
+        return repr(value).replace("e+", "e")  # black writes 1e16, not 1e+16
     return repr(value)
 
 
@@ -164,6 +166,11 @@ def field_line(name: str, annotation: str, assign: str, depth: int) -> str:
         # black moves a simple value into parentheses when the rest then fits on the first line
         if len(indent) + len(head) - len(value) + 1 <= LINE_LENGTH and len(indent) + 4 + len(value) <= LINE_LENGTH:
             return f"{name}: {annotation} = (\n{indent}    {value}\n{indent})"
+    if not assign and annotation.isidentifier() and len(indent) + len(head) > LINE_LENGTH:
+        # black parenthesizes a long annotation that is a plain name, when the name then fits
+        if len(indent) + 4 + len(annotation) <= LINE_LENGTH:
+            return f"{name}: (\n{indent}    {annotation}\n{indent})"
+        return head
     wrapped = wrap_expression(f"{name}: ", annotation, assign, depth)
     return wrapped.lstrip() if wrapped is not None else f"{name}: {annotation}{assign}"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .imports import reexport
+from .imports import late_import, reexport
 from .locations import TEMPLATES
 from .model import Api
 from .pysource import call, data_literal, docstring, field_line, param_line, wrapped
@@ -52,6 +52,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["pyrepr"] = data_literal
     env.filters["docstring"] = docstring
     env.filters["reexport"] = reexport
+    env.filters["late_import"] = late_import
     env.filters["pycall"] = call
     env.filters["field_line"] = field_line
     env.filters["param_line"] = param_line

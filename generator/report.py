@@ -132,7 +132,7 @@ def render_sarif(diagnostics: Sequence[Any]) -> str:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "help": {"text": rule.hint},
-            "defaultConfiguration": {"level": rule.severity},
+            "defaultConfiguration": {"level": "none" if rule.severity == "off" else rule.severity},
         })
     results = []
     for d in diagnostics:

@@ -18,7 +18,7 @@ from . import naming
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "off" (reported only when configured)
     name: str
     summary: str
     hint: str
@@ -69,6 +69,9 @@ _RULES = [
          "change the const or the schema type"),
     Rule("SF023", "warning", "invalid-example", "an example does not match its schema",
          "update the example to match the schema"),
+    Rule("SF025", "warning", "default-dropped", "a property's `default` that its generated field cannot hold (it does "
+         "not fit the field's type, or its schema); `sdkforge generate` leaves the field without that default",
+         "change the default to a value the property's schema accepts"),
     Rule("SF030", "error", "discriminator-property-missing", "a discriminator's property is missing from a variant",
          "declare the discriminator property (required, string) in every variant"),
     Rule("SF031", "error", "discriminator-mapping-unknown", "a discriminator mapping names an unknown schema",
@@ -81,6 +84,28 @@ _RULES = [
          "rename one of the properties"),
     Rule("SF052", "error", "operation-name-collision", "two operationIds map to the same Python method name",
          "rename one of the operationIds"),
+    # lenient reading of constructs real specs get wrong but mean clearly (generator/leniency.py): the document is
+    # read as the author meant it, with a warning. "off" rules report spellings sdkforge reads unambiguously and
+    # widely used specs rely on (OpenAI's 3.1 document uses both); set them to "warning" to see them.
+    Rule("SF060", "warning", "empty-enum", "`enum: []` (a schema no value matches) is read as no enum",
+         "remove the empty `enum`, or list the allowed values"),
+    Rule("SF061", "warning", "exclusive-bound-3.1-form", "a numeric `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI "
+         "3.1 form) in a 3.0 document is read as `minimum`/`maximum` plus the boolean flag",
+         "write `minimum: N` with `exclusiveMinimum: true` in OpenAPI 3.0"),
+    Rule("SF062", "off", "exclusive-bound-3.0-form", "a boolean `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI 3.0 "
+         "form) in a 3.1 document is read as the numeric form", "write `exclusiveMinimum: N` in OpenAPI 3.1"),
+    Rule("SF063", "warning", "yaml11-boolean-enum", "a string enum entry such as `NO`, `yes` or `on` is a boolean in "
+         "YAML 1.1; it is read as the string written", "quote the entry, e.g. \"NO\""),
+    Rule("SF064", "warning", "no-paths", "the document has no `paths` (for example only `webhooks`): the SDK has no "
+         "operations", "add `paths` with the operations the SDK should call"),
+    Rule("SF065", "warning", "response-without-description", "a response has no `description` (required); an empty "
+         "one is used", "add a `description` to the response"),
+    Rule("SF066", "warning", "boolean-schema", "a boolean schema (`true`/`false`) where sdkforge's OpenAPI model "
+         "needs an object; read as `{}` / `{not: {}}`", "write `{}` for any value, `{not: {}}` for none"),
+    Rule("SF067", "warning", "const-in-3.0", "`const` in an OpenAPI 3.0 document (a 3.1 keyword) is read as a "
+         "one-value `enum`", "write `enum: [value]` in OpenAPI 3.0"),
+    Rule("SF068", "off", "nullable-in-3.1", "`nullable: true` (OpenAPI 3.0) in a 3.1 document is read as allowing "
+         "null", "write `type: [T, \"null\"]` in OpenAPI 3.1"),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -14,20 +14,26 @@ from .model import (
     Named,
     Nullable,
     Primitive,
+    TupleOf,
     TypeExpr,
     UnionOf,
 )
 
-_TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Union")
+_TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Tuple", "Union")
 
 
-def annotation(t: TypeExpr) -> str:
+def annotation(t: TypeExpr, quoted: frozenset[str] = frozenset()) -> str:
+    """The annotation text; names in ``quoted`` are forward references (members of a recursive alias)."""
     if isinstance(t, Primitive):
         return t.py
     if isinstance(t, Named):
-        return t.name
+        return f'"{t.name}"' if t.name in quoted else t.name
+    if quoted:
+        return _quoted_annotation(t, quoted)
     if isinstance(t, ListOf):
         return f"List[{annotation(t.item)}]"
+    if isinstance(t, TupleOf):
+        return "Tuple[" + ", ".join(annotation(i) for i in t.items) + "]"
     if isinstance(t, MapOf):
         return f"Dict[str, {annotation(t.value)}]"
     if isinstance(t, Nullable):
@@ -43,6 +49,21 @@ def annotation(t: TypeExpr) -> str:
     if isinstance(t, FileType):
         return "FileTypes"
     return "object"
+
+
+def _quoted_annotation(t: TypeExpr, quoted: frozenset[str]) -> str:
+    if isinstance(t, ListOf):
+        return f"List[{annotation(t.item, quoted)}]"
+    if isinstance(t, TupleOf):
+        return "Tuple[" + ", ".join(annotation(i, quoted) for i in t.items) + "]"
+    if isinstance(t, MapOf):
+        return f"Dict[str, {annotation(t.value, quoted)}]"
+    if isinstance(t, Nullable):
+        return f"Optional[{annotation(t.inner, quoted)}]"
+    if isinstance(t, UnionOf):
+        union = "Union[" + ", ".join(annotation(i, quoted) for i in t.items) + "]"
+        return f"Annotated[{union}, FieldInfo(discriminator={source_literal(t.tag_field)})]" if t.tag_field else union
+    return annotation(t)
 
 
 def _base_of(t: LiteralOf) -> str:
@@ -62,7 +83,7 @@ def walk(t: TypeExpr) -> Iterator[TypeExpr]:
         yield from walk(t.value)
     elif isinstance(t, Nullable):
         yield from walk(t.inner)
-    elif isinstance(t, UnionOf):
+    elif isinstance(t, (UnionOf, TupleOf)):
         for item in t.items:
             yield from walk(item)
 

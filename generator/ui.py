@@ -27,13 +27,30 @@ def _console() -> Any:
 def error(message: str, hint: str = "") -> None:
     if interactive():
         console = _console()
-        console.print(f"[bold red]error:[/] {_escape(message)}")
+        console.print(f"[bold red]error:[/] {_escape(message)}", soft_wrap=True)  # one line, as in CI logs
         if hint:
             console.print(f"  [cyan]hint:[/] {_escape(hint)}")
         return
     print(f"error: {message}", file=sys.stderr)
     if hint:
         print(f"  hint: {hint}", file=sys.stderr)
+
+
+def internal_error(exc: BaseException, spec: str = "", *, verbose: bool = False, command: str = "") -> None:
+    """An unexpected exception: one line that names the spec and calls it a bug in sdkforge; the traceback only
+    with --verbose (printed before the line, so the line stays last)."""
+    if verbose:
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    detail = " ".join(str(exc).split())
+    detail = f"{type(exc).__name__}: {detail[:200]}" if detail else type(exc).__name__
+    where = f" while processing {spec}" if spec else ""
+    what = f"sdkforge {command}" if command else "sdkforge"
+    action = "report it with the spec and the traceback above" if verbose else (
+        "rerun with --verbose and report it with the spec and the traceback"
+    )
+    error(f"internal error in {what}{where} ({detail}); this is a bug in sdkforge, not in your input: {action}")
 
 
 def warning(message: str) -> None:

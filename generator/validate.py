@@ -66,7 +66,7 @@ def check_rule_config(rules: dict[str, str] | None) -> dict[str, str]:
     for rule_id, level in (rules or {}).items():
         rid = str(rule_id).upper()
         if rid not in RULES:
-            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: SF000-SF052)")
+            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: SF000-SF068)")
         if rid == "SF000":
             raise UsageError("rule SF000 (unusable input) cannot be re-levelled")
         lvl = str(level).lower()
@@ -286,6 +286,24 @@ class _DocChecker:
     def check_schema(self, schema: dict[str, Any], ptr: str) -> None:
         if not (schema.keys() & _CHECKED_SCHEMA_KEYS):
             return
+        self.check_values(schema, ptr)
+        values = self.values
+        if "example" in schema:
+            problem = values.check(schema["example"], schema)
+            if problem:
+                self.report("SF023", f"example {problem}", _ptr(ptr, "example"))
+        examples = schema.get("examples")
+        if isinstance(examples, list):
+            for i, example in enumerate(examples):
+                problem = values.check(example, schema)
+                if problem:
+                    self.report("SF023", f"example {problem}", f"{ptr}/examples/{i}")
+        props = schema.get("properties")
+        if isinstance(props, dict) and len(props) > 1:
+            self.check_property_names(props, _ptr(ptr, "properties"))
+
+    def check_values(self, schema: dict[str, Any], ptr: str) -> None:
+        """default, enum and const against the schema (SF020-SF022, SF024); the discriminator (SF030, SF031)."""
         values = self.values
         if "default" in schema and schema["default"] is not None:  # `default: null` reads as "no default"
             problem = values.check(schema["default"], schema)
@@ -304,19 +322,6 @@ class _DocChecker:
             problem = values.check(schema["const"], schema, skip_enum=True)
             if problem:
                 self.report("SF022", f"const {problem}", _ptr(ptr, "const"))
-        if "example" in schema:
-            problem = values.check(schema["example"], schema)
-            if problem:
-                self.report("SF023", f"example {problem}", _ptr(ptr, "example"))
-        examples = schema.get("examples")
-        if isinstance(examples, list):
-            for i, example in enumerate(examples):
-                problem = values.check(example, schema)
-                if problem:
-                    self.report("SF023", f"example {problem}", f"{ptr}/examples/{i}")
-        props = schema.get("properties")
-        if isinstance(props, dict) and len(props) > 1:
-            self.check_property_names(props, _ptr(ptr, "properties"))
         if isinstance(schema.get("discriminator"), dict):
             self.check_discriminator(schema, ptr)
 
@@ -403,9 +408,6 @@ class _DocChecker:
     def check_root(self) -> None:
         data = self.doc.data
         components = data.get("components") if isinstance(data.get("components"), dict) else {}
-        schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-        self.scheme_names = set(schemes) if isinstance(schemes, dict) else set()
-        self.check_security(data.get("security"), "/security")
         schemas = components.get("schemas") if isinstance(components, dict) else None
         if isinstance(schemas, dict):
             seen: dict[str, str] = {}
@@ -421,6 +423,15 @@ class _DocChecker:
             for key in path + (name,):
                 pointer = _ptr(pointer, key)
             self.report("SF018", f"response header {name!r} is a hop-by-hop header: the HTTP layer sets it", pointer)
+        self.check_operations()
+
+    def check_operations(self) -> None:
+        """Security requirements and every path item (SF010-SF017, SF040, SF052)."""
+        data = self.doc.data
+        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+        self.scheme_names = set(schemes) if isinstance(schemes, dict) else set()
+        self.check_security(data.get("security"), "/security")
         op_ids: dict[str, str] = {}
         op_methods: dict[str, str] = {}
         for section in ("paths", "webhooks"):
@@ -793,6 +804,56 @@ def validate_document(doc: Document, rules: dict[str, str] | None = None) -> lis
     return validator.diagnostics()
 
 
+#: The rules `sdkforge generate` runs before it builds anything: problems that would otherwise become wrong code (or a
+#: confusing failure) silently. Examples (SF023), naming collisions the generator resolves itself (SF050-SF052), a
+#: missing success response (the generator's own warning), hop-by-hop headers (left out of the mock copy), duplicate
+#: keys (a second compose of the text) and defaults outside properties (SF024: the generator checks the defaults it
+#: emits) are left to `sdkforge validate`.
+GENERATE_RULES = frozenset(("SF002", "SF003", "SF004", "SF010", "SF011", "SF012", "SF013", "SF014", "SF016", "SF020",
+                            "SF021", "SF022", "SF030", "SF031", "SF040"))
+
+
+def generation_diagnostics(
+    doc: Document,
+    refs: Iterable[tuple[Any, str | Any]],
+    value_schemas: Iterable[tuple[dict[str, Any], str | Any]],
+    rules: dict[str, str] | None = None,
+    pointer: Any = None,
+) -> list[Diagnostic]:
+    """The GENERATE_RULES over what one walk of the document collected (``leniency.scan``): every `$ref` (value,
+    where) and every schema with a default, enum, const or discriminator (schema, where); ``pointer(where)`` turns a
+    place into its JSON pointer (only for a reported or first-seen place)."""
+    to_pointer = pointer or (lambda where: where)
+    validator = _Validator(rules)
+    validator.workspace.add(doc)
+    validator.root_version = str(doc.data.get("openapi", ""))
+    checker = _DocChecker(validator, doc)
+    validator._checkers[doc.path.resolve()] = checker  # no duplicate-key pass: it composes the whole text again
+    validator._dups_done.add(doc.path.resolve())
+    try:
+        checker.check_operations()
+        good: set[str] = set()
+        for ref, where, in_schema in refs:  # type: ignore[misc]
+            if isinstance(ref, str) and ref in good:
+                continue
+            before = len(validator.raw)
+            validator.check_ref(doc, to_pointer(where), ref, _SCHEMA if in_schema else _GENERIC)
+            if isinstance(ref, str) and len(validator.raw) == before and "#" in ref and not ref.startswith("#"):
+                continue  # an external target: each place is walked once by check_ref itself
+            if isinstance(ref, str) and len(validator.raw) == before:
+                good.add(ref)
+        for schema, where in value_schemas:
+            checker.check_values(schema, to_pointer(where))
+        while validator._pending:
+            tdoc, tptr, value, kind = validator._pending.popleft()
+            validator.checker(tdoc).walk(value, tptr, kind)
+    except RecursionError:
+        validator.report("SF000", "the document is nested too deeply to validate", doc, "")
+    # filtered before diagnostics(): each kept one is located, and locating composes the text once
+    validator.raw = [r for r in validator.raw if r[0] in GENERATE_RULES or r[0] == "SF000"]
+    return validator.diagnostics()
+
+
 def _error_diagnostic(exc: SpecError, fallback_file: str) -> Diagnostic:
     return Diagnostic("SF000", "error", exc.message, exc.file or fallback_file, exc.line, exc.column, exc.pointer,
                       exc.hint or RULES["SF000"].hint)
@@ -859,9 +920,13 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"sdkforge validate: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # never a traceback for any input
-        print(f"sdkforge validate: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+    except Exception as exc:  # never a traceback for any input: a bug in sdkforge, one line and exit 4
+        from . import ui
+        from .errors import EXIT_BUG
+
+        spec = ", ".join(str(s) for s in getattr(args, "specs", None) or [])
+        ui.internal_error(exc, spec, verbose=bool(getattr(args, "verbose", False)), command="validate")
+        return EXIT_BUG
     if text:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return exit_code(diagnostics, bool(getattr(args, "strict", False)))

@@ -109,7 +109,7 @@ def test_removed_operation_deletes_only_its_stale_files(tmp_path: Path) -> None:
         ("", "empty"),
         ("- just\n- a list\n", "not a mapping"),
         ("openapi: 2.0\n", "unsupported or missing 'openapi' version"),
-        ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n", "unresolved $ref"),
+        ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\n", "bad.yaml:11:24: SF002 $ref '#/components/schemas/Missing' points at nothing"),
     ],
 )
 def test_bad_input_gets_one_clear_line_not_a_traceback(tmp_path: Path, content: str, expected: str) -> None:

@@ -13,7 +13,8 @@ import httpx
 import jinja2
 import pytest
 
-from generator.model import Api, Auth, Resource
+from generator.model import Api, Resource
+from generator.security import single_scheme_auth
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -553,7 +554,7 @@ def make_api(
         base_url="https://api.acme.test/v1",
         base_url_env="ACME_BASE_URL",
         log_env="ACME_LOG",
-        auth=Auth(kind=kind, name=name, env_var="ACME_API_KEY", required=required),  # type: ignore[arg-type]
+        auth=single_scheme_auth(kind, name=name, env_var="ACME_API_KEY", required=required),
         sync=sync,
         async_=async_,
         resources=resources,

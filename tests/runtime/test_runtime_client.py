@@ -57,10 +57,11 @@ def test_base_url_precedence(sdk: Any, mock: Mock, monkeypatch: pytest.MonkeyPat
         ("bearer", "", lambda r: r.headers["authorization"] == "Bearer sk-1"),
         ("header", "X-Api-Key", lambda r: r.headers["x-api-key"] == "sk-1" and "authorization" not in r.headers),
         ("query", "api_key", lambda r: r.url.params["api_key"] == "sk-1" and "authorization" not in r.headers),
+        ("cookie", "session", lambda r: r.headers["cookie"] == "session=sk-1" and "authorization" not in r.headers),
         (
             "basic",
             "",
-            lambda r: r.headers["authorization"] == "Basic " + base64.b64encode(b"sk-1").decode(),
+            lambda r: r.headers["authorization"] == "Basic " + base64.b64encode(b"u:sk-1").decode(),
         ),
         ("none", "", lambda r: "authorization" not in r.headers and "api_key" not in r.url.params),
     ],
@@ -69,7 +70,9 @@ def test_auth_kinds(
     sdk_loader: Callable[..., Any], mock: Mock, kind: str, name: str, check: Callable[[httpx.Request], bool]
 ) -> None:
     mod = sdk_loader(f"acme_auth_{kind}", kind=kind, name=name)
-    client = mod.Acme(api_key="sk-1", http_client=httpx.Client(transport=httpx.MockTransport(mock)))
+    # basic takes a user name and a password; an API without security takes no credential
+    credentials = {"basic": {"username": "u", "password": "sk-1"}, "none": {}}.get(kind, {"api_key": "sk-1"})
+    client = mod.Acme(**credentials, http_client=httpx.Client(transport=httpx.MockTransport(mock)))
     mock.add(json_response(200, WIDGET))
     client.widgets.retrieve("w_1")
     assert check(mock.requests[0])

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import RUNTIME_FILES, WIDGETS, make_api, render_package
+
+
+def _runtime_conftest() -> Any:
+    # by path: tests/network has a conftest too, and either may come first on sys.path
+    spec = importlib.util.spec_from_file_location("_runtime_conftest", Path(__file__).with_name("conftest.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_conftest = _runtime_conftest()
+RUNTIME_FILES, WIDGETS, make_api, render_package = (
+    _conftest.RUNTIME_FILES,
+    _conftest.WIDGETS,
+    _conftest.make_api,
+    _conftest.render_package,
+)
 
 BIN = Path(sys.executable).parent
 

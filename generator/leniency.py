@@ -1,0 +1,323 @@
+"""Normalise what real specs get wrong but mean clearly, before openapi-pydantic parses the document.
+
+``findings(doc)`` walks the loaded data once and returns one ``Finding`` per sloppy construct: a rule id, a message,
+the JSON pointer and a ``fix`` that rewrites the data in place. The caller locates and reports the findings (their
+level comes from the validate rules, so a finding can be turned off or into an error) and then applies every fix,
+so positions are read from the data as the author wrote it. Nothing here raises: what cannot be understood is left
+for the structural parse to refuse.
+
+Handled (rule ids in ``rules.py``):
+
+* SF017 a status code read by YAML as a number (``200:``) becomes the string "200";
+* SF060 ``enum: []`` is no enum;
+* SF061 a numeric ``exclusiveMinimum`` / ``exclusiveMaximum`` (3.1 form) in a 3.0 document becomes ``minimum`` plus
+  ``exclusiveMinimum: true``; SF062 the boolean 3.0 form in a 3.1 document becomes the numeric form;
+* SF063 a YAML 1.1 boolean (``NO``, ``yes``, ``on``...) in a string enum becomes the text the author wrote;
+* SF064 no ``paths``: a 3.0 document gets an empty one; either way the SDK has no operations;
+* SF065 a response without ``description`` gets an empty one;
+* SF066 a boolean schema where an object is expected (``items: true``, ``unevaluatedProperties: false``) becomes
+  ``{}`` or ``{not: {}}``;
+* SF067 ``const`` in a 3.0 document becomes a one-value ``enum``;
+* SF068 ``nullable: true`` in a 3.1 document is reported (sdkforge reads it as before; off by default).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .load import Document, escape_token, locate
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+# schema keywords whose value is one schema (a boolean schema is valid JSON Schema, but openapi-pydantic wants a dict;
+# additionalProperties accepts a boolean there and is left alone)
+_SCHEMA_CHILD = ("items", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems",
+                 "unevaluatedProperties", "additionalItems", "contentSchema")
+_SCHEMA_MAP = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SCHEMA_LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SKIP = frozenset(("example", "examples", "default", "enum", "const", "x-examples"))
+# YAML 1.1 booleans that YAML 1.2 (and JSON Schema authors) read as strings; true/false are booleans in both
+_YAML11_WORDS = frozenset(("yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y",
+                           "n", "N"))
+_SCALAR_END = re.compile(r"\s*(?:[,\]}#\n]|$)")
+
+_GEN, _SCHEMA, _SCHEMAMAP, _SCHEMALIST, _CODES, _RESPONSES, _RESPONSE = range(7)
+
+Entry = tuple[Any, ...]  # (parent entry or None, key): a pointer built only when a finding needs it
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    message: str
+    pointer: str
+    fix: Callable[[Document], None] | None = None
+
+
+def pointer_of(entry: Entry | None) -> str:
+    """The JSON pointer of a place the scan recorded."""
+    parts: list[str] = []
+    while entry is not None:
+        entry, key = entry
+        parts.append(escape_token(key))
+    return "".join("/" + p for p in reversed(parts))
+
+
+@dataclass
+class Scan:
+    """What one walk of the document found: the findings, and for the semantic checks that follow every `$ref`
+    (value, entry, in a schema?) and every schema with a default, enum, const or discriminator (schema, entry)."""
+
+    findings: list[Finding]
+    refs: list[tuple[Any, Entry | None, bool]]
+    value_schemas: list[tuple[dict[Any, Any], Entry | None]]
+
+
+_SCHEMA_KIDS: dict[Any, int] = {
+    **{k: _SCHEMA for k in _SCHEMA_CHILD}, "additionalProperties": _SCHEMA,
+    **{k: _SCHEMAMAP for k in _SCHEMA_MAP}, **{k: _SCHEMALIST for k in _SCHEMA_LIST},
+}
+_LENIENT_KEYS = frozenset(("enum", "exclusiveMinimum", "exclusiveMaximum", "const", "nullable"))
+_VALUE_KEYS = frozenset(("default", "enum", "const", "discriminator"))
+
+
+def findings(doc: Document) -> list[Finding]:
+    return scan(doc).findings
+
+
+def scan(doc: Document) -> Scan:
+    data = doc.data
+    version = str(data.get("openapi", ""))
+    v30, v31 = version.startswith("3.0"), version.startswith("3.1")
+    result = Scan([], [], [])
+    if not (v30 or v31):
+        return result  # the parse refuses the version; nothing to be lenient about
+    found, refs, value_schemas = result.findings, result.refs, result.value_schemas
+    if "paths" not in data:
+        hooks = data.get("webhooks")
+        extra = f"; its {len(hooks)} webhook(s) are not generated" if isinstance(hooks, dict) and hooks else ""
+        fix = _set_key(data, "paths", {}) if v30 else None
+        found.append(Finding("SF064", f"the document has no `paths`: the SDK has no operations{extra}", "", fix))
+    yaml_source = doc.path.suffix.lower() != ".json"
+    aliases = "*" in doc.text and "&" in doc.text  # YAML anchors: containers may be shared, visit each once
+    seen: set[int] = set()
+    stack: list[tuple[Any, int, Entry | None]] = [(data, _GEN, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        obj, kind, entry = pop()
+        if type(obj) is list:
+            if kind == _SCHEMALIST:
+                for i, value in enumerate(obj):
+                    if type(value) is dict:
+                        push((value, _SCHEMA, (entry, i)))
+                    elif type(value) is bool:
+                        found.append(_bool_schema(obj, i, value, (entry, i)))
+            else:
+                for i, value in enumerate(obj):
+                    if type(value) is dict or type(value) is list:
+                        push((value, _GEN, (entry, i)))
+            continue
+        if aliases:
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+        if kind == _SCHEMA:
+            if "$ref" in obj:
+                refs.append((obj["$ref"], entry, True))
+            if not _LENIENT_KEYS.isdisjoint(obj):
+                _schema(obj, entry, v30, yaml_source, found)
+            if not _VALUE_KEYS.isdisjoint(obj):
+                value_schemas.append((obj, entry))
+            for key, value in obj.items():
+                tv = type(value)
+                if tv is dict or tv is list:
+                    child = _SCHEMA_KIDS.get(key)
+                    if child is not None:
+                        push((value, child if tv is dict or child != _SCHEMA else _SCHEMALIST, (entry, key)))
+                    elif key not in _SKIP and not (type(key) is str and key.startswith("x-")):
+                        push((value, _GEN, (entry, key)))
+                elif tv is bool and key in _SCHEMA_CHILD:
+                    found.append(_bool_schema(obj, key, value, (entry, key)))
+            continue
+        if kind == _SCHEMAMAP:
+            for key, value in obj.items():
+                if type(value) is dict:
+                    push((value, _SCHEMA, (entry, key)))
+                elif type(value) is bool:
+                    found.append(_bool_schema(obj, key, value, (entry, key)))
+            continue
+        if kind == _CODES:
+            for code in obj:
+                if type(code) is int:
+                    found.append(Finding("SF017", f"status code {code} is a number, not a string; read as "
+                                         f"\"{code}\"", pointer_of((entry, code)), _string_codes(obj)))
+            kind = _RESPONSES
+        if kind == _RESPONSES:
+            for key, value in obj.items():
+                if type(value) is dict:
+                    push((value, _RESPONSE, (entry, key)))
+            continue
+        if "$ref" in obj:
+            refs.append((obj["$ref"], entry, False))
+        elif kind == _RESPONSE and "description" not in obj:
+            found.append(Finding("SF065", "the response has no `description` (required); an empty one is used",
+                                 pointer_of(entry), _set_key(obj, "description", "")))
+        for key, value in obj.items():
+            tv = type(value)
+            if tv is not dict and tv is not list:
+                if tv is bool and key == "schema":
+                    found.append(_bool_schema(obj, key, value, (entry, key)))
+                continue
+            if key == "schema":
+                push((value, _SCHEMA if tv is dict else _GEN, (entry, key)))
+            elif key == "schemas" and entry == (None, "components"):
+                push((value, _SCHEMAMAP, (entry, key)))
+            elif key == "responses" and tv is dict:
+                push((value, _RESPONSES if entry == (None, "components") else _CODES, (entry, key)))
+            elif key in ("example", "examples", "default") or (type(key) is str and key.startswith("x-")):
+                continue
+            else:
+                push((value, _GEN, (entry, key)))
+    return result
+
+
+def _schema(schema: dict[Any, Any], entry: Entry | None, v30: bool, yaml_source: bool, found: list[Finding]) -> None:
+    enum = schema.get("enum")
+    if type(enum) is list:
+        if not enum:
+            found.append(Finding("SF060", "`enum: []` allows no value; read as no enum", pointer_of((entry, "enum")),
+                                 _del_key(schema, "enum")))
+        elif yaml_source and _string_typed(schema, enum):
+            for i, value in enumerate(enum):
+                if type(value) is bool:
+                    ptr = pointer_of((entry, "enum")) + f"/{i}"
+                    found.append(_yaml11_entry(enum, i, value, ptr))
+    if "exclusiveMinimum" in schema or "exclusiveMaximum" in schema:
+        for bound, plain in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+            value = schema.get(bound)
+            if value is None:
+                continue
+            numeric = isinstance(value, (int, float)) and type(value) is not bool
+            if v30 and numeric:
+                found.append(Finding("SF061", f"`{bound}: {value}` is the OpenAPI 3.1 form; in 3.0 read as "
+                                     f"`{plain}: {value}, {bound}: true`", pointer_of((entry, bound)),
+                                     _bound_to_30(schema, bound, plain)))
+            elif not v30 and type(value) is bool:
+                found.append(Finding("SF062", f"`{bound}: {str(value).lower()}` is the OpenAPI 3.0 form; in 3.1 read "
+                                     f"as `{bound}: <{plain}>`", pointer_of((entry, bound)),
+                                     _bound_to_31(schema, bound, plain)))
+    if v30 and "const" in schema:
+        found.append(Finding("SF067", "`const` is not OpenAPI 3.0; read as a one-value `enum`",
+                             pointer_of((entry, "const")), _const_to_enum(schema)))
+    if not v30 and schema.get("nullable") is True:
+        found.append(Finding("SF068", "`nullable` is OpenAPI 3.0; in this 3.1 document it is read as allowing null",
+                             pointer_of((entry, "nullable"))))
+
+
+def _string_typed(schema: dict[Any, Any], enum: list[Any]) -> bool:
+    t = schema.get("type")
+    if t == "string" or (type(t) is list and "string" in t and "boolean" not in t):
+        return True
+    return t is None and any(type(v) is str for v in enum) and all(type(v) in (str, bool) for v in enum)
+
+
+# --- fixes ------------------------------------------------------------------------------------------------------
+
+
+def _set_key(obj: dict[Any, Any], key: str, value: Any) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        obj[key] = value
+
+    return fix
+
+
+def _del_key(obj: dict[Any, Any], key: str) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        obj.pop(key, None)
+
+    return fix
+
+
+def _string_codes(responses: dict[Any, Any]) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        if any(type(code) is int for code in responses):
+            items = [(str(k), v) for k, v in responses.items()]
+            responses.clear()
+            for key, value in items:
+                responses.setdefault(key, value)  # a quoted duplicate ("200" beside 200) keeps the first
+
+    return fix
+
+
+def _bool_schema(parent: Any, key: Any, value: bool, entry: Entry) -> Finding:
+    def fix(_doc: Document) -> None:
+        parent[key] = {} if value else {"not": {}}
+
+    word = "true" if value else "false"
+    meaning = "any value" if value else "no value"
+    return Finding("SF066", f"boolean schema `{word}` ({meaning}) read as `{{}}`" if value else
+                   f"boolean schema `{word}` ({meaning}) read as `{{not: {{}}}}`", pointer_of(entry), fix)
+
+
+def _yaml11_entry(enum: list[Any], index: int, value: bool, pointer: str) -> Finding:
+    def fix(doc: Document) -> None:
+        enum[index] = _source_scalar(doc, pointer) or ("true" if enum[index] else "false")
+
+    return Finding("SF063", f"enum entry {str(value).lower()} of a string enum is a YAML 1.1 boolean; read as the "
+                   "string written (quote it)", pointer, fix)
+
+
+def _source_scalar(doc: Document, pointer: str) -> str | None:
+    """The plain scalar text at ``pointer`` as written in the YAML source (``NO``, ``yes``), or None."""
+    line, column = locate(doc, pointer)
+    if not line:
+        return None
+    lines = doc.text.splitlines()
+    if line > len(lines):
+        return None
+    rest = lines[line - 1][column - 1 :]
+    end = _SCALAR_END.search(rest)
+    word = rest[: end.start()] if end else rest
+    word = word.strip()
+    return word if word in _YAML11_WORDS or word.lower() in ("true", "false") else None
+
+
+def _bound_to_30(schema: dict[Any, Any], bound: str, plain: str) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        value = schema.pop(bound)
+        current = schema.get(plain)
+        lower = bound == "exclusiveMinimum"
+        if isinstance(current, (int, float)) and (current > value if lower else current < value):
+            return  # the plain bound is stricter already
+        schema[plain] = value
+        schema[bound] = True
+
+    return fix
+
+
+def _bound_to_31(schema: dict[Any, Any], bound: str, plain: str) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        flag = schema.pop(bound)
+        if flag is True and isinstance(schema.get(plain), (int, float)):
+            schema[bound] = schema.pop(plain)
+
+    return fix
+
+
+def _const_to_enum(schema: dict[Any, Any]) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        value = schema.pop("const")
+        if "enum" not in schema:
+            schema["enum"] = [value]
+
+    return fix
+
+
+def apply(doc: Document, found: list[Finding]) -> None:
+    """Apply every finding's fix (after the findings were located: fixes change the data locate walks)."""
+    for finding in sorted(found, key=lambda f: f.rule != "SF063"):  # SF063 reads the source through the data
+        if finding.fix is not None:
+            finding.fix(doc)
