@@ -194,7 +194,8 @@ class Builder:
             # An intersection of anything else with an object cannot be spelled in Python's type system: keep the
             # first part that is not a plain object, which is what a response parses into.
             index, part = next(((i, p) for i, p in parts if not _is_object_like(p, self)), parts[0] if parts else (0, None))
-            self.warnings.append(f"{pointer}: allOf of a non-object part and others is typed as its part {index}")
+            if not self._same_scalar_kind([p for _, p in parts]):
+                self.warnings.append(f"{pointer}: allOf of a non-object part and others is typed as its part {index}")
             return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
         if schema.enum is not None:
             values = tuple(v for v in schema.enum if v is not None)
@@ -225,6 +226,16 @@ class Builder:
         if kinds:
             return self._primitive(schema, next(iter(kinds)), direction)
         return AnyType()
+
+    def _same_scalar_kind(self, parts: list[Any]) -> bool:
+        """Whether allOf parts are all one scalar kind (or say nothing of it): their intersection is that scalar."""
+        kinds: set[str] = set()
+        for part in parts:
+            resolved, _ = self.resolve(part, "")
+            if _is_object_like(resolved, self) or _is_union(resolved) or resolved.allOf:
+                return False
+            kinds |= _types(resolved)
+        return len(kinds) <= 1 and not kinds & {"object", "array"}
 
     def _primitive(self, schema: Any, kind: str, direction: str) -> TypeExpr:
         if kind == "string":
@@ -387,7 +398,10 @@ class Builder:
             py_name = naming.unique(naming.field_name(wire), taken)
             nullable_or_optional = not required or isinstance(t, Nullable)
             ann = annotation(t if not nullable_or_optional or isinstance(t, Nullable) else Nullable(t))
-            default = self._default_source(resolved, t) if nullable_or_optional else None
+            # a 3.1 `$ref` with a sibling `default` (3.0 ignores siblings of `$ref`): the reference's own default wins
+            own = schema is not resolved and getattr(schema, "default", None) is not None
+            source = schema if own and str(self.spec.openapi).startswith("3.1") else resolved
+            default = self._default_source(source, t) if nullable_or_optional else None
             factory = default is not None and default.startswith("lambda: ")
             options = [f"default_factory={default}" if factory else f"default={default}"] if default else []
             options += [f"alias={literal(wire)}"] if py_name != wire else []
@@ -586,7 +600,7 @@ class Builder:
         context = naming.pascal(resource) + naming.pascal(method)
         params = self._params(op, item, ptr, context)
         body = self._body(op, ptr, context, {p.py_name for p in params})
-        response = self._response(op, ptr, context)
+        response = self._response(op, ptr, context, http)
         pagination = self._pagination(resource, method, response, ptr)
         signature = _signature_order(params, body)
         sync_return, async_return = _return_annotations(response, pagination)
@@ -597,6 +611,10 @@ class Builder:
             signature = tuple(_replace_param(p, example="False") if p.py_name == stream.param else p for p in signature)
             sync_return = f"Union[{stream.plain_annotation}, {stream.sync_annotation}]"
             async_return = f"Union[{stream.plain_annotation}, {stream.async_annotation}]"
+        # a path key may carry a fragment (``/cookies#exploded``, to list one path twice): never sent, so dropped
+        path, hash_, fragment = path.partition("#")
+        if hash_:
+            self.warnings.append(f"{ptr}: the path's fragment '#{fragment}' is not part of the request and is not sent")
         # a path key may carry a fixed query string (``/responses/compact?beta=true``): send it as query parameters
         path, _, fixed = path.partition("?")
         from urllib.parse import parse_qsl
@@ -610,7 +628,8 @@ class Builder:
             path=path,
             path_template=_rename_placeholders(path, params),
             path_call_args=(literal(_rename_placeholders(path, params)),)
-            + tuple(f"{p.py_name}={p.py_name}" for p in params if p.location == "path"),
+            + tuple(f"{p.py_name}={p.py_name}" for p in params if p.location == "path")
+            + _path_styles(params),
             summary=one_line(op.summary or op.description or ""),
             doc=self._operation_doc(op, signature),
             params=signature,
@@ -677,7 +696,8 @@ class Builder:
             style=style or default_style,
             explode=bool(explode),
             deprecated=bool(param.deprecated),
-            example_value=self.examples.value(schema, ptr, explicit=example),
+            # a path value is always sent whole: its example fills every property (an empty object is no segment)
+            example_value=self.examples.value(schema, ptr, explicit=example, full=location == "path"),
         )
 
     def _make_param(
@@ -773,8 +793,10 @@ class Builder:
         )
         return Body(content_type, encoding, (whole,), whole=True, required=required_body)
 
-    def _response(self, op: Any, ptr: str, context: str) -> Response:
+    def _response(self, op: Any, ptr: str, context: str, http: str) -> Response:
         responses = op.responses or {}
+        if http == "head":  # a HEAD response never has a body, whatever content the spec declares
+            return Response(_success_status(responses) or "", None, "none", None, "None")
         status = _success_status(responses)
         if status is None:
             self.warnings.append(f"{ptr}: no success response; the method returns None")
@@ -1059,7 +1081,7 @@ class Builder:
             resources=resources,
             models=models,
             client_names=tuple(sorted(([client] if t.mode != "async" else []) + (["Async" + client] if t.mode != "sync" else []))),
-            warnings=tuple(self.warnings),
+            warnings=tuple(dict.fromkeys(self.warnings)),  # a shared schema reached twice warns once
         )
 
 
@@ -1084,6 +1106,10 @@ def _break_import_cycles(models: tuple[Model, ...]) -> tuple[Model, ...]:
         if len(group) > 1 or self_referring:
             late = tuple(line for line in m.imports if line.startswith("from .") and line.split()[1][1:] in group)
             kept = [line for line in m.imports if line and line not in late]
+            if m.functional:  # ``TypedDict("X", {...})`` evaluates its annotations: cycle members are forward refs
+                quoted = frozenset(class_of[module] for module in group) | {m.py_name}
+                fields = tuple(replace(f, annotation=_quoted_field(f, quoted)) for f in m.fields)
+                m = replace(m, fields=fields)
             if m.kind == "alias" and m.type_alias is not None:
                 # evaluated at import time: members of the cycle are forward references, resolved by pydantic in
                 # this module once the late imports ran (plain aliases would resolve them in the user's module)
@@ -1093,6 +1119,11 @@ def _break_import_cycles(models: tuple[Model, ...]) -> tuple[Model, ...]:
             m = replace(m, imports=organize(kept), late_imports=late)
         out.append(m)
     return tuple(out)
+
+
+def _quoted_field(f: Field, quoted: frozenset[str]) -> str:
+    text = annotation(f.type, quoted)
+    return f"Required[{text}]" if f.annotation.startswith("Required[") else text
 
 
 def _strongly_connected(graph: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -1265,25 +1296,38 @@ def _is_union(schema: Any) -> bool:
     return not _is_ref(schema) and bool(schema.anyOf or schema.oneOf)
 
 
-def _is_object_like(schema: Any, builder: Builder) -> bool:
-    if _is_ref(schema):
+def _is_object_like(schema: Any, builder: Builder, nested: bool = False) -> bool:
+    """An object with properties, or an allOf of such objects. A one-part allOf is its part's alias at the top, but
+    inside another allOf (``nested``) it is as object-like as that part."""
+    if _is_ref(schema) or _extra_ref(schema) is not None:
         schema, _ = builder.resolve(schema, "")
     if schema.properties:
         return True
     parts = [part for part in schema.allOf or [] if not _is_trivial(part)]
-    if parts and not (len(parts) == 1 and not schema.properties):
-        return all(_is_object_like(part, builder) for part in parts)
+    if parts and (nested or not (len(parts) == 1 and not schema.properties)):
+        return all(_is_object_like(part, builder, True) for part in parts)
     return False
 
 
 _TRIVIAL_KEYS = {"nullable", "description", "title", "default", "deprecated", "readOnly", "writeOnly", "example", "examples"}
 
 
+_CONSTRAINT_KEYS = _TRIVIAL_KEYS | {"required", "minProperties", "maxProperties", "oneOf", "anyOf", "not"}
+
+
 def _is_trivial(schema: Any) -> bool:
-    """An allOf part that only annotates (``{nullable: true}``, ``{description: ...}``) and adds no shape."""
-    if _is_ref(schema):
+    """An allOf part that adds no shape: it only annotates (``{nullable: true}``, ``{description: ...}``) or only
+    constrains what the other parts declare (``{required: [name]}``, ``oneOf: [{required: [a]}, {required: [b]}]``)."""
+    if _is_ref(schema) or _extra_ref(schema) is not None:
         return False
-    return set(schema.model_fields_set) <= _TRIVIAL_KEYS
+    keys = schema.model_fields_set
+    if keys <= _TRIVIAL_KEYS:
+        return True
+    if "type" in keys and getattr(schema.type, "value", schema.type) == "object" and not schema.additionalProperties:
+        keys = keys - {"type"}  # ``{type: object, required: [...]}`` beside the parts that declare the properties
+    if not keys <= _CONSTRAINT_KEYS or "const" in keys:
+        return False
+    return all(_is_trivial(v) for v in (schema.oneOf or []) + (schema.anyOf or []))
 
 
 # a field with one of these names shadows the type in the class body: the annotation spells it through its module
@@ -1413,14 +1457,44 @@ def _has_path(params: list[Param]) -> bool:
     return any(p.location == "path" for p in params)
 
 
-def _example_path(path: str, params: list[Param], value: Any = None) -> str:
-    from urllib.parse import quote
+def _path_styles(params: list[Param]) -> tuple[str, ...]:
+    """The ``_styles=`` argument of ``path_template`` for path parameters not in the default simple style."""
+    styled = [p for p in params if p.location == "path" and (p.style, p.explode) != ("simple", False)]
+    if not styled:
+        return ()
+    entries = ", ".join(f"{literal(p.py_name)}: ({literal(p.style)}, {p.explode}, {literal(p.wire_name)})" for p in styled)
+    return ("_styles={" + entries + "}",)
 
+
+def _example_path(path: str, params: list[Param], value: Any = None) -> str:
+    """The request path a generated test expects, written independently of the runtime's ``path_template``."""
     for p in params:
         if p.location == "path":
-            text = str(_literal_value(p.example) if value is None else value)
-            path = path.replace("{" + p.wire_name + "}", quote(text, safe=""))
+            raw = _literal_value(p.example) if value is None else value
+            path = path.replace("{" + p.wire_name + "}", _path_segment(raw, p.style, p.explode, p.wire_name))
     return path
+
+
+def _path_segment(raw: Any, style: str, explode: bool, wire: str) -> str:
+    """RFC 6570 path expansion as OpenAPI's simple / label / matrix styles define it."""
+    from urllib.parse import quote
+
+    def enc(value: Any) -> str:
+        text = {True: "true", False: "false", None: "null"}.get(value, value) if not isinstance(value, (int, float)) or isinstance(value, bool) else value
+        return quote(str(text), safe="")
+
+    if isinstance(raw, dict):
+        items = [f"{enc(k)}={enc(v)}" for k, v in raw.items()] if explode else [enc(x) for kv in raw.items() for x in kv]
+    else:
+        items = [enc(v) for v in raw] if isinstance(raw, (list, tuple)) else [enc(raw)]
+    scalar = not isinstance(raw, (list, tuple, dict))
+    if style == "label":
+        return "." + ("." if explode else ",").join(items)
+    if style == "matrix":
+        if explode and not scalar:
+            return "".join(f";{item}" if isinstance(raw, dict) else f";{enc(wire)}={item}" for item in items)
+        return f";{enc(wire)}" + ("=" + ",".join(items) if items != [""] else "")
+    return ",".join(items)
 
 
 def _literal_value(source: str) -> Any:

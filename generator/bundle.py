@@ -147,26 +147,24 @@ class Bundled:
             exc.line = exc.column = 0
         if not exc.line:
             try:
-                exc.line, exc.column = load.locate(doc, pointer)
+                position = load.locate(doc, pointer)
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
-                pass
+                position = (0, 0)
+            exc.line, exc.column = position
 
     def relocate_warning(self, warning: str) -> str:
         """A warning about a part from another file names that file, line and pointer. Two forms are read:
         ``"<pointer>: message"`` and ``"<root file>:<line>:<column>: message (at <pointer>)"``."""
-        pointer, sep, message = warning.partition(": ")
-        if sep and pointer.startswith("/") and " " not in pointer:
-            doc, original = self.where(pointer)
-            if doc is self.root:
-                return warning
-        else:
-            match = self._located_re().match(warning)
-            if match is None or match.group(2) in ("", "/"):
-                return warning
+        match = self._located_re().match(warning)
+        if match is not None:
             message, pointer = match.group(1), match.group(2)
-            doc, original = self.where(pointer)
-            if doc is self.root:
+        else:
+            pointer, sep, message = warning.partition(": ")
+            if not (sep and pointer.startswith("/") and " " not in pointer):
                 return warning
+        doc, original = self.where(pointer)
+        if doc is self.root:
+            return warning
         try:
             line, column = load.locate(doc, original)
         except Exception:  # noqa: BLE001
@@ -175,7 +173,7 @@ class Bundled:
         return f"{where}: {message} (at {original})"
 
     def _located_re(self) -> re.Pattern[str]:
-        return re.compile(re.escape(str(self.root.path)) + r":\d+:\d+: (.*) \(at (/[^ ]*)\)$", re.S)
+        return re.compile(re.escape(str(self.root.path)) + r":\d+:\d+: (.*) \(at (/[^ ]*)\)$", re.DOTALL)
 
 
 def bundle(root: load.Document) -> Bundled | None:
@@ -278,6 +276,7 @@ class _Bundler:
     def __init__(self, root: load.Document) -> None:
         self.root = root
         self.root_key = root.path.resolve()
+        self.resolved: dict[Path, Path] = {root.path: self.root_key}
         self.docs: dict[Path, load.Document | _Text | SpecError] = {self.root_key: root}
         self.origins: dict[int, tuple[load.Document, str]] = {}
         self.keep: list[Any] = []
@@ -297,7 +296,7 @@ class _Bundler:
 
     def run(self) -> dict[str, Any]:
         self._seed_root_components()
-        data = self._rewrite(self.root.data, self.root, "", _GENERIC)
+        data: dict[str, Any] = self._rewrite(self.root.data, self.root, "", _GENERIC)
         while self.pending:
             name, doc, pointer, value = self.pending.popleft()
             out = self._rewrite(value, doc, pointer, _SCHEMA)
@@ -329,8 +328,8 @@ class _Bundler:
                 target, pointer, found = self._target(ref, self.root, _ptr("/components/schemas", name) + "/$ref")
             except SpecError:
                 continue  # reported where the walk meets the reference
-            if isinstance(target, load.Document) and target is not self.root and (target.path.resolve(), pointer) not in self.names:
-                self.names[(target.path.resolve(), pointer)] = str(name)
+            if isinstance(target, load.Document) and target is not self.root and (self._key(target.path), pointer) not in self.names:
+                self.names[(self._key(target.path), pointer)] = str(name)
                 self.pending.append((str(name), target, pointer, found))
 
     def _origin(self, obj: Any, doc: load.Document, pointer: str) -> None:
@@ -347,10 +346,17 @@ class _Bundler:
             line = column = 0
         return SpecError(message, file=str(doc.path), pointer=pointer, line=line, column=column, hint=hint)
 
+    def _key(self, path: Path) -> Path:
+        """The file's resolved path (symlinks followed): one Document per file, however it is reached."""
+        key = self.resolved.get(path)
+        if key is None:
+            key = self.resolved[path] = path.resolve()
+        return key
+
     # --- files and targets -----------------------------------------------------------------------------------
 
     def _load(self, path: Path, ref: str, doc: load.Document, rptr: str) -> load.Document | _Text:
-        key = path.resolve()
+        key = self._key(path)
         if key not in self.docs:
             if path.suffix.lower() not in DOCUMENT_SUFFIXES:
                 try:
@@ -388,7 +394,7 @@ class _Bundler:
         target: load.Document | _Text = doc
         if file_part:
             path = Path(os.path.normpath(doc.path.parent / unquote(file_part)))
-            target = self.root if path.resolve() == self.root_key else self._load(path, ref, doc, rptr)
+            target = self.root if self._key(path) == self.root_key else self._load(path, ref, doc, rptr)
         if isinstance(target, _Text):
             if fragment:
                 raise self._error(f"$ref {ref!r}: a text file has no JSON pointer", doc, rptr)
@@ -490,7 +496,7 @@ class _Bundler:
             raise self._error(f"$ref {ref!r} points at a {type(value).__name__}, not an object", doc, rptr)
         if target is self.root:
             return {"$ref": "#" + pointer, **self._siblings(obj, doc, ptr, kind)}
-        key = (target.path.resolve(), pointer)
+        key = (self._key(target.path), pointer)
         if key in self.inlining:
             chain = self.inlining[self.inlining.index(key):] + [key]
             names = " -> ".join(f"{path.name}#{p}" for path, p in chain)
@@ -528,7 +534,7 @@ class _Bundler:
             tokens = load.split_pointer(pointer)
             if len(tokens) == 3 and pointer.startswith(_SCHEMA_PREFIX) and tokens[2] in self.root_schemas:
                 return pointer
-        key = (target.path.resolve(), pointer)
+        key = (self._key(target.path), pointer)
         name = self.names.get(key)
         if name is None:
             name = self._unique_name(target.path, pointer)

@@ -186,8 +186,17 @@ def _generate_once(args: argparse.Namespace) -> int:
 
 
 def _watched_files(args: argparse.Namespace) -> list[Path]:
+    from .bundle import has_external_refs, referenced_files
+
     targets, root = _targets(args)
     files = [root / t.spec for t in targets]
+    for spec in list(files):  # the files a split spec's $refs reach (read when watching starts)
+        try:
+            raw = spec.read_bytes()
+        except OSError:
+            continue
+        if has_external_refs(raw):
+            files += [p for p in referenced_files(spec, raw) if p not in files]
     config = getattr(args, "config", None)
     files += [Path(config)] if config else [p for p in (Path("sdkforge.yaml"), Path("pyproject.toml")) if p.is_file()]
     return files

@@ -6,9 +6,16 @@ The spec's own ``example`` / ``examples`` win when present; otherwise a value is
 
 from __future__ import annotations
 
+import re
+
 import datetime
 import json
 from typing import Any, Callable
+
+try:  # Python 3.11+
+    import re._parser as _regex_parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -47,6 +54,9 @@ class ExampleBuilder:
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
                 return self.value(ranked[0], pointer, depth=depth + 1, full=full)
+        scalar_part = self._scalar_part(schema)
+        if scalar_part is not None:  # ``allOf: [{$ref: id}, {type: string, description: ...}]`` is that string
+            return self.value(scalar_part, pointer + "/allOf", depth=depth + 1, full=full)
         if schema.allOf or schema.properties:
             return self._object(schema, pointer, depth, full)
         kinds = _kinds(schema)
@@ -64,7 +74,17 @@ class ExampleBuilder:
             return float(_number(schema, 1.0))
         if "boolean" in kinds:
             return True
-        return None
+        # a schema that allows any JSON value (``{}``) gets an object; only ``type: "null"`` has no other example
+        return None if schema.type is not None or getattr(schema, "schema_not", None) is not None else {}
+
+    def _scalar_part(self, schema: Any) -> Any:
+        """The first allOf part of an allOf made only of non-object parts (None when any part is an object)."""
+        if schema.properties or not schema.allOf:
+            return None
+        parts = [self._resolve(part, "")[0] for part in schema.allOf]
+        if any(p.properties or p.allOf or "object" in _kinds(p) or "array" in _kinds(p) for p in parts):
+            return None
+        return next((p for p in parts if _kinds(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
 
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
         properties: dict[str, Any] = {}
@@ -169,7 +189,7 @@ def _string(schema: Any) -> str:
     if fmt in _FORMAT_EXAMPLES:
         return _FORMAT_EXAMPLES[fmt]
     if schema.pattern:
-        return ""  # a pattern we cannot satisfy reliably; an empty string is the honest fallback
+        return _matching(schema.pattern)
     text = "string"
     low, high = schema.minLength or 0, schema.maxLength
     if len(text) < low:
@@ -177,6 +197,67 @@ def _string(schema: Any) -> str:
     if high is not None:
         text = text[:high]
     return text
+
+
+def _matching(pattern: str) -> str:
+    """A short string that ``pattern`` matches (``^adr_[a-z0-9]+$`` -> ``adr_a``); "" when none is found."""
+    try:
+        text = _from_regex(_regex_parser.parse(pattern))
+        return text if re.search(pattern, text) else ""
+    except (re.error, RecursionError, ValueError, TypeError, IndexError, OverflowError):
+        return ""
+
+
+def _from_regex(items: Any) -> str:
+    """Walk a parsed regular expression, taking the first alternative and the fewest repetitions of each part."""
+    out: list[str] = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(arg))
+        elif name == "IN":
+            out.append(_class_member(arg))
+        elif name == "ANY":
+            out.append("a")
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _high, sub = arg
+            out.append(_from_regex(sub) * low)
+        elif name == "SUBPATTERN":
+            out.append(_from_regex(arg[-1]))
+        elif name == "BRANCH":
+            out.append(_from_regex(arg[1][0]))
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        else:
+            raise ValueError(name)
+    return "".join(out)
+
+
+def _class_member(items: Any) -> str:
+    if items and str(items[0][0]) == "NEGATE":
+        return next(c for c in "aA0_-" if not re.fullmatch(_regex_class_source(items[1:]), c))
+    op, arg = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return chr(arg)
+    if name == "RANGE":
+        return chr(arg[0])
+    if name == "CATEGORY":
+        return {"CATEGORY_DIGIT": "0", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "a"}.get(str(arg), "a")
+    raise ValueError(name)
+
+
+def _regex_class_source(items: Any) -> str:
+    parts = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            parts.append(re.escape(chr(arg)))
+        elif name == "RANGE":
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif name == "CATEGORY":
+            parts.append({"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}.get(str(arg), ""))
+    return "[" + "".join(parts) + "]" if parts else "[^\\s\\S]"
 
 
 def _number(schema: Any, fallback: float) -> float:

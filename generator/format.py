@@ -20,7 +20,7 @@ from functools import cache
 
 import black
 
-from .pysource import LINE_LENGTH
+from .pysource import LINE_LENGTH, width
 
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
 # An element alone on its line in an exploded bracket (`Name as Name,`, `"text",`, `"key": "value",`): nothing in it
@@ -28,6 +28,8 @@ _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion
 _ATOM = r'(?:[\w.]+|"[^"\\]*")'
 _UNSPLITTABLE = re.compile(rf"\s*{_ATOM}(?: as \w+,?|: {_ATOM},|,)?")
 _ANY_LONG_LINE = re.compile(rf"^.{{{LINE_LENGTH + 1},}}$", re.MULTILINE)
+# black counts wide characters (CJK, emoji) as two columns: in non-ASCII text, any line over half the limit may be long
+_ANY_WIDE_LINE = re.compile(rf"^.{{{LINE_LENGTH // 2 + 1},}}$", re.MULTILINE)
 # Statements whose header line black can format on its own, with a placeholder body.
 _HEADERS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _BODY = "    pass\n"
@@ -44,7 +46,7 @@ def long_code_lines(text: str) -> list[int]:
     Black never rewraps comments or string contents. Our docstrings start a line with triple quotes and never
     contain them (docs.docstring escapes them), which is what lets a line scan find them.
     """
-    if not _ANY_LONG_LINE.search(text):
+    if not (_ANY_LONG_LINE if text.isascii() else _ANY_WIDE_LINE).search(text):
         return []  # most files: one C-speed scan
     found = []
     in_docstring = False
@@ -54,7 +56,7 @@ def long_code_lines(text: str) -> list[int]:
             in_docstring = '"""' not in line
         elif stripped.startswith('"""'):
             in_docstring = stripped.count('"""') == 1
-        elif len(line) > LINE_LENGTH and not stripped.startswith("#") and not _UNSPLITTABLE.fullmatch(line):
+        elif width(line) > LINE_LENGTH and not stripped.startswith("#") and not _UNSPLITTABLE.fullmatch(line):
             found.append(number)
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .pysource import LINE_LENGTH
+from .pysource import LINE_LENGTH, width
 
 _STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 _NAME_KIND = re.compile(r"^[A-Z0-9_]+$")
@@ -54,8 +54,7 @@ def organize(lines: list[str] | tuple[str, ...], first_party: str = "") -> tuple
     for section in (1, 2, 3, 4):
         block = [f"import {m}" for m in sorted(plain.get(section, ()), key=str.lower)]
         for module in sorted(froms.get(section, {}), key=_module_key):
-            names = sorted(froms[section][module], key=_name_key)
-            block.append(_from_import(module, names))
+            block.append(_from_import(module, sorted(froms[section][module], key=_name_key)))
         if block:
             if out:
                 out.append("")
@@ -72,7 +71,7 @@ def _module_key(module: str) -> tuple[int, str]:
 def _from_import(module: str, names: list[str], indent: str = "") -> str:
     """One import statement; wrapped one name per line, as black wraps it, when it is too long."""
     line = f"{indent}from {module} import {', '.join(names)}"
-    if len(line) <= LINE_LENGTH:
+    if width(line) <= LINE_LENGTH:
         return line
     return f"{indent}from {module} import (\n" + "".join(f"{indent}    {name},\n" for name in names) + f"{indent})"
 
@@ -85,7 +84,7 @@ def late_import(line: str, comment: str = "# noqa: E402") -> str:
     fit with its comment is wrapped here with the comment after the opening parenthesis, on the statement's first line.
     """
     if "\n" not in line:
-        if len(line) + 2 + len(comment) <= LINE_LENGTH or " import " not in line or not line.startswith("from "):
+        if width(line) + 2 + width(comment) <= LINE_LENGTH or " import " not in line or not line.startswith("from "):
             return f"{line}  {comment}"
         module, names = _normalise(line)[1:]
         line = f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"

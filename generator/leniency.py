@@ -13,7 +13,7 @@ Handled (rule ids in ``rules.py``):
 * SF061 a numeric ``exclusiveMinimum`` / ``exclusiveMaximum`` (3.1 form) in a 3.0 document becomes ``minimum`` plus
   ``exclusiveMinimum: true``; SF062 the boolean 3.0 form in a 3.1 document becomes the numeric form;
 * SF063 a YAML 1.1 boolean (``NO``, ``yes``, ``on``...) in a string enum becomes the text the author wrote;
-* SF064 no ``paths``: a 3.0 document gets an empty one; either way the SDK has no operations;
+* SF064 no ``paths`` (3.0, or 3.1 with webhooks): a 3.0 document gets an empty one; the SDK has no operations;
 * SF065 a response without ``description`` gets an empty one;
 * SF066 a boolean schema where an object is expected (``items: true``, ``unevaluatedProperties: false``) becomes
   ``{}`` or ``{not: {}}``;
@@ -53,8 +53,12 @@ Entry = tuple[Any, ...]  # (parent entry or None, key): a pointer built only whe
 class Finding:
     rule: str
     message: str
-    pointer: str
+    where: Entry | None  # the place; its JSON pointer is built only for a finding that is shown
     fix: Callable[[Document], None] | None = None
+
+    @property
+    def pointer(self) -> str:
+        return pointer_of(self.where)
 
 
 def pointer_of(entry: Entry | None) -> str:
@@ -82,26 +86,36 @@ _SCHEMA_KIDS: dict[Any, int] = {
 }
 _LENIENT_KEYS = frozenset(("enum", "exclusiveMinimum", "exclusiveMaximum", "const", "nullable"))
 _VALUE_KEYS = frozenset(("default", "enum", "const", "discriminator"))
+_COMPONENTS = (None, "components")
+# keys of a non-schema object with a walk of their own (examples and a response map's `default`... are data: skipped)
+_GEN_KEYS: dict[str, int] = {"schema": _SCHEMA, "schemas": _SCHEMAMAP, "responses": _RESPONSES, "example": -1,
+                             "examples": -1, "default": -1}
+_SPECIAL_KEYS = _LENIENT_KEYS | _VALUE_KEYS | {"$ref"}
+# schema keywords holding data, or lists of names, with no schema or `$ref` inside: not walked
+_SCHEMA_SKIP = _SKIP | {"required", "type", "externalDocs", "xml"}
 
 
 def findings(doc: Document) -> list[Finding]:
     return scan(doc).findings
 
 
-def scan(doc: Document) -> Scan:
+def scan(doc: Document, off: frozenset[str] | set[str] = frozenset()) -> Scan:
+    """One walk of ``doc.data``; findings of the rules in ``off`` that fix nothing (SF068) are not collected."""
     data = doc.data
-    version = str(data.get("openapi", ""))
+    version = data.get("openapi", "")
+    version = str(version) if isinstance(version, (str, int, float)) else ""  # str() of a deep list would recurse
     v30, v31 = version.startswith("3.0"), version.startswith("3.1")
     result = Scan([], [], [])
     if not (v30 or v31):
         return result  # the parse refuses the version; nothing to be lenient about
     found, refs, value_schemas = result.findings, result.refs, result.value_schemas
-    if "paths" not in data:
+    if "paths" not in data and (v30 or "webhooks" in data):  # a 3.1 document of components only is a library
         hooks = data.get("webhooks")
         extra = f"; its {len(hooks)} webhook(s) are not generated" if isinstance(hooks, dict) and hooks else ""
         fix = _set_key(data, "paths", {}) if v30 else None
-        found.append(Finding("SF064", f"the document has no `paths`: the SDK has no operations{extra}", "", fix))
+        found.append(Finding("SF064", f"the document has no `paths`: the SDK has no operations{extra}", None, fix))
     yaml_source = doc.path.suffix.lower() != ".json"
+    nullable = "SF068" not in off
     aliases = "*" in doc.text and "&" in doc.text  # YAML anchors: containers may be shared, visit each once
     seen: set[int] = set()
     stack: list[tuple[Any, int, Entry | None]] = [(data, _GEN, None)]
@@ -125,19 +139,22 @@ def scan(doc: Document) -> Scan:
                 continue
             seen.add(id(obj))
         if kind == _SCHEMA:
-            if "$ref" in obj:
-                refs.append((obj["$ref"], entry, True))
-            if not _LENIENT_KEYS.isdisjoint(obj):
-                _schema(obj, entry, v30, yaml_source, found)
-            if not _VALUE_KEYS.isdisjoint(obj):
-                value_schemas.append((obj, entry))
+            if not _SPECIAL_KEYS.isdisjoint(obj):
+                if "$ref" in obj:
+                    refs.append((obj["$ref"], entry, True))
+                if not _LENIENT_KEYS.isdisjoint(obj):
+                    _schema(obj, entry, v30, yaml_source, found, nullable)
+                if not _VALUE_KEYS.isdisjoint(obj):
+                    value_schemas.append((obj, entry))
             for key, value in obj.items():
                 tv = type(value)
+                if tv is str:
+                    continue
                 if tv is dict or tv is list:
                     child = _SCHEMA_KIDS.get(key)
                     if child is not None:
                         push((value, child if tv is dict or child != _SCHEMA else _SCHEMALIST, (entry, key)))
-                    elif key not in _SKIP and not (type(key) is str and key.startswith("x-")):
+                    elif key not in _SCHEMA_SKIP and not (type(key) is str and key.startswith("x-")):
                         push((value, _GEN, (entry, key)))
                 elif tv is bool and key in _SCHEMA_CHILD:
                     found.append(_bool_schema(obj, key, value, (entry, key)))
@@ -153,7 +170,7 @@ def scan(doc: Document) -> Scan:
             for code in obj:
                 if type(code) is int:
                     found.append(Finding("SF017", f"status code {code} is a number, not a string; read as "
-                                         f"\"{code}\"", pointer_of((entry, code)), _string_codes(obj)))
+                                         f"\"{code}\"", (entry, code), _string_codes(obj)))
             kind = _RESPONSES
         if kind == _RESPONSES:
             for key, value in obj.items():
@@ -164,37 +181,40 @@ def scan(doc: Document) -> Scan:
             refs.append((obj["$ref"], entry, False))
         elif kind == _RESPONSE and "description" not in obj:
             found.append(Finding("SF065", "the response has no `description` (required); an empty one is used",
-                                 pointer_of(entry), _set_key(obj, "description", "")))
+                                 entry, _set_key(obj, "description", "")))
         for key, value in obj.items():
             tv = type(value)
             if tv is not dict and tv is not list:
                 if tv is bool and key == "schema":
                     found.append(_bool_schema(obj, key, value, (entry, key)))
                 continue
-            if key == "schema":
+            action = _GEN_KEYS.get(key) if type(key) is str else None
+            if action is None:
+                if type(key) is not str or not key.startswith("x-"):
+                    push((value, _GEN, (entry, key)))
+            elif action == _SCHEMA:
                 push((value, _SCHEMA if tv is dict else _GEN, (entry, key)))
-            elif key == "schemas" and entry == (None, "components"):
-                push((value, _SCHEMAMAP, (entry, key)))
-            elif key == "responses" and tv is dict:
-                push((value, _RESPONSES if entry == (None, "components") else _CODES, (entry, key)))
-            elif key in ("example", "examples", "default") or (type(key) is str and key.startswith("x-")):
-                continue
-            else:
-                push((value, _GEN, (entry, key)))
+            elif action == _SCHEMAMAP:
+                push((value, _SCHEMAMAP if entry == _COMPONENTS else _GEN, (entry, key)))
+            elif action == _RESPONSES:
+                if tv is dict:
+                    push((value, _RESPONSES if entry == _COMPONENTS else _CODES, (entry, key)))
+                else:
+                    push((value, _GEN, (entry, key)))
     return result
 
 
-def _schema(schema: dict[Any, Any], entry: Entry | None, v30: bool, yaml_source: bool, found: list[Finding]) -> None:
+def _schema(schema: dict[Any, Any], entry: Entry | None, v30: bool, yaml_source: bool, found: list[Finding],
+            nullable: bool) -> None:
     enum = schema.get("enum")
     if type(enum) is list:
         if not enum:
-            found.append(Finding("SF060", "`enum: []` allows no value; read as no enum", pointer_of((entry, "enum")),
+            found.append(Finding("SF060", "`enum: []` allows no value; read as no enum", (entry, "enum"),
                                  _del_key(schema, "enum")))
         elif yaml_source and _string_typed(schema, enum):
             for i, value in enumerate(enum):
                 if type(value) is bool:
-                    ptr = pointer_of((entry, "enum")) + f"/{i}"
-                    found.append(_yaml11_entry(enum, i, value, ptr))
+                    found.append(_yaml11_entry(enum, i, value, ((entry, "enum"), i)))
     if "exclusiveMinimum" in schema or "exclusiveMaximum" in schema:
         for bound, plain in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
             value = schema.get(bound)
@@ -203,18 +223,18 @@ def _schema(schema: dict[Any, Any], entry: Entry | None, v30: bool, yaml_source:
             numeric = isinstance(value, (int, float)) and type(value) is not bool
             if v30 and numeric:
                 found.append(Finding("SF061", f"`{bound}: {value}` is the OpenAPI 3.1 form; in 3.0 read as "
-                                     f"`{plain}: {value}, {bound}: true`", pointer_of((entry, bound)),
+                                     f"`{plain}: {value}, {bound}: true`", (entry, bound),
                                      _bound_to_30(schema, bound, plain)))
             elif not v30 and type(value) is bool:
                 found.append(Finding("SF062", f"`{bound}: {str(value).lower()}` is the OpenAPI 3.0 form; in 3.1 read "
-                                     f"as `{bound}: <{plain}>`", pointer_of((entry, bound)),
+                                     f"as `{bound}: <{plain}>`", (entry, bound),
                                      _bound_to_31(schema, bound, plain)))
     if v30 and "const" in schema:
         found.append(Finding("SF067", "`const` is not OpenAPI 3.0; read as a one-value `enum`",
-                             pointer_of((entry, "const")), _const_to_enum(schema)))
-    if not v30 and schema.get("nullable") is True:
+                             (entry, "const"), _const_to_enum(schema)))
+    if nullable and not v30 and schema.get("nullable") is True:
         found.append(Finding("SF068", "`nullable` is OpenAPI 3.0; in this 3.1 document it is read as allowing null",
-                             pointer_of((entry, "nullable"))))
+                             (entry, "nullable")))
 
 
 def _string_typed(schema: dict[Any, Any], enum: list[Any]) -> bool:
@@ -259,15 +279,15 @@ def _bool_schema(parent: Any, key: Any, value: bool, entry: Entry) -> Finding:
     word = "true" if value else "false"
     meaning = "any value" if value else "no value"
     return Finding("SF066", f"boolean schema `{word}` ({meaning}) read as `{{}}`" if value else
-                   f"boolean schema `{word}` ({meaning}) read as `{{not: {{}}}}`", pointer_of(entry), fix)
+                   f"boolean schema `{word}` ({meaning}) read as `{{not: {{}}}}`", entry, fix)
 
 
-def _yaml11_entry(enum: list[Any], index: int, value: bool, pointer: str) -> Finding:
+def _yaml11_entry(enum: list[Any], index: int, value: bool, where: Entry) -> Finding:
     def fix(doc: Document) -> None:
-        enum[index] = _source_scalar(doc, pointer) or ("true" if enum[index] else "false")
+        enum[index] = _source_scalar(doc, pointer_of(where)) or ("true" if enum[index] else "false")
 
     return Finding("SF063", f"enum entry {str(value).lower()} of a string enum is a YAML 1.1 boolean; read as the "
-                   "string written (quote it)", pointer, fix)
+                   "string written (quote it)", where, fix)
 
 
 def _source_scalar(doc: Document, pointer: str) -> str | None:

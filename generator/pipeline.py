@@ -52,23 +52,33 @@ def parse(doc: load.Document) -> Any:
 
 def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str, ...]:
     """Read sloppy constructs leniently (leniency.py; the data is normalised in place) and run the semantic checks
-    generation needs (validate.GENERATE_RULES), both with the validate rule levels. The first error becomes a
-    SpecError with the message `sdkforge validate` prints; warnings come back as located lines."""
+    generation needs (validate.GENERATE_RULES), both with the validate rule levels. What the generator repairs
+    (validate.REPAIRED: a bad default is dropped, a mistyped enum entry left out, ...) is repaired here and reported
+    as a warning unless the rules make it an error; the first error becomes a SpecError with the message
+    `sdkforge validate` prints. Warnings come back as located lines, each once."""
     from . import leniency, validate
     from .rules import RULES
 
     levels = validate.check_rule_config(rules)
-    scan = leniency.scan(doc)
+    off = {rule for rule, level in levels.items() if level == "off"} | {
+        rule for rule in RULES if rule not in levels and RULES[rule].severity == "off"}
+    scan = leniency.scan(doc, off)
     shown: list[validate.Diagnostic] = []
     for finding in scan.findings:
         level = levels.get(finding.rule, RULES[finding.rule].severity)
         if level == "off":
             continue
-        line, column = load.locate(doc, finding.pointer)  # before the fixes change the data
+        pointer = finding.pointer
+        line, column = load.locate(doc, pointer)  # before the fixes change the data
         shown.append(validate.Diagnostic(finding.rule, level, finding.message, str(doc.path), line, column,
-                                         finding.pointer, RULES[finding.rule].hint))
+                                         pointer, RULES[finding.rule].hint))
     leniency.apply(doc, scan.findings)
-    found = shown + validate.generation_diagnostics(doc, scan.refs, scan.value_schemas, levels, leniency.pointer_of)
+    # repaired problems are repaired whatever their level; shown as warnings unless the rules say otherwise (SF024, a
+    # default outside a property that validate warns about, is dropped quietly)
+    semantic_levels = {rule: "off" if rule == "SF024" else "warning" for rule in validate.REPAIRED}
+    semantic_levels.update(levels)
+    found = shown + validate.generation_diagnostics(doc, scan.refs, scan.value_schemas, semantic_levels,
+                                                    leniency.pointer_of, repairs=True)
     found.sort(key=lambda d: (d.file, d.line, d.column, d.rule))
     errors = [d for d in found if d.severity == "error"]
     if errors:
@@ -76,7 +86,17 @@ def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str,
         more = f" (and {len(errors) - 1} more error(s): run `sdkforge validate`)" if len(errors) > 1 else ""
         raise SpecError(f"{first.rule} {first.message}", file=first.file, pointer=first.pointer, line=first.line,
                         column=first.column, hint=first.hint + more, rule=first.rule)
-    return tuple(f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})" for d in found)
+    lines = (f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})" for d in found)
+    return tuple(dict.fromkeys(lines))
+
+
+def _without_repeats(checked: tuple[str, ...], warnings: list[str] | tuple[str, ...]) -> list[str]:
+    """The builder's warnings minus those the check reported already: a requirement the security reader skips for
+    naming an undefined scheme is SF040's warning."""
+    skipped = {w.rpartition(" (at ")[2][:-1].rpartition("/")[0] for w in checked if ": SF040 " in w}
+    if not skipped:
+        return list(warnings)
+    return [w for w in warnings if not (w.partition(": ")[0] in skipped and ": unknown security scheme " in w)]
 
 
 def _located(doc: load.Document, warning: str) -> str:
@@ -103,7 +123,7 @@ def build_target(
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
     on_stage("load")
-    key = _output_key(spec_path, target, templates)
+    key, external = _output_key(spec_path, target, templates)
     if key is not None and rules:  # rule levels change which warnings (and errors) the spec gives
         key = hashlib.sha256((key + repr(sorted(rules.items()))).encode()).hexdigest()
     cached = output_cache.get(key)
@@ -114,8 +134,8 @@ def build_target(
     from .render import render
 
     doc = load.load_spec(spec_path, track=False)
-    # a spec split over several files is bundled into one document first (the regex test is all others pay)
-    bundled = bundle.bundle(doc) if bundle.has_external_refs(doc.text) else None
+    # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay)
+    bundled = bundle.bundle(doc) if external else None
     if bundled is not None:
         root_doc, doc = doc, bundled.document
         if bundled.files - {p.resolve() for p in bundle.referenced_files(spec_path, root_doc.text.encode())}:
@@ -141,7 +161,7 @@ def build_target(
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
-    warnings = checked + tuple(_located(doc, w) for w in api.warnings)
+    warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
     spec_text = mock_spec_text(doc)
     if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
         warnings = tuple(bundled.relocate_warning(w) for w in warnings)
@@ -159,13 +179,15 @@ def build_target(
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations)
 
 
-def _output_key(spec_path: Path, target: Target, templates: Path | None) -> str | None:
+def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tuple[str | None, bool]:
+    """The cache key, and whether the spec may have `$ref`s to other files (they are inputs too)."""
     try:
         spec_bytes = spec_path.read_bytes()
     except OSError:
-        return None  # load_spec reports it properly
+        return None, False  # load_spec reports it properly
     digest = hashlib.sha256(spec_bytes)
-    if bundle.has_external_refs(spec_bytes):  # the files its $refs reach are inputs too
+    external = bundle.has_external_refs(spec_bytes)
+    if external:
         for path in bundle.referenced_files(spec_path, spec_bytes):
             digest.update(str(path).encode())
             try:
@@ -181,4 +203,4 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> str 
             if path.is_file() and path.suffix in (".py", ".jinja") and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return digest.hexdigest(), external

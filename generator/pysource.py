@@ -11,6 +11,15 @@ from functools import lru_cache
 LINE_LENGTH = 120  # of generated code; black is run with the same setting (format.py)
 
 
+def width(text: str) -> int:
+    """The columns black counts for ``text``: East Asian wide characters (CJK, emoji) count two."""
+    if text.isascii():
+        return len(text)
+    from black.strings import str_width
+
+    return int(str_width(text))
+
+
 @lru_cache(maxsize=65536)
 def string_literal(text: str) -> str:
     """A str literal in black's preferred quoting (double quotes unless that needs more escapes)."""
@@ -74,18 +83,26 @@ def call(args: tuple[str, ...] | list[str], head: str, depth: int, tail: str = "
     """
     indent = "    " * depth
     joined = ", ".join(args)
-    if len(indent) + len(head) + len(joined) + len(tail) + 2 <= LINE_LENGTH:
+    if len(indent) + width(head) + width(joined) + width(tail) + 2 <= LINE_LENGTH:
         return f"{head}({joined}){tail}"
-    if len(indent) + 4 + len(joined) <= LINE_LENGTH:
+    if len(indent) + 4 + width(joined) <= LINE_LENGTH:
         return f"{head}(\n{indent}    {joined}\n{indent}){tail}"
     return f"{head}(\n" + "".join(f"{indent}    {arg},\n" for arg in args) + f"{indent}){tail}"
+
+
+def _escaped(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is escaped: an odd number of backslashes right before it (``"\\"`` ends the string)."""
+    j = i
+    while j > 0 and text[j - 1] == "\\":
+        j -= 1
+    return (i - j) % 2 == 1
 
 
 def _split_top_level(text: str) -> list[str]:
     parts, depth, start, quote = [], 0, 0, ""
     for i, ch in enumerate(text):
         if quote:
-            if ch == quote and text[i - 1] != "\\":
+            if ch == quote and not _escaped(text, i):
                 quote = ""
         elif ch in "\"'":
             quote = ch
@@ -106,7 +123,7 @@ def _matching_open(text: str) -> int:
     for i in range(len(text) - 1, -1, -1):
         ch = text[i]
         if quote:
-            if ch == quote and (i == 0 or text[i - 1] != "\\"):
+            if ch == quote and not _escaped(text, i):
                 quote = ""
         elif ch in "\"'":
             quote = ch
@@ -127,7 +144,7 @@ def wrap_expression(prefix: str, expr: str, suffix: str, depth: int) -> str | No
     """
     indent = "    " * depth
     line = f"{indent}{prefix}{expr}{suffix}"
-    if len(line) <= LINE_LENGTH:
+    if width(line) <= LINE_LENGTH:
         return line
     if not expr.endswith(("]", ")")):
         return None
@@ -138,7 +155,7 @@ def wrap_expression(prefix: str, expr: str, suffix: str, depth: int) -> str | No
     inner = "    " * (depth + 1)
     elements = _split_top_level(body)
     lines = [f"{indent}{prefix}{head}"]
-    if len(inner) + len(body) <= LINE_LENGTH:
+    if len(inner) + width(body) <= LINE_LENGTH:
         lines.append(inner + body)
     elif len(elements) == 1:
         nested = wrap_expression("", elements[0], "", depth + 1)
@@ -161,14 +178,14 @@ def field_line(name: str, annotation: str, assign: str, depth: int) -> str:
         return f"{name}: {annotation}{assign}"
     indent = "    " * depth
     head = f"{name}: {annotation}{assign}"
-    if assign and len(indent) + len(head) > LINE_LENGTH:
+    if assign and len(indent) + width(head) > LINE_LENGTH:
         value = assign[len(" = ") :]
         # black moves a simple value into parentheses when the rest then fits on the first line
-        if len(indent) + len(head) - len(value) + 1 <= LINE_LENGTH and len(indent) + 4 + len(value) <= LINE_LENGTH:
+        if len(indent) + width(head) - width(value) + 1 <= LINE_LENGTH and len(indent) + 4 + width(value) <= LINE_LENGTH:
             return f"{name}: {annotation} = (\n{indent}    {value}\n{indent})"
-    if not assign and annotation.isidentifier() and len(indent) + len(head) > LINE_LENGTH:
+    if not assign and annotation.isidentifier() and len(indent) + width(head) > LINE_LENGTH:
         # black parenthesizes a long annotation that is a plain name, when the name then fits
-        if len(indent) + 4 + len(annotation) <= LINE_LENGTH:
+        if len(indent) + 4 + width(annotation) <= LINE_LENGTH:
             return f"{name}: (\n{indent}    {annotation}\n{indent})"
         return head
     wrapped = wrap_expression(f"{name}: ", annotation, assign, depth)
@@ -182,7 +199,7 @@ def param_line(name: str, annotation: str, default: str | None, depth: int) -> s
         return wrapped.lstrip() if wrapped is not None else f"{name}: {annotation},"
     indent = "    " * depth
     plain = f"{name}: {annotation} = {default},"
-    if len(indent) + len(plain) <= LINE_LENGTH or len(indent) + 4 + len(annotation) > LINE_LENGTH:
+    if len(indent) + width(plain) <= LINE_LENGTH or len(indent) + 4 + width(annotation) > LINE_LENGTH:
         return plain  # fits, or needs a deeper split that black will make
     return f"{name}: (\n{indent}    {annotation}\n{indent}) = {default},"
 

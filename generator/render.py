@@ -26,6 +26,7 @@ PROJECT_FILES = {
     "{pkg}/resources/__init__.py": "sdk/resources/__init__.py.jinja",
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
     "tests/test_readme.py": "sdk/tests/test_readme.py.jinja",
+    "tests/test__client.py": "sdk/tests/test__client.py.jinja",  # a resource module never starts with "_"
     "tests/responses.json": "sdk/tests/responses.json.jinja",
 }
 RESOURCE_FILES = {
@@ -57,7 +58,21 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["field_line"] = field_line
     env.filters["param_line"] = param_line
     env.filters["wrapped"] = wrapped
+    env.filters["toml"] = toml_string
     return env
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes would spell an emoji as two surrogates, which TOML rejects."""
+    out = []
+    for char in str(value):
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F or 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(f"\\u{ord(char) if not 0xD800 <= ord(char) <= 0xDFFF else 0xFFFD:04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml") -> dict[str, str]:

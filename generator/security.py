@@ -192,6 +192,9 @@ class SecurityReader:
                 s.name, s.kind, location=s.location, wire_name=s.wire_name, token=token,
                 client_id=client_id, client_secret=client_secret, token_url=s.token_url, scopes=scopes,
             ))
+        if not self._declared:
+            # no scheme at all: the client still takes an api_key (as it always has) and sends it nowhere
+            credential("api_key", "API key (this API declares no security scheme: it is not sent)", self._api_key_env)
         requirements = set(self._requirements) or {self.default}
         only = requirements.pop() if len(requirements) == 1 else None
         check = bool(only and len(only) == 1 and len(only[0]) == 1 and single)
@@ -219,7 +222,8 @@ def _any_operation_security(spec: Any) -> bool:
 def single_scheme_auth(kind: str, *, name: str = "", env_var: str = "API_KEY", required: bool = True) -> Auth:
     """The Auth of an API with one scheme (``kind`` bearer, header, query, cookie, basic or none): for tests."""
     if kind == "none":
-        return Auth()
+        credential = Credential("api_key", env_var, "sk-test-key")
+        return Auth(credentials=(credential,), env_var=env_var, param="api_key")
     if kind == "basic":
         scheme = SecurityScheme("auth", "basic", username="username", password="password")
         prefix = env_var.rsplit("_API_KEY", 1)[0]

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,8 +200,8 @@ class _DocChecker:
     def __init__(self, validator: _Validator, doc: Document) -> None:
         self.v = validator
         self.doc = doc
-        version = str(doc.data.get("openapi", "")) if isinstance(doc.data, dict) else ""
-        root = validator.root_version or version
+        version = doc.data.get("openapi", "") if isinstance(doc.data, dict) else ""
+        root = validator.root_version or (str(version) if isinstance(version, (str, int, float)) else "")
         self.openapi30 = root.startswith("3.0")
         self.values = ValueChecker(self._resolve_value, self.openapi30)
 
@@ -302,14 +302,25 @@ class _DocChecker:
         if isinstance(props, dict) and len(props) > 1:
             self.check_property_names(props, _ptr(ptr, "properties"))
 
-    def check_values(self, schema: dict[str, Any], ptr: str) -> None:
-        """default, enum and const against the schema (SF020-SF022, SF024); the discriminator (SF030, SF031)."""
+    def check_values(self, schema: dict[str, Any], where: str | Callable[[], str]) -> None:
+        """default, enum and const against the schema (SF020-SF022, SF024); the discriminator (SF030, SF031).
+        ``where`` is the schema's pointer, or a function giving it (called only when something is reported)."""
+        if _plain_values(schema):
+            return
         values = self.values
+        ptr = where if isinstance(where, str) else None
+
+        def at() -> str:
+            nonlocal ptr
+            if ptr is None:
+                ptr = where() if callable(where) else where
+            return ptr
+
         if "default" in schema and schema["default"] is not None:  # `default: null` reads as "no default"
             problem = values.check(schema["default"], schema)
             if problem:
-                rule = "SF020" if _is_member_schema(ptr) else "SF024"
-                self.report(rule, f"default {problem}", _ptr(ptr, "default"))
+                rule = "SF020" if _is_member_schema(at()) else "SF024"
+                self.report(rule, f"default {problem}", _ptr(at(), "default"))
         enum = schema.get("enum")
         if isinstance(enum, list):
             for i, entry in enumerate(enum):
@@ -317,13 +328,13 @@ class _DocChecker:
                     continue
                 problem = values.check(entry, schema, skip_enum=True)
                 if problem:
-                    self.report("SF021", f"enum entry {problem}", f"{ptr}/enum/{i}")
+                    self.report("SF021", f"enum entry {problem}", f"{at()}/enum/{i}")
         if "const" in schema:
             problem = values.check(schema["const"], schema, skip_enum=True)
             if problem:
-                self.report("SF022", f"const {problem}", _ptr(ptr, "const"))
+                self.report("SF022", f"const {problem}", _ptr(at(), "const"))
         if isinstance(schema.get("discriminator"), dict):
-            self.check_discriminator(schema, ptr)
+            self.check_discriminator(schema, at())
 
     def check_examples(self, obj: dict[str, Any], ptr: str) -> None:
         schema = obj.get("schema")
@@ -557,6 +568,32 @@ def _is_member_schema(ptr: str) -> bool:
 
 
 _CHECKED_SCHEMA_KEYS = frozenset(("default", "enum", "const", "example", "examples", "properties", "discriminator"))
+# keywords that can make a plain string/boolean/number value fail its schema beyond its type and enum
+_VALUE_CONSTRAINTS = frozenset(("$ref", "format", "minLength", "maxLength", "pattern", "allOf", "anyOf", "oneOf", "not",
+                                "const", "discriminator", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+                                "multipleOf"))
+_PLAIN_TYPES: dict[Any, tuple[type, ...]] = {"string": (str,), "boolean": (bool,), "integer": (int,),
+                                             "number": (int, float)}
+
+
+def _plain_values(schema: dict[str, Any]) -> bool:
+    """True when the default and enum entries of ``schema`` cannot fail: a single scalar type, every value of that
+    exact type, the default among the enum entries, and no constraint beyond them (the common case, checked fast)."""
+    t = schema.get("type")
+    kinds = _PLAIN_TYPES.get(t) if type(t) is str else None
+    if kinds is None or not _VALUE_CONSTRAINTS.isdisjoint(schema):
+        return False
+    enum = schema.get("enum")
+    if enum is not None:
+        if type(enum) is not list:
+            return False
+        for entry in enum:
+            if entry is not None and type(entry) not in kinds:
+                return False
+    default = schema.get("default")
+    if default is None:
+        return True
+    return type(default) in kinds and (enum is None or default in enum)
 
 
 class _Validator:
@@ -665,7 +702,12 @@ class _Validator:
 
     def validate(self, doc: Document) -> None:
         self.workspace.add(doc)
-        self.root_version = str(doc.data.get("openapi", ""))
+        version = doc.data.get("openapi", "")
+        self.root_version = version if isinstance(version, str) else str(version) if isinstance(version, (int, float)) \
+            else ""  # str() of a deep structure would recurse
+        if _too_deep(doc.data):  # the structural parse would exhaust the interpreter's recursion (pydantic)
+            self.report("SF000", "the document is nested too deeply to validate", doc, "")
+            return
         checker = self.checker(doc)
         try:
             checker.check_root()
@@ -710,6 +752,19 @@ class _Validator:
                                      RULES[rule_id].hint))
         result.sort(key=lambda d: (d.file, d.line, d.column, d.rule))
         return result
+
+
+def _too_deep(data: Any, limit: int = 250) -> bool:
+    """Whether containers nest deeper than ``limit`` (no OpenAPI document needs more; iterative, stops early)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        obj, depth = stack.pop()
+        if depth > limit:
+            return True
+        for value in obj.values() if type(obj) is dict else obj:
+            if type(value) is dict or type(value) is list:
+                stack.append((value, depth + 1))
+    return False
 
 
 _REF_NOISE = "Reference"
@@ -800,8 +855,29 @@ def _with_string_codes(data: dict[str, Any]) -> dict[str, Any]:
 
 def validate_document(doc: Document, rules: dict[str, str] | None = None) -> list[Diagnostic]:
     validator = _Validator(rules)
+    _read_leniently(validator, doc)
     validator.validate(doc)
     return validator.diagnostics()
+
+
+def _read_leniently(validator: _Validator, doc: Document) -> None:
+    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF068): its findings, located
+    where the author wrote them, then its fixes, so the checks that follow judge what generate reads."""
+    from . import leniency
+
+    if not isinstance(doc.data, dict):
+        return
+    levels = validator.rules
+    off = {rule for rule in RULES if levels.get(rule, RULES[rule].severity) == "off"}
+    try:
+        scan = leniency.scan(doc, off)
+        for finding in scan.findings:
+            if finding.rule not in off:
+                pointer = finding.pointer
+                validator.report(finding.rule, finding.message, doc, pointer, position=locate(doc, pointer))
+        leniency.apply(doc, scan.findings)
+    except RecursionError:
+        return  # validate() reports the document as nested too deeply
 
 
 #: The rules `sdkforge generate` runs before it builds anything: problems that would otherwise become wrong code (or a
@@ -810,7 +886,37 @@ def validate_document(doc: Document, rules: dict[str, str] | None = None) -> lis
 #: keys (a second compose of the text) and defaults outside properties (SF024: the generator checks the defaults it
 #: emits) are left to `sdkforge validate`.
 GENERATE_RULES = frozenset(("SF002", "SF003", "SF004", "SF010", "SF011", "SF012", "SF013", "SF014", "SF016", "SF020",
-                            "SF021", "SF022", "SF030", "SF031", "SF040"))
+                            "SF021", "SF022", "SF024", "SF030", "SF031", "SF040"))
+
+#: Semantic problems `sdkforge generate` repairs, so they never stop generation: it reports them as warnings (with
+#: the message `sdkforge validate` prints at error level: the spec is still wrong) unless the project's rules set
+#: them to "error" explicitly. A default that does not match its schema is dropped (SF020, SF024), an enum entry that
+#: does not match its type is left out (SF021), a security requirement naming an undefined scheme is skipped (SF040,
+#: security.py) and a path parameter is required whatever it says (SF013, build.py).
+REPAIRED = frozenset(("SF013", "SF020", "SF021", "SF024", "SF040"))
+
+
+def repair(doc: Document, found: Iterable[tuple[str, str]]) -> None:
+    """Change ``doc.data`` in place for the REPAIRED problems (rule, pointer) that need it (SF020, SF024, SF021)."""
+    enums: dict[int, tuple[list[Any], str, set[int]]] = {}
+    for rule, pointer in found:
+        if rule in ("SF020", "SF024") and pointer.endswith("/default"):
+            schema = get_pointer(doc.data, pointer[: -len("/default")])
+            if isinstance(schema, dict):
+                schema.pop("default", None)
+        elif rule == "SF021":
+            enum_ptr, _, index = pointer.rpartition("/")
+            enum = get_pointer(doc.data, enum_ptr)
+            if isinstance(enum, list) and index.isdigit():
+                enums.setdefault(id(enum), (enum, enum_ptr, set()))[2].add(int(index))
+    for enum, enum_ptr, indexes in enums.values():
+        for index in sorted(indexes, reverse=True):
+            if index < len(enum):
+                del enum[index]
+        if not enum:  # nothing left: no enum rather than one no value matches
+            schema = get_pointer(doc.data, enum_ptr.rpartition("/")[0])
+            if isinstance(schema, dict):
+                schema.pop("enum", None)
 
 
 def generation_diagnostics(
@@ -819,6 +925,7 @@ def generation_diagnostics(
     value_schemas: Iterable[tuple[dict[str, Any], str | Any]],
     rules: dict[str, str] | None = None,
     pointer: Any = None,
+    repairs: bool = False,
 ) -> list[Diagnostic]:
     """The GENERATE_RULES over what one walk of the document collected (``leniency.scan``): every `$ref` (value,
     where) and every schema with a default, enum, const or discriminator (schema, where); ``pointer(where)`` turns a
@@ -833,9 +940,15 @@ def generation_diagnostics(
     try:
         checker.check_operations()
         good: set[str] = set()
+        data = doc.data
         for ref, where, in_schema in refs:  # type: ignore[misc]
             if isinstance(ref, str) and ref in good:
                 continue
+            if isinstance(ref, str) and ref.startswith("#/") and "%" not in ref:
+                target = get_pointer(data, ref[1:])  # the common case: a local object, no chain to follow
+                if type(target) is dict and "$ref" not in target:
+                    good.add(ref)
+                    continue
             before = len(validator.raw)
             validator.check_ref(doc, to_pointer(where), ref, _SCHEMA if in_schema else _GENERIC)
             if isinstance(ref, str) and len(validator.raw) == before and "#" in ref and not ref.startswith("#"):
@@ -843,7 +956,7 @@ def generation_diagnostics(
             if isinstance(ref, str) and len(validator.raw) == before:
                 good.add(ref)
         for schema, where in value_schemas:
-            checker.check_values(schema, to_pointer(where))
+            checker.check_values(schema, lambda where=where: to_pointer(where))  # type: ignore[misc]
         while validator._pending:
             tdoc, tptr, value, kind = validator._pending.popleft()
             validator.checker(tdoc).walk(value, tptr, kind)
@@ -851,6 +964,8 @@ def generation_diagnostics(
         validator.report("SF000", "the document is nested too deeply to validate", doc, "")
     # filtered before diagnostics(): each kept one is located, and locating composes the text once
     validator.raw = [r for r in validator.raw if r[0] in GENERATE_RULES or r[0] == "SF000"]
+    if repairs:  # whatever their level ("off" too): generation must not emit what they found
+        repair(doc, [(r[0], r[3]) for r in validator.raw if r[0] in REPAIRED and r[2] is doc])
     return validator.diagnostics()
 
 

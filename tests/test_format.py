@@ -62,6 +62,16 @@ def test_path() -> None:
 def _load() -> None:
     from .resources.group_organization_role_assignments import AsyncGroupOrganizationRoleAssignments, GroupOrganizationRoleAssignments
 ''',
+    "decorator on a class's first method": '''
+class Resource:
+    @deprecated("The method_with_a_rather_long_name_that_goes_on_and_on_and_on_and_on_and_on method is deprecated by the API.")
+    def method_with_a_rather_long_name_that_goes_on_and_on_and_on_and_on_and_on(self) -> None:
+        pass
+''',
+    "annotated field without a value, a plain name": f'''
+class Model(BaseModel):
+    a_field_name_that_is_long_enough_to_push_the_annotation_over_the_limit: {"SomeModelName" * 5}
+''',
     "decorator (whole-file fallback)": '''
 @some_decorator(with_a_long_argument="value value value value value value value value value value value value value", other=1)
 def f() -> None:

@@ -70,8 +70,8 @@ def test_auth_kinds(
     sdk_loader: Callable[..., Any], mock: Mock, kind: str, name: str, check: Callable[[httpx.Request], bool]
 ) -> None:
     mod = sdk_loader(f"acme_auth_{kind}", kind=kind, name=name)
-    # basic takes a user name and a password; an API without security takes no credential
-    credentials = {"basic": {"username": "u", "password": "sk-1"}, "none": {}}.get(kind, {"api_key": "sk-1"})
+    # basic takes a user name and a password
+    credentials = {"username": "u", "password": "sk-1"} if kind == "basic" else {"api_key": "sk-1"}
     client = mod.Acme(**credentials, http_client=httpx.Client(transport=httpx.MockTransport(mock)))
     mock.add(json_response(200, WIDGET))
     client.widgets.retrieve("w_1")
