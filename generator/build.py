@@ -696,9 +696,16 @@ class Builder:
             style=style or default_style,
             explode=bool(explode),
             deprecated=bool(param.deprecated),
-            # a path value is always sent whole: its example fills every property (an empty object is no segment)
-            example_value=self.examples.value(schema, ptr, explicit=example, full=location == "path"),
+            example_value=self._param_example(schema, ptr, example, location),
         )
+
+    def _param_example(self, schema: Any, ptr: str, explicit: Any, location: str) -> Any:
+        # a path value is always sent whole: its example fills every property (an empty object is no segment)
+        value = self.examples.value(schema, ptr, explicit=explicit, full=location == "path")
+        resolved = self.resolve(schema, ptr)[0] if schema is not None else None
+        if value == {} and (resolved is None or not _types(resolved)):
+            return "string"  # a parameter of any type: a plain string is what a URL or header carries
+        return value
 
     def _make_param(
         self,
@@ -1194,6 +1201,11 @@ def _literal_values(values: tuple[Any, ...]) -> bool:
     return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63) for v in values)
 
 
+def _is_schema(value: Any) -> bool:
+    """A schema object or reference (not a bool or None), as in ``additionalProperties``."""
+    return value is not None and not isinstance(value, bool)
+
+
 def _component_wire(ref: str) -> str | None:
     """The schema name when ``ref`` names a whole component schema; None for a pointer into one (or elsewhere)."""
     if not ref.startswith(_SCHEMA_PREFIX) or "/" in ref[len(_SCHEMA_PREFIX) :]:
@@ -1303,6 +1315,8 @@ def _is_object_like(schema: Any, builder: Builder, nested: bool = False) -> bool
         schema, _ = builder.resolve(schema, "")
     if schema.properties:
         return True
+    if nested and _types(schema) == {"object"} and not schema.allOf and not _is_schema(schema.additionalProperties):
+        return True  # an empty object (``{type: object}``) as one part of an allOf: a base with no fields
     parts = [part for part in schema.allOf or [] if not _is_trivial(part)]
     if parts and (nested or not (len(parts) == 1 and not schema.properties)):
         return all(_is_object_like(part, builder, True) for part in parts)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from . import naming
+from .errors import SpecError
 from .model import Auth, Credential, Requirement, SecurityScheme
 
 _SCHEMES_PTR = "/components/securitySchemes/"
@@ -82,7 +83,7 @@ class SecurityReader:
         pointer = _SCHEMES_PTR + _escape(name)
         try:
             scheme, pointer = resolve(raw, pointer)
-        except Exception as err:  # an unresolvable $ref: the scheme is left out, never a traceback
+        except SpecError as err:  # an unresolvable $ref: the scheme is left out, never a traceback
             self._warn(pointer, f"security scheme {name!r} is ignored: {err}")
             return None
         kind = _text(getattr(scheme, "type", None))

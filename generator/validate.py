@@ -964,9 +964,10 @@ def generation_diagnostics(
         validator.report("SF000", "the document is nested too deeply to validate", doc, "")
     # filtered before diagnostics(): each kept one is located, and locating composes the text once
     validator.raw = [r for r in validator.raw if r[0] in GENERATE_RULES or r[0] == "SF000"]
+    found = validator.diagnostics()  # located before the repairs change the data
     if repairs:  # whatever their level ("off" too): generation must not emit what they found
         repair(doc, [(r[0], r[3]) for r in validator.raw if r[0] in REPAIRED and r[2] is doc])
-    return validator.diagnostics()
+    return found
 
 
 def _error_diagnostic(exc: SpecError, fallback_file: str) -> Diagnostic:
