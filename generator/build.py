@@ -427,7 +427,7 @@ class Builder:
 
     def _default_source(self, schema: Any, t: TypeExpr) -> str:
         """Python source of a field's default: a literal, ``date``/``datetime`` parsed from the spec's text, or
-        ``lambda: <literal>`` for a list or dict (a fresh copy per instance). Only data reaches the source, through
+        a list or dict literal (pydantic gives every instance its own copy). Only data reaches the source, through
         pysource's literal rendering. A default the field cannot hold is dropped with a warning (SF025)."""
         value = getattr(schema, "default", None)
         if value is None:
@@ -598,7 +598,7 @@ class Builder:
 
     def _operation(self, op: Any, item: Any, path: str, http: str, resource: str, method: str, ptr: str) -> Operation:
         context = naming.pascal(resource) + naming.pascal(method)
-        params = self._params(op, item, ptr, context)
+        params = self._params(op, item, ptr, context, path)
         body = self._body(op, ptr, context, {p.py_name for p in params})
         response = self._response(op, ptr, context, http)
         pagination = self._pagination(resource, method, response, ptr)
@@ -663,16 +663,23 @@ class Builder:
             security=self.security.operation(op.security, ptr),
         )
 
-    def _params(self, op: Any, item: Any, ptr: str, context: str) -> list[Param]:
+    def _params(self, op: Any, item: Any, ptr: str, context: str, path: str) -> list[Param]:
         merged: dict[tuple[str, str], tuple[Any, str]] = {}
         for source, source_ptr in ((item.parameters or [], ptr.rsplit("/", 1)[0]), (op.parameters or [], ptr)):
             for index, raw in enumerate(source):
                 param, param_ptr = self.resolve(raw, f"{source_ptr}/parameters/{index}")
-                merged[(param.name, param.param_in.value)] = (param, param_ptr)
+                merged[(param.name, getattr(param.param_in, "value", param.param_in))] = (param, param_ptr)
+        placeholders = re.findall(r"\{([^{}]+)\}", path.partition("?")[0])
         taken: set[str] = set()
         out = []
         for (wire, location), (param, param_ptr) in merged.items():
+            if location == "path" and wire not in placeholders:
+                continue  # validate reports it (SF012): nowhere to put it, so the method does not take it
             out.append(self._param(param, wire, location, param_ptr, context, taken))
+        for wire in dict.fromkeys(placeholders):
+            if (wire, "path") not in merged:  # validate reports it (SF011): the template needs it, so it is a string
+                out.append(self._make_param(wire, "path", Primitive("str"), True, "", taken, style="simple",
+                                            explode=False, example_value="string"))
         return out
 
     def _param(self, param: Any, wire: str, location: str, ptr: str, context: str, taken: set[str]) -> Param:
@@ -1405,7 +1412,9 @@ def _default_expression(value: Any, t: TypeExpr) -> str | None:
         text = value.replace("Z", "+00:00") if inner.py == "datetime" else value
         return f"{inner.py}.fromisoformat({literal(text)})"
     if isinstance(inner, (ListOf, MapOf, AnyType)) and isinstance(value, (list, dict)) and _data_fits(value, inner):
-        return "lambda: " + data_literal(value)
+        # a plain literal, not a default_factory lambda: mypy checks it against the annotation (a lambda's
+        # ["a"] is list[str], not list[Literal["a"]]), and pydantic copies a mutable default for every instance
+        return data_literal(value)
     return None
 
 

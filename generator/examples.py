@@ -202,13 +202,17 @@ def _string(schema: Any) -> str:
 def _matching(pattern: str) -> str:
     """A short string that ``pattern`` matches (``^adr_[a-z0-9]+$`` -> ``adr_a``); "" when none is found."""
     try:
-        text = _from_regex(_regex_parser.parse(pattern))
-        return text if re.search(pattern, text) else ""
+        parsed = _regex_parser.parse(pattern)
+        # the shortest match first; an empty one is a poor example (and no path segment): then one of each repeat
+        for text in (_from_regex(parsed), _from_regex(parsed, grow=True)):
+            if text and re.search(pattern, text):
+                return text
+        return ""
     except (re.error, RecursionError, ValueError, TypeError, IndexError, OverflowError):
         return ""
 
 
-def _from_regex(items: Any) -> str:
+def _from_regex(items: Any, grow: bool = False) -> str:
     """Walk a parsed regular expression, taking the first alternative and the fewest repetitions of each part."""
     out: list[str] = []
     for op, arg in items:
@@ -221,11 +225,11 @@ def _from_regex(items: Any) -> str:
             out.append("a")
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             low, _high, sub = arg
-            out.append(_from_regex(sub) * low)
+            out.append(_from_regex(sub, grow) * (max(low, 1) if grow else low))
         elif name == "SUBPATTERN":
-            out.append(_from_regex(arg[-1]))
+            out.append(_from_regex(arg[-1], grow))
         elif name == "BRANCH":
-            out.append(_from_regex(arg[1][0]))
+            out.append(_from_regex(arg[1][0], grow))
         elif name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue
         else:

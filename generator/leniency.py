@@ -18,7 +18,9 @@ Handled (rule ids in ``rules.py``):
 * SF066 a boolean schema where an object is expected (``items: true``, ``unevaluatedProperties: false``) becomes
   ``{}`` or ``{not: {}}``;
 * SF067 ``const`` in a 3.0 document becomes a one-value ``enum``;
-* SF068 ``nullable: true`` in a 3.1 document is reported (sdkforge reads it as before; off by default).
+* SF068 ``nullable: true`` in a 3.1 document is reported (sdkforge reads it as before; off by default);
+* SF069 a schema's ``examples`` written as a map of Example Objects becomes the list of their values;
+* SF070 an unquoted ``null`` in a ``type`` list (YAML's null) is read as the type ``"null"``.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ _SCHEMA_KIDS: dict[Any, int] = {
     **{k: _SCHEMA for k in _SCHEMA_CHILD}, "additionalProperties": _SCHEMA,
     **{k: _SCHEMAMAP for k in _SCHEMA_MAP}, **{k: _SCHEMALIST for k in _SCHEMA_LIST},
 }
-_LENIENT_KEYS = frozenset(("enum", "exclusiveMinimum", "exclusiveMaximum", "const", "nullable"))
+_LENIENT_KEYS = frozenset(("enum", "exclusiveMinimum", "exclusiveMaximum", "const", "nullable", "examples"))
 _VALUE_KEYS = frozenset(("default", "enum", "const", "discriminator"))
 _COMPONENTS = (None, "components")
 # keys of a non-schema object with a walk of their own (examples and a response map's `default`... are data: skipped)
@@ -139,6 +141,11 @@ def scan(doc: Document, off: frozenset[str] | set[str] = frozenset()) -> Scan:
                 continue
             seen.add(id(obj))
         if kind == _SCHEMA:
+            types = obj.get("type")
+            if type(types) is list and None in types:  # YAML's null, unquoted in a `type` list
+                found.append(Finding("SF070", "`null` (unquoted) in a `type` list is YAML's null, not the string; read "
+                                     "as \"null\"", (entry, "type"),
+                                     _set_key(obj, "type", ["null" if t is None else t for t in types])))
             if not _SPECIAL_KEYS.isdisjoint(obj):
                 if "$ref" in obj:
                     refs.append((obj["$ref"], entry, True))
@@ -232,6 +239,10 @@ def _schema(schema: dict[Any, Any], entry: Entry | None, v30: bool, yaml_source:
     if v30 and "const" in schema:
         found.append(Finding("SF067", "`const` is not OpenAPI 3.0; read as a one-value `enum`",
                              (entry, "const"), _const_to_enum(schema)))
+    examples = schema.get("examples")
+    if type(examples) is dict:
+        found.append(Finding("SF069", "schema `examples` is a map (the OpenAPI Example Object form); read as the list "
+                             "of its values", (entry, "examples"), _examples_to_list(schema, examples)))
     if nullable and not v30 and schema.get("nullable") is True:
         found.append(Finding("SF068", "`nullable` is OpenAPI 3.0; in this 3.1 document it is read as allowing null",
                              (entry, "nullable")))
@@ -250,6 +261,13 @@ def _string_typed(schema: dict[Any, Any], enum: list[Any]) -> bool:
 def _set_key(obj: dict[Any, Any], key: str, value: Any) -> Callable[[Document], None]:
     def fix(_doc: Document) -> None:
         obj[key] = value
+
+    return fix
+
+
+def _examples_to_list(schema: dict[Any, Any], examples: dict[Any, Any]) -> Callable[[Document], None]:
+    def fix(_doc: Document) -> None:
+        schema["examples"] = [e["value"] if type(e) is dict and "value" in e else e for e in examples.values()]
 
     return fix
 

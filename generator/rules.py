@@ -106,6 +106,10 @@ _RULES = [
          "one-value `enum`", "write `enum: [value]` in OpenAPI 3.0"),
     Rule("SF068", "off", "nullable-in-3.1", "`nullable: true` (OpenAPI 3.0) in a 3.1 document is read as allowing "
          "null", "write `type: [T, \"null\"]` in OpenAPI 3.1"),
+    Rule("SF069", "warning", "schema-examples-map", "a schema's `examples` is a map of Example Objects (JSON Schema wants "
+         "a list); read as the list of their values", "write `examples: [value, ...]` (or `example:`) in a schema"),
+    Rule("SF070", "warning", "type-yaml-null", "an unquoted `null` in a `type` list is YAML's null value; read as the "
+         "type \"null\"", "quote it: `type: [string, \"null\"]`"),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

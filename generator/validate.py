@@ -892,8 +892,14 @@ GENERATE_RULES = frozenset(("SF002", "SF003", "SF004", "SF010", "SF011", "SF012"
 #: the message `sdkforge validate` prints at error level: the spec is still wrong) unless the project's rules set
 #: them to "error" explicitly. A default that does not match its schema is dropped (SF020, SF024), an enum entry that
 #: does not match its type is left out (SF021), a security requirement naming an undefined scheme is skipped (SF040,
-#: security.py) and a path parameter is required whatever it says (SF013, build.py).
-REPAIRED = frozenset(("SF013", "SF020", "SF021", "SF024", "SF040"))
+#: security.py), a path parameter is required whatever it says (SF013, build.py), a path parameter the template lacks
+#: is left out and a placeholder nobody declares is a string parameter (SF012, SF011, build.py), a second operation
+#: with one operationId gets its own method name (SF010), the first of two same-named parameters is dropped (SF014),
+#: a response key that is no status code is never chosen (SF016), a const that does not match its type is still the
+#: one value (SF022), and a discriminator the variants do not carry, or whose mapping names nothing, is left out of
+#: the union's typing (SF030, SF031: the union is an undiscriminated one).
+REPAIRED = frozenset(("SF010", "SF011", "SF012", "SF013", "SF014", "SF016", "SF020", "SF021", "SF022", "SF024", "SF030",
+                      "SF031", "SF040"))
 
 
 def repair(doc: Document, found: Iterable[tuple[str, str]]) -> None:

@@ -96,6 +96,8 @@ CORPUS_EXPECTED: dict[str, set[tuple[str, str]]] = {
     "sf066_boolean_schema.yaml": {("SF066", "/components/schemas/A/items")},
     "sf067_const_in_3_0.yaml": {("SF067", "/components/schemas/A/const")},
     "sf068_nullable_in_3_1.yaml": set(),  # off by default: see CORPUS_RULES_ON
+    "sf069_schema_examples_map.yaml": {("SF069", "/components/schemas/A/examples")},
+    "sf070_type_yaml_null.yaml": {("SF070", "/components/schemas/A/type")},
 }
 # rules that are off by default, turned on: file -> (rules, expected)
 CORPUS_RULES_ON: dict[str, tuple[dict[str, str], set[tuple[str, str]]]] = {
