@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -70,17 +70,42 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with a non-success (4xx or 5xx) status code."""
+    """The API answered with a non-success (4xx or 5xx) status code.
+
+    ``code``, ``type`` and ``param`` come from the body's error object (``{"error": {...}}``, else the top level of
+    the body) when it has them, else ``None``; ``body`` is the whole body.
+    """
 
     response: httpx.Response
     status_code: int
     request_id: str | None
+    code: str | None
+    type: str | None
+    param: str | None
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object | None,
+        redact: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
         self.request_id = response.headers.get("x-request-id")
+        details = error_details(body)
+        clean = redact or (lambda text: text)
+        self.code, self.type, self.param = (
+            clean(value) if value is not None else None for value in (details.get(k) for k in _DETAIL_KEYS)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__name__}(status_code={self.status_code!r}, message={self.message!r},"
+            f" code={self.code!r}, request_id={self.request_id!r})"
+        )
 
 
 class BadRequestError(APIStatusError):
@@ -148,9 +173,51 @@ def error_message_from_body(body: object) -> str | None:
     return None
 
 
-def make_status_error(message: str, *, response: httpx.Response, body: object | None) -> APIStatusError:
+# httpx's network error classes (and those of an httpx-compatible client such as httpx2), matched by name
+_TRANSPORT_ERROR_NAMES = frozenset({"TransportError", "NetworkError", "TimeoutException", "ProtocolError"})
+
+
+def is_transport_error(err: BaseException) -> bool:
+    """Whether ``err`` is a network failure of the HTTP client (refused, reset, cut short, timed out...)."""
+    return any(cls.__name__ in _TRANSPORT_ERROR_NAMES for cls in type(err).__mro__)
+
+
+def connection_error(err: BaseException, request: httpx.Request) -> APIConnectionError:
+    """Our error for a network failure ``err``: ``APITimeoutError`` for a timeout, else ``APIConnectionError``."""
+    if any("Timeout" in cls.__name__ for cls in type(err).__mro__):
+        return APITimeoutError(request=request)
+    return APIConnectionError(request=request)
+
+
+_DETAIL_KEYS = ("code", "type", "param")
+
+
+def error_details(body: object) -> dict[str, str]:
+    """``code`` / ``type`` / ``param`` of an error body, as text: from ``body["error"]`` when it is an object, else
+    from the top level. Missing or null entries are left out; numbers (a numeric ``code``) become text."""
+    if not isinstance(body, Mapping):
+        return {}
+    error = body.get("error")
+    source: Mapping[str, Any] = error if isinstance(error, Mapping) else body
+    details: dict[str, str] = {}
+    for key in _DETAIL_KEYS:
+        value = source.get(key)
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, (str, int, float)):
+            details[key] = str(value)
+    return details
+
+
+def make_status_error(
+    message: str,
+    *,
+    response: httpx.Response,
+    body: object | None,
+    redact: Callable[[str], str] | None = None,
+) -> APIStatusError:
     status = response.status_code
     cls = _STATUS_ERRORS.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
-    return cls(message, response=response, body=body)
+    return cls(message, response=response, body=body, redact=redact)

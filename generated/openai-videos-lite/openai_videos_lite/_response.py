@@ -20,6 +20,8 @@ import anyio
 import httpx
 from typing_extensions import ParamSpec
 
+from ._exceptions import connection_error, is_transport_error
+
 if TYPE_CHECKING:
     from ._base_client import AsyncAPIClient, FinalRequestOptions, SyncAPIClient
 
@@ -39,6 +41,7 @@ __all__ = [
 
 P = ParamSpec("P")
 R = TypeVar("R")
+_T = TypeVar("_T")
 _APIResponseT = TypeVar("_APIResponseT", bound="APIResponse[Any]")
 _AsyncAPIResponseT = TypeVar("_AsyncAPIResponseT", bound="AsyncAPIResponse[Any]")
 
@@ -117,12 +120,19 @@ class APIResponse(_BaseAPIResponse[R]):
         """Parse the body into the method's return type (cached: later calls return the same object)."""
         if self._parsed is _MISSING:
             if not self._client._is_lazy_type(self._cast_to):
-                self.http_response.read()
+                self.read()
             self._parsed = self._client._parse_response(self._cast_to, self.http_response, self._options)
         return cast(R, self._parsed)
 
     def read(self) -> bytes:
-        return self.http_response.read()
+        """The whole body (read into memory). A connection lost on the way raises ``APIConnectionError``."""
+        try:
+            return self.http_response.read()
+        except Exception as err:
+            if not is_transport_error(err):
+                raise
+            self.http_response.close()
+            raise connection_error(err, self.http_request) from err
 
     def text(self) -> str:
         self.read()
@@ -132,15 +142,38 @@ class APIResponse(_BaseAPIResponse[R]):
         self.read()
         return self.http_response.json()
 
+    def _guard(self, chunks: Iterator[_T]) -> Iterator[_T]:
+        """``chunks`` with the HTTP client's network errors turned into ours (and the response closed)."""
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            except Exception as err:
+                if not is_transport_error(err):
+                    raise
+                self.http_response.close()
+                raise connection_error(err, self.http_request) from err
+            yield chunk
+
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        """The body in chunks; on a streamed response it is read from the network lazily."""
-        yield from self.http_response.iter_bytes(chunk_size)
+        """The body in chunks; on a streamed response it is read from the network lazily, never whole."""
+        return self._guard(self.http_response.iter_bytes(chunk_size))
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        yield from self.http_response.iter_text(chunk_size)
+        return self._guard(self.http_response.iter_text(chunk_size))
 
     def iter_lines(self) -> Iterator[str]:
-        yield from self.http_response.iter_lines()
+        return self._guard(self.http_response.iter_lines())
+
+    def write_to_file(self, file: FilePath) -> None:
+        """Write the body to ``file`` chunk by chunk (a streamed body is never held whole in memory)."""
+        self.stream_to_file(file)
+
+    def stream_to_file(self, file: FilePath, *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` chunk by chunk without holding it all in memory."""
+        with open(file, mode="wb") as f:
+            f.writelines(self.iter_bytes(chunk_size))
 
     def close(self) -> None:
         self.http_response.close()
@@ -154,12 +187,19 @@ class AsyncAPIResponse(_BaseAPIResponse[R]):
     async def parse(self) -> R:
         if self._parsed is _MISSING:
             if not self._client._is_lazy_type(self._cast_to):
-                await self.http_response.aread()
+                await self.read()
             self._parsed = self._client._parse_response(self._cast_to, self.http_response, self._options)
         return cast(R, self._parsed)
 
     async def read(self) -> bytes:
-        return await self.http_response.aread()
+        """The whole body (read into memory). A connection lost on the way raises ``APIConnectionError``."""
+        try:
+            return await self.http_response.aread()
+        except Exception as err:
+            if not is_transport_error(err):
+                raise
+            await self.http_response.aclose()
+            raise connection_error(err, self.http_request) from err
 
     async def text(self) -> str:
         await self.read()
@@ -169,37 +209,55 @@ class AsyncAPIResponse(_BaseAPIResponse[R]):
         await self.read()
         return self.http_response.json()
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self.http_response.aiter_bytes(chunk_size):
+    async def _guard(self, chunks: AsyncIterator[_T]) -> AsyncIterator[_T]:
+        """``chunks`` with the HTTP client's network errors turned into ours (and the response closed)."""
+        while True:
+            try:
+                chunk = await chunks.__anext__()
+            except StopAsyncIteration:
+                return
+            except Exception as err:
+                if not is_transport_error(err):
+                    raise
+                await self.http_response.aclose()
+                raise connection_error(err, self.http_request) from err
             yield chunk
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        async for chunk in self.http_response.aiter_text(chunk_size):
-            yield chunk
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body in chunks (``async for``); on a streamed response it is read lazily, never whole."""
+        return self._guard(self.http_response.aiter_bytes(chunk_size))
 
-    async def iter_lines(self) -> AsyncIterator[str]:
-        async for line in self.http_response.aiter_lines():
-            yield line
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self._guard(self.http_response.aiter_text(chunk_size))
+
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self._guard(self.http_response.aiter_lines())
+
+    # the same iterators under httpx's async names
+    aiter_bytes = iter_bytes
+    aiter_text = iter_text
+    aiter_lines = iter_lines
+
+    async def write_to_file(self, file: FilePath) -> None:
+        """Write the body to ``file`` chunk by chunk (a streamed body is never held whole in memory)."""
+        await self.stream_to_file(file)
+
+    async def stream_to_file(self, file: FilePath, *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` chunk by chunk without holding it all in memory."""
+        async with await anyio.open_file(file, mode="wb") as f:
+            async for chunk in self.iter_bytes(chunk_size):
+                await f.write(chunk)
 
     async def close(self) -> None:
         await self.http_response.aclose()
 
 
 class BinaryAPIResponse(APIResponse[bytes]):
-    """A binary download. ``write_to_file`` / ``stream_to_file`` write the body in chunks."""
+    """A binary download; ``write_to_file`` / ``stream_to_file`` / ``iter_bytes`` (from ``APIResponse``) stream it."""
 
     @property
     def content(self) -> bytes:
         return self.read()
-
-    def write_to_file(self, file: FilePath) -> None:
-        with open(file, mode="wb") as f:
-            f.writelines(self.http_response.iter_bytes())
-
-    def stream_to_file(self, file: FilePath, *, chunk_size: int | None = None) -> None:
-        """Write the body to ``file`` chunk by chunk without holding it all in memory."""
-        with open(file, mode="wb") as f:
-            f.writelines(self.http_response.iter_bytes(chunk_size))
 
 
 class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
@@ -209,16 +267,6 @@ class AsyncBinaryAPIResponse(AsyncAPIResponse[bytes]):
     def content(self) -> bytes:
         """The body, once read (always the case unless the response was streamed)."""
         return self.http_response.content
-
-    async def write_to_file(self, file: FilePath) -> None:
-        async with await anyio.open_file(file, mode="wb") as f:
-            async for chunk in self.http_response.aiter_bytes():
-                await f.write(chunk)
-
-    async def stream_to_file(self, file: FilePath, *, chunk_size: int | None = None) -> None:
-        async with await anyio.open_file(file, mode="wb") as f:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
-                await f.write(chunk)
 
 
 class ResponseContextManager(Generic[_APIResponseT]):

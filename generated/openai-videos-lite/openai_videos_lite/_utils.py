@@ -27,11 +27,15 @@ __all__ = [
 _FORBIDDEN_SEGMENTS = ("", ".", "..")
 
 
-def path_template(template: str, **values: object) -> str:
+def path_template(
+    template: str, *, _styles: Mapping[str, tuple[str, bool, str]] | None = None, **values: object
+) -> str:
     """Fill ``{name}`` placeholders of ``template``, each value percent-encoded as exactly one path segment.
 
     ``path_template("/files/{file_id}", file_id="a/b?c")`` gives ``"/files/a%2Fb%3Fc"``. Values that would turn
-    into an empty, ``.`` or ``..`` segment are rejected with ``ValueError`` before any request is sent.
+    into an empty, ``.`` or ``..`` segment are rejected with ``ValueError`` before any request is sent. Lists and
+    dicts, and parameters with a declared ``style`` (``_styles``: name -> (style, explode, wire name)), are written
+    as OpenAPI's simple, label and matrix styles say, each value percent-encoded and the separators kept.
     """
     pieces = _templates.get(template)
     if pieces is None:
@@ -48,6 +52,13 @@ def path_template(template: str, **values: object) -> str:
         raw = values[name]
         if isinstance(raw, NotGiven) or raw is None:
             raise ValueError(f"Expected a value for path parameter {name!r}, got {raw!r}")
+        style = _styles.get(name) if _styles else None
+        if style is not None or isinstance(raw, (list, tuple, dict)):
+            text = _styled_path_value(raw, *(style or ("simple", False, name)))
+            if raw == "" or text in _FORBIDDEN_SEGMENTS:
+                raise ValueError(f"Expected a non-empty value for path parameter {name!r}, got {raw!r}")
+            result.append(text)
+            continue
         text = primitive_to_str(raw)
         if text in _FORBIDDEN_SEGMENTS:
             raise ValueError(
@@ -55,6 +66,30 @@ def path_template(template: str, **values: object) -> str:
             )
         result.append(text if _is_unreserved(text) else quote(text, safe=""))
     return "".join(result)
+
+
+def _styled_path_value(raw: object, style: str, explode: bool, wire: str) -> str:
+    """One path parameter in OpenAPI's ``simple``, ``label`` or ``matrix`` style (RFC 6570 path expansions)."""
+
+    def enc(value: object) -> str:
+        return quote(primitive_to_str(value), safe="")
+
+    if isinstance(raw, dict):
+        pairs = [(enc(k), enc(v)) for k, v in raw.items()]
+        items = [f"{k}={v}" for k, v in pairs] if explode else [part for pair in pairs for part in pair]
+    elif isinstance(raw, (list, tuple)):
+        items = [enc(v) for v in raw]
+    else:
+        items = [enc(raw)]
+    if style == "label":
+        return "." + ("." if explode else ",").join(items)
+    if style == "matrix":
+        if explode and isinstance(raw, dict):
+            return "".join(f";{item}" for item in items)
+        if explode and isinstance(raw, (list, tuple)):
+            return "".join(f";{enc(wire)}={item}" for item in items)
+        return f";{enc(wire)}" + ("=" + ",".join(items) if items != [""] else "")
+    return ",".join(items)
 
 
 # what ``quote(text, safe="")`` leaves as it is

@@ -23,7 +23,7 @@ def test_readme_has_examples() -> None:
 def test_readme_example_runs(index: int, prism_url: str, tmp_path: Path) -> None:
     env = {
         **os.environ,
-        "OPENAI_API_KEY": "sk-readme-example",
+        "OPENAI_API_KEY": "sk-test-key",
         "OPENAI_BASE_URL": prism_url,
         "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")]),
     }

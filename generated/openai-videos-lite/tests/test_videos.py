@@ -17,7 +17,6 @@ from openai_videos_lite.types.video import Video
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
-API_KEY = "sk-test-key"
 RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
 RETRIEVE_RESPONSE: Any = RESPONSES["videos.retrieve"]
 REMIX_RESPONSE: Any = RESPONSES["videos.remix"]
@@ -40,7 +39,7 @@ def _respond(op_response: Any, seen: list[httpx.Request]) -> httpx.MockTransport
 def test_retrieve_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
@@ -49,7 +48,7 @@ def test_retrieve_required_args_in_process() -> None:
 
 
 def test_retrieve_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -57,7 +56,7 @@ def test_retrieve_required_args_prism(prism_url: str) -> None:
 def test_retrieve_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
@@ -66,7 +65,7 @@ def test_retrieve_all_args_in_process() -> None:
 
 
 def test_retrieve_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -74,7 +73,7 @@ def test_retrieve_all_args_prism(prism_url: str) -> None:
 def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.retrieve("a/b?c d#%")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
@@ -86,7 +85,7 @@ def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
 def test_remix_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -98,7 +97,7 @@ def test_remix_required_args_in_process() -> None:
 
 
 def test_remix_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -108,7 +107,7 @@ def test_remix_required_args_prism(prism_url: str) -> None:
 def test_remix_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -120,7 +119,7 @@ def test_remix_all_args_in_process() -> None:
 
 
 def test_remix_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -130,7 +129,7 @@ def test_remix_all_args_prism(prism_url: str) -> None:
 def test_remix_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideosLite(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideosLite(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.remix("a/b?c d#%", prompt="Extend the scene with the cat taking a bow to the cheering audience")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"

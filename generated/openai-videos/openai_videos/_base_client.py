@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import email.utils
 import inspect
 import json
 import logging
 import random
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import (
     TYPE_CHECKING,
+    Annotated,
     Any,
     Callable,
+    ClassVar,
     Generic,
     TypeVar,
     Union,
@@ -32,7 +36,9 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    OpenAIVideosError,
     error_message_from_body,
+    is_transport_error,
     make_status_error,
 )
 from ._files import FormField, build_multipart
@@ -65,9 +71,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_AFTER",
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
     "FinalRequestOptions",
+    "Security",
+    "SecurityScheme",
     "SyncAPIClient",
     "build_request_options",
     "encode_query",
@@ -84,13 +93,50 @@ DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 JITTER_FACTOR = 0.25
-MAX_RETRY_AFTER = 60.0
+# the longest Retry-After the client waits; a server asking for more gets no retry (client option max_retry_after)
+DEFAULT_MAX_RETRY_AFTER = 60.0
 
 USER_AGENT = "openai-videos" + "/Python " + __version__
 
 REDACTED = "<redacted>"
 _SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"})
 _RETRY_STATUSES = frozenset({408, 409, 429})
+# a fetched OAuth2 token is renewed this long before it expires (at most a tenth of its lifetime)
+TOKEN_EXPIRY_MARGIN = 30.0
+
+# A security requirement: alternatives (the first one whose credentials are all set is used), each the names of the
+# schemes sent together. ``()`` sends no credentials; an empty alternative makes them optional.
+Security = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """How one security scheme is sent; ``token``, ``username``... name the client's credential arguments."""
+
+    name: str
+    kind: str  # "bearer" | "basic" | "api_key" | "oauth2"
+    location: str = "header"  # "header" | "query" | "cookie"
+    wire_name: str = "Authorization"
+    token: str = ""
+    username: str = ""
+    password: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Auth:
+    """The credentials one call sends; ``fetched`` names the OAuth2 schemes whose token the client fetched."""
+
+    headers: Mapping[str, str]
+    query: Mapping[str, str]
+    cookies: Mapping[str, str]
+    fetched: tuple[SecurityScheme, ...] = ()
+
+
+_NO_AUTH = _Auth({}, {}, {})
 
 PostParser = Callable[[Any, httpx.Response], Any]
 
@@ -117,6 +163,7 @@ class FinalRequestOptions:
     post_parser: PostParser | None = None
     # "raw" / "stream" when the call came through ``with_raw_response`` / ``with_streaming_response``
     response_mode: str | None = None
+    security: Security | None = None  # None: the client's default requirement
 
     def __repr__(self) -> str:
         return f"FinalRequestOptions(method={self.method!r}, url={self.url!r})"
@@ -167,6 +214,8 @@ def build_request_options(
     part_styles: ParamStyles | None = None,
     part_types: Mapping[str, str] | None = None,
     options: RequestOptions | None = None,
+    security: Security | None = None,
+    body_required: bool = True,
 ) -> FinalRequestOptions:
     """Combine what a resource method passes with the caller's ``options``; extra_* entries win.
 
@@ -194,6 +243,8 @@ def build_request_options(
                 mode, merged_headers = _pop_mode(merged_headers, value)
             else:
                 merged_headers[name] = value
+    if not body_required and isinstance(body, Mapping) and all(isinstance(v, (NotGiven, Omit)) for v in body.values()):
+        body = NOT_GIVEN  # an optional body none of whose fields was given is not sent
     method = method.lower()
     key = opts.get("idempotency_key")
     if key is None and method != "get":
@@ -215,6 +266,7 @@ def build_request_options(
         max_retries=opts.get("max_retries", NOT_GIVEN),
         idempotency_key=key,
         response_mode=mode,
+        security=security,
     )
 
 
@@ -297,6 +349,16 @@ def _check_stream_type(cast_to: Any) -> bool:
     return inspect.isclass(origin) and issubclass(origin, (Stream, AsyncStream))
 
 
+def _allows_none(cast_to: Any) -> bool:
+    """Whether ``cast_to`` is ``Optional[...]`` (a union with None), possibly inside ``Annotated``."""
+    origin = get_origin(cast_to)
+    if origin is Annotated:
+        return _allows_none(get_args(cast_to)[0])
+    if origin is Union or type(cast_to).__name__ == "UnionType":  # Optional[X] or X | None
+        return any(arg is NoneType or arg is None for arg in get_args(cast_to))
+    return False
+
+
 def _is_timeout(err: BaseException) -> bool:
     if isinstance(err, httpx.TimeoutException):
         return True
@@ -315,22 +377,37 @@ class _BaseClient(Generic[_HttpClientT]):
     _owns_client: bool
     _stream_cls: type[Any] = Stream
     _binary_cls: type[Any] = BinaryAPIResponse
+    # set by the generated client: its schemes, the default requirement, credential -> environment variable
+    _security_schemes: ClassVar[Mapping[str, SecurityScheme]] = {}
+    _default_security: ClassVar[Security] = ()
+    _credential_env: ClassVar[Mapping[str, str]] = {}
+    _check_at_init: ClassVar[bool] = False  # a missing credential fails at construction, not at the first call
+    _auth_names: ClassVar[frozenset[str]] = frozenset()  # header / query / cookie names that carry credentials
 
     def __init__(
         self,
         *,
         base_url: str,
-        api_key: str | None,
+        credentials: Mapping[str, str | None] | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         custom_headers: Mapping[str, str | Omit] | None,
         custom_query: Mapping[str, object] | None,
         strict: bool,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         setup_logging()
         if max_retries < 0:
             raise TypeError("max_retries must be a non-negative integer")
-        self.api_key = api_key
+        if not max_retry_after >= 0:
+            raise TypeError("max_retry_after must be a non-negative number of seconds")
+        self.max_retry_after = float(max_retry_after)
+        self._credentials: dict[str, str | None] = dict(credentials or {})
+        self.api_key = self._credentials.get("api_key")
+        self._tokens: dict[str, tuple[str, float | None]] = {}  # fetched OAuth2 tokens and when to renew them
+        self._auth_cache: dict[Security | None, _Auth] = {}
+        if self._check_at_init:
+            self._select_security(None, "")
         self._base_url = str(base_url).rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
@@ -357,7 +434,7 @@ class _BaseClient(Generic[_HttpClientT]):
         return {}
 
     def _sensitive_names(self) -> frozenset[str]:
-        return _SENSITIVE_HEADERS
+        return _SENSITIVE_HEADERS | self._auth_names
 
     @property
     def default_headers(self) -> dict[str, str | Omit]:
@@ -380,22 +457,192 @@ class _BaseClient(Generic[_HttpClientT]):
 
     # --- redaction -------------------------------------------------------------------------------------------
 
+    def _secrets(self) -> set[str]:
+        """The credentials this client sends: the API key, the values of its sensitive default headers (and the
+        token after a scheme such as ``Bearer``) and its auth query values; each also percent-encoded."""
+        values: set[str] = set()
+        sensitive = self._sensitive_names()
+        for name, value in {**self._auth_headers(), **self._custom_headers}.items():
+            if isinstance(value, str) and name.lower() in sensitive:
+                values.add(value)
+                values.add(value.partition(" ")[2])
+        values.update(str(v) for v in self._auth_query().values())
+        values.update(str(v) for k, v in self._custom_query.items() if k.lower() in sensitive)
+        # the key always; other values unless tiny (never blank out short fragments of ordinary text)
+        kept = [value for value in values if len(value) >= 4]
+        if self.api_key:
+            kept.append(self.api_key)
+        kept.extend(self._auth_secrets())
+        return {form for value in kept for form in (value, quote(value, safe=""), quote(value))}
+
     def _redact(self, text: str) -> str:
-        key = self.api_key
-        if key:
-            for form in {key, quote(key, safe=""), quote(key)}:
-                text = text.replace(form, REDACTED)
+        for secret in sorted(self._secrets(), key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
         return text
 
     def _redact_headers(self, headers: Mapping[str, str]) -> dict[str, str]:
         sensitive = self._sensitive_names()
         return {name: REDACTED if name.lower() in sensitive else self._redact(value) for name, value in headers.items()}
 
+    # --- credentials -----------------------------------------------------------------------------------------
+
+    def _auth_secrets(self) -> list[str]:
+        """Every credential value and fetched token (and the encoded basic credentials): never logged."""
+        values = [v for v in self._credentials.values() if v]
+        values += [token for token, _ in self._tokens.values()]
+        for scheme in self._security_schemes.values():
+            if scheme.kind == "basic" and self._has_credentials(scheme):
+                values.append(self._basic(scheme))
+        return values
+
+    def _has_credentials(self, scheme: SecurityScheme) -> bool:
+        credentials = self._credentials
+        if scheme.kind == "basic":
+            return bool(credentials.get(scheme.username)) and credentials.get(scheme.password) is not None
+        if credentials.get(scheme.token):
+            return True
+        return bool(scheme.token_url and credentials.get(scheme.client_id) and credentials.get(scheme.client_secret))
+
+    def _basic(self, scheme: SecurityScheme) -> str:
+        pair = f"{self._credentials.get(scheme.username) or ''}:{self._credentials.get(scheme.password) or ''}"
+        return base64.b64encode(pair.encode("utf-8")).decode("ascii")
+
+    def _select_security(self, security: Security | None, call: str) -> tuple[SecurityScheme, ...]:
+        """The schemes of the first alternative whose credentials are all set; none when credentials are optional.
+
+        Raises the SDK's error naming every credential that would do when nothing is set for a required scheme.
+        """
+        alternatives = self._default_security if security is None else security
+        optional = not alternatives
+        for alternative in alternatives:
+            if not alternative:
+                optional = True
+                continue
+            schemes = tuple(self._security_schemes[name] for name in alternative)
+            if all(self._has_credentials(scheme) for scheme in schemes):
+                return schemes
+        if optional:
+            return ()
+        raise OpenAIVideosError(self._missing_credentials(alternatives, call))
+
+    def _missing_credentials(self, alternatives: Security, call: str) -> str:
+        env = self._credential_env
+
+        def options(scheme: SecurityScheme) -> list[tuple[str, ...]]:
+            """The sets of credentials that would each do for ``scheme``."""
+            if scheme.kind == "basic":
+                return [(scheme.username, scheme.password)]
+            found: list[tuple[str, ...]] = [(scheme.token,)]
+            if scheme.token_url:
+                found.append((scheme.client_id, scheme.client_secret))
+            return found
+
+        schemes = self._security_schemes
+        needed = [
+            [options(schemes[name]) for name in alternative if not self._has_credentials(schemes[name])]
+            for alternative in alternatives
+        ]
+        if len(needed) == 1 and len(needed[0]) == 1 and len(needed[0][0]) == 1 and len(needed[0][0][0]) == 1:
+            param = needed[0][0][0][0]
+            message = (
+                f"The {param} client option must be set either by passing {param} to the client"
+                f" or by setting the {env.get(param, '')} environment variable"
+            )
+            return f"{call} needs credentials: {message}" if call else message
+
+        def text(params: tuple[str, ...]) -> str:
+            return " and ".join(params) + " (environment: " + ", ".join(env.get(p, "") for p in params) + ")"
+
+        wanted = " or ".join(
+            "[" + " plus ".join(" or ".join(text(params) for params in scheme) for scheme in alternative) + "]"
+            for alternative in needed
+        )
+        return f"{call or 'This client'} needs credentials: pass (or set the environment variables of) {wanted}"
+
+    def _auth(self, schemes: tuple[SecurityScheme, ...], tokens: Mapping[str, str]) -> _Auth:
+        headers: dict[str, str] = {}
+        query: dict[str, str] = {}
+        cookies: dict[str, str] = {}
+        fetched: list[SecurityScheme] = []
+        for scheme in schemes:
+            if scheme.kind == "basic":
+                headers[scheme.wire_name] = "Basic " + self._basic(scheme)
+            elif scheme.kind == "api_key":
+                where = headers if scheme.location == "header" else query if scheme.location == "query" else cookies
+                where[scheme.wire_name] = self._credentials.get(scheme.token) or ""
+            else:
+                token = self._credentials.get(scheme.token)
+                if not token:
+                    token = tokens[scheme.name]
+                    fetched.append(scheme)
+                headers[scheme.wire_name] = "Bearer " + token
+        return _Auth(headers, query, cookies, tuple(fetched))
+
+    def _to_fetch(self, schemes: tuple[SecurityScheme, ...]) -> list[SecurityScheme]:
+        """The OAuth2 schemes whose token the client gets from the token endpoint (no token was given)."""
+        return [s for s in schemes if s.kind == "oauth2" and not self._credentials.get(s.token)]
+
+    def _cached_token(self, scheme: SecurityScheme) -> str | None:
+        cached = self._tokens.get(scheme.name)
+        if cached is None or (cached[1] is not None and self._time() >= cached[1]):
+            return None
+        return cached[0]
+
+    def _token_request(self, scheme: SecurityScheme) -> httpx.Request:
+        """The clientCredentials grant: a form POST to the scheme's token URL."""
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": self._credentials.get(scheme.client_id) or "",
+            "client_secret": self._credentials.get(scheme.client_secret) or "",
+        }
+        if scheme.scopes:
+            form["scope"] = " ".join(scheme.scopes)
+        timeout = self.timeout
+        return self._client.build_request(
+            "POST",
+            self._prepare_url(scheme.token_url),
+            content=urlencode(form).encode("ascii"),
+            headers={
+                "Accept": "application/json",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "User-Agent": self.user_agent,
+            },
+            timeout=_timeout_arg(timeout),
+        )
+
+    def _store_token(self, scheme: SecurityScheme, response: httpx.Response) -> str:
+        if not 200 <= response.status_code < 300:
+            raise self._make_status_error(response)
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            data = None
+        token = data.get("access_token") if isinstance(data, dict) else None
+        if not isinstance(token, str) or not token:
+            raise APIResponseValidationError(
+                response, None, message=f"The OAuth2 token response of {scheme.name} has no access_token"
+            )
+        expires_at: float | None = None
+        expires_in = data.get("expires_in") if isinstance(data, dict) else None
+        try:
+            lifetime = float(expires_in) if expires_in is not None and not isinstance(expires_in, bool) else None
+        except (TypeError, ValueError):
+            lifetime = None
+        if lifetime is not None:
+            expires_at = self._time() + lifetime - min(TOKEN_EXPIRY_MARGIN, lifetime / 10)
+        self._tokens[scheme.name] = (token, expires_at)
+        return token
+
+    def _share_tokens(self, other: _BaseClient[Any]) -> None:
+        """A copy with the same credentials reuses the fetched tokens."""
+        if self._credentials == other._credentials:
+            self._tokens = other._tokens
+
     # --- request building ------------------------------------------------------------------------------------
 
-    def _build_headers(self, options: FinalRequestOptions) -> dict[str, str]:
+    def _build_headers(self, options: FinalRequestOptions, auth: _Auth = _NO_AUTH) -> dict[str, str]:
         merged: dict[str, tuple[str, str]] = {}
-        for source in (self.default_headers, options.headers):
+        for source in (auth.headers, self.default_headers, options.headers):
             for name, value in source.items():
                 if type(value) is str:
                     merged[name.lower()] = (name, value)
@@ -407,7 +654,7 @@ class _BaseClient(Generic[_HttpClientT]):
             merged["idempotency-key"] = ("Idempotency-Key", options.idempotency_key)
         cookies = [
             f"{name}={primitive_to_str(value)}"
-            for name, value in options.cookies.items()
+            for name, value in {**auth.cookies, **options.cookies}.items()
             if value is not None and is_given(value)
         ]
         if cookies:
@@ -427,6 +674,11 @@ class _BaseClient(Generic[_HttpClientT]):
     def _encode_body(self, options: FinalRequestOptions, headers: dict[str, str]) -> bytes | None:
         body = options.body
         extra = options.extra_json
+        if isinstance(body, (NotGiven, Omit)):
+            # an omitted (optional) body is not sent at all: no content, no Content-Type; extra_body alone is JSON
+            if not extra:
+                return None
+            body = None
         if extra:
             if body is None:
                 body = dict(extra)
@@ -467,10 +719,10 @@ class _BaseClient(Generic[_HttpClientT]):
             headers["Content-Type"] = content_type
         return content
 
-    def _build_request(self, options: FinalRequestOptions) -> httpx.Request:
-        headers = self._build_headers(options)
+    def _build_request(self, options: FinalRequestOptions, auth: _Auth = _NO_AUTH) -> httpx.Request:
+        headers = self._build_headers(options, auth)
         content = self._encode_body(options, headers)
-        params = encode_query({**self.default_query, **options.params}, options.param_styles)
+        params = encode_query({**self.default_query, **auth.query, **options.params}, options.param_styles)
         timeout = options.timeout if not isinstance(options.timeout, NotGiven) else self.timeout
         request: httpx.Request = self._client.build_request(
             options.method.upper(),
@@ -519,15 +771,20 @@ class _BaseClient(Generic[_HttpClientT]):
             return None
         return float(email.utils.mktime_tz(parsed)) - self._time()
 
-    def _calculate_retry_timeout(self, retries_taken: int, headers: httpx.Headers | None = None) -> float:
-        """Seconds to wait before retry number ``retries_taken + 1``.
+    def _backoff(self, retries_taken: int) -> float:
+        delay = self._calculate_retry_timeout(retries_taken)
+        return delay if delay is not None else MAX_RETRY_DELAY
 
-        A server ``retry-after-ms`` / ``retry-after`` (seconds or HTTP date) is honoured when it is in
-        (0, 60] seconds; otherwise ``0.5 * 2**retries_taken`` capped at 8, reduced by up to 25 % of jitter.
+    def _calculate_retry_timeout(self, retries_taken: int, headers: httpx.Headers | None = None) -> float | None:
+        """Seconds to wait before retry number ``retries_taken + 1``, or None: do not retry.
+
+        A server ``retry-after-ms`` / ``retry-after`` (seconds or HTTP date) above 0 is honoured up to the
+        client's ``max_retry_after`` (default 60 s); above it the call is not retried (None). Otherwise (no
+        header, unparsable, zero or negative) ``0.5 * 2**retries_taken`` capped at 8, less up to 25 % of jitter.
         """
         retry_after = self._parse_retry_after(headers)
-        if retry_after is not None and 0 < retry_after <= MAX_RETRY_AFTER:
-            return retry_after
+        if retry_after is not None and retry_after > 0:
+            return retry_after if retry_after <= self.max_retry_after else None
         delay = min(INITIAL_RETRY_DELAY * (2.0**retries_taken), MAX_RETRY_DELAY)
         jitter = 1.0 - JITTER_FACTOR * self._random()
         return delay * jitter
@@ -542,7 +799,10 @@ class _BaseClient(Generic[_HttpClientT]):
         )
 
     def _make_status_error(self, response: httpx.Response) -> APIStatusError:
-        text = response.text
+        try:
+            text = response.text
+        except RuntimeError:  # httpx.ResponseNotRead: the body could not be read
+            text = ""
         body: object
         try:
             body = json.loads(text) if text else None
@@ -552,10 +812,13 @@ class _BaseClient(Generic[_HttpClientT]):
         message = f"Error code: {response.status_code}"
         if detail:
             message += f" - {detail}"
-        return make_status_error(self._redact(message), response=response, body=body)
+        return make_status_error(self._redact(message), response=response, body=body, redact=self._redact)
 
     def _parse_json(self, cast_to: Any, response: httpx.Response) -> Any:
         """Parse and validate the (read) JSON body in one go; anything unusual takes the ``_parse_data`` path."""
+        content = response.content
+        if not content or content.isspace():
+            return self._empty_body(cast_to, response)
         if cast_to is not object and cast_to is not Any:
             try:
                 return validate_json_type(cast_to, response.content)
@@ -578,6 +841,18 @@ class _BaseClient(Generic[_HttpClientT]):
                 # lenient only about fields: a body that is not an object cannot stand in for a model
                 raise APIResponseValidationError(response, data, message=self._redact(str(err))) from err
             return result
+
+    def _empty_body(self, cast_to: Any, response: httpx.Response) -> object:
+        """An empty success body (a 204, or an empty 200) where JSON was declared: None when the method's type
+        allows it (``Optional[...]``, ``object``), else ``APIResponseValidationError`` saying so."""
+        if cast_to is object or cast_to is Any or _allows_none(cast_to):
+            return None
+        name = getattr(cast_to, "__name__", None) or repr(cast_to)
+        raise APIResponseValidationError(
+            response,
+            None,
+            message=f"The API returned an empty body (HTTP {response.status_code}) where {name} was expected.",
+        )
 
     def _decode_json(self, response: httpx.Response) -> object:
         content = response.content
@@ -665,7 +940,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         self,
         *,
         base_url: str,
-        api_key: str | None,
+        credentials: Mapping[str, str | None] | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         custom_headers: Mapping[str, str | Omit] | None = None,
@@ -673,21 +948,24 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         strict: bool = False,
         http_client: httpx.Client | None = None,
         _owns_client: bool = True,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         super().__init__(
             base_url=base_url,
-            api_key=api_key,
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             custom_headers=custom_headers,
             custom_query=custom_query,
             strict=strict,
+            max_retry_after=max_retry_after,
         )
         if http_client is None:
             http_client = httpx.Client(timeout=timeout, follow_redirects=True)
         self._client = http_client
         self._owns_client = _owns_client
         self._sleep: Callable[[float], None] = time.sleep
+        self._token_lock = threading.Lock()
 
     def is_closed(self) -> bool:
         return bool(self._client.is_closed)
@@ -703,19 +981,45 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
     def __exit__(self, *args: object) -> None:
         self.close()
 
+    def _prepare_auth(self, options: FinalRequestOptions, refresh: tuple[SecurityScheme, ...] = ()) -> _Auth:
+        schemes = self._select_security(options.security, f"{options.method.upper()} {options.url}")
+        fetch = self._to_fetch(schemes)
+        if not fetch:
+            auth = self._auth_cache[options.security] = self._auth(schemes, {})
+            return auth
+        return self._auth(schemes, {scheme.name: self._fetch_token(scheme, scheme in refresh) for scheme in fetch})
+
+    def _fetch_token(self, scheme: SecurityScheme, refresh: bool) -> str:
+        with self._token_lock:
+            token = None if refresh else self._cached_token(scheme)
+            if token is not None:
+                return token
+            request = self._token_request(scheme)
+            self._log_request(request, 0)
+            try:
+                response = self._client.send(request)
+            except Exception as err:
+                if _is_timeout(err):
+                    raise APITimeoutError(request=request) from err
+                raise APIConnectionError(request=request) from err
+            self._log_response(request, response)
+            return self._store_token(scheme, response)
+
     def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
         mode = options.response_mode
         stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
         retries_taken = 0
+        auth = self._auth_cache.get(options.security) or self._prepare_auth(options)
+        refreshed = False
         while True:
-            request = self._build_request(options)
+            request = self._build_request(options, auth)
             self._log_request(request, retries_taken)
             try:
                 response = self._client.send(request, stream=stream)
             except Exception as err:
                 if retries_taken < max_retries:
-                    delay = self._calculate_retry_timeout(retries_taken)
+                    delay = self._backoff(retries_taken)
                     self._log_retry(request, delay, type(err).__name__)
                     self._sleep(delay)
                     retries_taken += 1
@@ -726,15 +1030,30 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 raise APIConnectionError(request=request) from err
             self._log_response(request, response)
             if not 200 <= response.status_code < 300:
-                if retries_taken < max_retries and self._should_retry(response):
+                if response.status_code == 401 and auth.fetched and not refreshed:
+                    # the fetched OAuth2 token was refused (revoked, or expired early): fetch a new one, once
                     response.close()
-                    delay = self._calculate_retry_timeout(retries_taken, response.headers)
-                    self._log_retry(request, delay, str(response.status_code))
-                    self._sleep(delay)
+                    auth = self._prepare_auth(options, refresh=auth.fetched)
+                    refreshed = True
+                    continue
+                delay_or_none = (
+                    self._calculate_retry_timeout(retries_taken, response.headers)
+                    if retries_taken < max_retries and self._should_retry(response)
+                    else None
+                )
+                if delay_or_none is not None:
+                    response.close()
+                    self._log_retry(request, delay_or_none, str(response.status_code))
+                    self._sleep(delay_or_none)
                     retries_taken += 1
                     continue
-                response.read()
-                response.close()
+                try:
+                    response.read()
+                except Exception as err:  # a body cut short: the status error still stands, without the body
+                    if not is_transport_error(err):
+                        raise
+                finally:
+                    response.close()
                 raise self._make_status_error(response)
             if mode not in ("raw", "stream"):
                 # what ``APIResponse.parse`` does, without the wrapper: the body is read unless ``stream``,
@@ -783,8 +1102,11 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         query: Mapping[str, object] | None = None,
         param_styles: ParamStyles | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> _SyncPageT:
-        final = build_request_options("get", path, query=query, param_styles=param_styles, options=options)
+        final = build_request_options(
+            "get", path, query=query, param_styles=param_styles, options=options, security=security
+        )
         return cast(_SyncPageT, self._request_page(page, item, paging, final))
 
 
@@ -798,7 +1120,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         self,
         *,
         base_url: str,
-        api_key: str | None,
+        credentials: Mapping[str, str | None] | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         custom_headers: Mapping[str, str | Omit] | None = None,
@@ -806,21 +1128,24 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         strict: bool = False,
         http_client: httpx.AsyncClient | None = None,
         _owns_client: bool = True,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         super().__init__(
             base_url=base_url,
-            api_key=api_key,
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             custom_headers=custom_headers,
             custom_query=custom_query,
             strict=strict,
+            max_retry_after=max_retry_after,
         )
         if http_client is None:
             http_client = httpx.AsyncClient(timeout=timeout, follow_redirects=True)
         self._client = http_client
         self._owns_client = _owns_client
         self._sleep: Callable[[float], Awaitable[None]] = anyio.sleep
+        self._token_lock: anyio.Lock | None = None
 
     def is_closed(self) -> bool:
         return bool(self._client.is_closed)
@@ -839,19 +1164,48 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
     async def __aexit__(self, *args: object) -> None:
         await self.close()
 
+    async def _prepare_auth(self, options: FinalRequestOptions, refresh: tuple[SecurityScheme, ...] = ()) -> _Auth:
+        schemes = self._select_security(options.security, f"{options.method.upper()} {options.url}")
+        fetch = self._to_fetch(schemes)
+        if not fetch:
+            auth = self._auth_cache[options.security] = self._auth(schemes, {})
+            return auth
+        tokens = {scheme.name: await self._fetch_token(scheme, scheme in refresh) for scheme in fetch}
+        return self._auth(schemes, tokens)
+
+    async def _fetch_token(self, scheme: SecurityScheme, refresh: bool) -> str:
+        if self._token_lock is None:
+            self._token_lock = anyio.Lock()
+        async with self._token_lock:
+            token = None if refresh else self._cached_token(scheme)
+            if token is not None:
+                return token
+            request = self._token_request(scheme)
+            self._log_request(request, 0)
+            try:
+                response = await self._client.send(request)
+            except Exception as err:
+                if _is_timeout(err):
+                    raise APITimeoutError(request=request) from err
+                raise APIConnectionError(request=request) from err
+            self._log_response(request, response)
+            return self._store_token(scheme, response)
+
     async def request(self, cast_to: Any, options: FinalRequestOptions) -> Any:
         mode = options.response_mode
         stream = mode == "stream" or _is_stream_type(cast_to)
         max_retries = self._max_retries(options)
         retries_taken = 0
+        auth = self._auth_cache.get(options.security) or await self._prepare_auth(options)
+        refreshed = False
         while True:
-            request = self._build_request(options)
+            request = self._build_request(options, auth)
             self._log_request(request, retries_taken)
             try:
                 response = await self._client.send(request, stream=stream)
             except Exception as err:
                 if retries_taken < max_retries:
-                    delay = self._calculate_retry_timeout(retries_taken)
+                    delay = self._backoff(retries_taken)
                     self._log_retry(request, delay, type(err).__name__)
                     await self._sleep(delay)
                     retries_taken += 1
@@ -862,15 +1216,30 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 raise APIConnectionError(request=request) from err
             self._log_response(request, response)
             if not 200 <= response.status_code < 300:
-                if retries_taken < max_retries and self._should_retry(response):
+                if response.status_code == 401 and auth.fetched and not refreshed:
+                    # the fetched OAuth2 token was refused (revoked, or expired early): fetch a new one, once
                     await response.aclose()
-                    delay = self._calculate_retry_timeout(retries_taken, response.headers)
-                    self._log_retry(request, delay, str(response.status_code))
-                    await self._sleep(delay)
+                    auth = await self._prepare_auth(options, refresh=auth.fetched)
+                    refreshed = True
+                    continue
+                delay_or_none = (
+                    self._calculate_retry_timeout(retries_taken, response.headers)
+                    if retries_taken < max_retries and self._should_retry(response)
+                    else None
+                )
+                if delay_or_none is not None:
+                    await response.aclose()
+                    self._log_retry(request, delay_or_none, str(response.status_code))
+                    await self._sleep(delay_or_none)
                     retries_taken += 1
                     continue
-                await response.aread()
-                await response.aclose()
+                try:
+                    await response.aread()
+                except Exception as err:  # a body cut short: the status error still stands, without the body
+                    if not is_transport_error(err):
+                        raise
+                finally:
+                    await response.aclose()
                 raise self._make_status_error(response)
             if mode not in ("raw", "stream"):
                 # what ``AsyncAPIResponse.parse`` does, without the wrapper: the body is read unless ``stream``,
@@ -919,8 +1288,11 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         query: Mapping[str, object] | None = None,
         param_styles: ParamStyles | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPaginator[_ItemT, _AsyncPageT]:
         from ._pagination import AsyncPaginator
 
-        final = build_request_options("get", path, query=query, param_styles=param_styles, options=options)
+        final = build_request_options(
+            "get", path, query=query, param_styles=param_styles, options=options, security=security
+        )
         return AsyncPaginator(client=self, options=final, page=page, item=item, paging=paging)

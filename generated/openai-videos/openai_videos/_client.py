@@ -12,32 +12,40 @@ from typing_extensions import Self
 
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_AFTER,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
+    Security,
+    SecurityScheme,
     SyncAPIClient,
 )
-from ._exceptions import OpenAIVideosError
 from ._types import NOT_GIVEN, NotGiven, Omit
 
 if TYPE_CHECKING:
     from .resources.videos import AsyncVideos, Videos
 
-API_KEY_ENV = "OPENAI_API_KEY"
 BASE_URL_ENV = "OPENAI_BASE_URL"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-AUTH_KIND = "bearer"
-AUTH_NAME = ""
+# each credential argument of the client -> the environment variable read when it is not passed
+CREDENTIAL_ENV: dict[str, str] = {
+    "api_key": "OPENAI_API_KEY",
+}
+SECURITY_SCHEMES: dict[str, SecurityScheme] = {
+    "ApiKeyAuth": SecurityScheme(
+        name="ApiKeyAuth",
+        kind="bearer",
+        token="api_key",
+    ),
+}
+# the requirement of every operation that declares none: alternatives of schemes sent together
+DEFAULT_SECURITY: Security = (("ApiKeyAuth",),)
+AUTH_NAMES: frozenset[str] = frozenset(("authorization",))
 
 
-def _resolve_api_key(api_key: str | None) -> str | None:
-    if api_key is None and API_KEY_ENV:
-        api_key = os.environ.get(API_KEY_ENV) or None
-    if api_key is None:
-        raise OpenAIVideosError(
-            "The api_key client option must be set either by passing api_key to the client"
-            " or by setting the " + API_KEY_ENV + " environment variable"
-        )
-    return api_key
+def _credential(value: str | None, param: str) -> str | None:
+    if value is None:
+        value = os.environ.get(CREDENTIAL_ENV[param]) or None
+    return value
 
 
 def _resolve_base_url(base_url: str | httpx.URL | None) -> str:
@@ -48,24 +56,14 @@ def _resolve_base_url(base_url: str | httpx.URL | None) -> str:
     return str(base_url)
 
 
-def _auth_headers(api_key: str | None) -> dict[str, str]:
-    if not api_key:
-        return {}
-    return {"Authorization": "Bearer " + api_key}
-
-
-def _auth_query(api_key: str | None) -> dict[str, str]:
-    return {}
-
-
-def _sensitive_names(base: frozenset[str]) -> frozenset[str]:
-    if AUTH_KIND in ("header", "query") and AUTH_NAME:
-        return base | {AUTH_NAME.lower()}
-    return base
-
-
 class OpenAIVideos(SyncAPIClient):
-    """Synchronous client. The API key comes from ``api_key`` or the environment variable named by API_KEY_ENV."""
+    """Synchronous client. Each credential comes from its argument or its environment variable (CREDENTIAL_ENV)."""
+
+    _security_schemes = SECURITY_SCHEMES
+    _default_security = DEFAULT_SECURITY
+    _credential_env = CREDENTIAL_ENV
+    _check_at_init = True
+    _auth_names = AUTH_NAMES
 
     def __init__(
         self,
@@ -78,26 +76,21 @@ class OpenAIVideos(SyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
         strict: bool = False,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         super().__init__(
             base_url=_resolve_base_url(base_url),
-            api_key=_resolve_api_key(api_key),
+            credentials={
+                "api_key": _credential(api_key, "api_key"),
+            },
             timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
             max_retries=max_retries,
             custom_headers=default_headers,
             custom_query=default_query,
             strict=strict,
             http_client=http_client,
+            max_retry_after=max_retry_after,
         )
-
-    def _auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
-
-    def _auth_query(self) -> dict[str, str]:
-        return _auth_query(self.api_key)
-
-    def _sensitive_names(self) -> frozenset[str]:
-        return _sensitive_names(super()._sensitive_names())
 
     def copy(
         self,
@@ -112,6 +105,7 @@ class OpenAIVideos(SyncAPIClient):
         set_default_query: Mapping[str, object] | None = None,
         http_client: httpx.Client | None = None,
         strict: bool | None = None,
+        max_retry_after: float | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A new client with some options changed, sharing this client's HTTP connection pool.
 
@@ -128,7 +122,7 @@ class OpenAIVideos(SyncAPIClient):
         elif default_query is not None:
             query.update(default_query)
         new = self.__class__(
-            api_key=api_key if api_key is not None else self.api_key,
+            api_key=api_key if api_key is not None else self._credentials.get("api_key"),
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=(self.max_retries if isinstance(max_retries, NotGiven) else max_retries),
@@ -136,11 +130,13 @@ class OpenAIVideos(SyncAPIClient):
             default_query=query,
             http_client=http_client if http_client is not None else self._client,
             strict=self._strict if strict is None else strict,
+            max_retry_after=self.max_retry_after if isinstance(max_retry_after, NotGiven) else max_retry_after,
         )
         new._owns_client = http_client is not None and http_client is not self._client
         new._sleep = self._sleep
         new._random = self._random
         new._time = self._time
+        new._share_tokens(self)
         return new
 
     with_options = copy
@@ -153,7 +149,13 @@ class OpenAIVideos(SyncAPIClient):
 
 
 class AsyncOpenAIVideos(AsyncAPIClient):
-    """Asynchronous client. The API key comes from ``api_key`` or the environment variable named by API_KEY_ENV."""
+    """Asynchronous client. Each credential comes from its argument or its environment variable (CREDENTIAL_ENV)."""
+
+    _security_schemes = SECURITY_SCHEMES
+    _default_security = DEFAULT_SECURITY
+    _credential_env = CREDENTIAL_ENV
+    _check_at_init = True
+    _auth_names = AUTH_NAMES
 
     def __init__(
         self,
@@ -166,26 +168,21 @@ class AsyncOpenAIVideos(AsyncAPIClient):
         default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict: bool = False,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         super().__init__(
             base_url=_resolve_base_url(base_url),
-            api_key=_resolve_api_key(api_key),
+            credentials={
+                "api_key": _credential(api_key, "api_key"),
+            },
             timeout=DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
             max_retries=max_retries,
             custom_headers=default_headers,
             custom_query=default_query,
             strict=strict,
             http_client=http_client,
+            max_retry_after=max_retry_after,
         )
-
-    def _auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
-
-    def _auth_query(self) -> dict[str, str]:
-        return _auth_query(self.api_key)
-
-    def _sensitive_names(self) -> frozenset[str]:
-        return _sensitive_names(super()._sensitive_names())
 
     def copy(
         self,
@@ -200,6 +197,7 @@ class AsyncOpenAIVideos(AsyncAPIClient):
         set_default_query: Mapping[str, object] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict: bool | None = None,
+        max_retry_after: float | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A new client with some options changed, sharing this client's HTTP connection pool."""
         headers = dict(self._custom_headers)
@@ -213,7 +211,7 @@ class AsyncOpenAIVideos(AsyncAPIClient):
         elif default_query is not None:
             query.update(default_query)
         new = self.__class__(
-            api_key=api_key if api_key is not None else self.api_key,
+            api_key=api_key if api_key is not None else self._credentials.get("api_key"),
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=(self.max_retries if isinstance(max_retries, NotGiven) else max_retries),
@@ -221,11 +219,13 @@ class AsyncOpenAIVideos(AsyncAPIClient):
             default_query=query,
             http_client=http_client if http_client is not None else self._client,
             strict=self._strict if strict is None else strict,
+            max_retry_after=self.max_retry_after if isinstance(max_retry_after, NotGiven) else max_retry_after,
         )
         new._owns_client = http_client is not None and http_client is not self._client
         new._sleep = self._sleep
         new._random = self._random
         new._time = self._time
+        new._share_tokens(self)
         return new
 
     with_options = copy

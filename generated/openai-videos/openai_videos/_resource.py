@@ -11,7 +11,7 @@ from typing import (
     cast,
 )
 
-from ._base_client import AsyncAPIClient, SyncAPIClient, build_request_options
+from ._base_client import AsyncAPIClient, Security, SyncAPIClient, build_request_options
 from ._response import APIResponse, AsyncAPIResponse
 from ._types import NotGiven, ParamStyles, RequestOptions
 
@@ -75,11 +75,14 @@ class SyncAPIResource:
         part_styles: ParamStyles | None = None,
         part_types: Mapping[str, str] | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        body_required: bool = True,
     ) -> _T:
         final = build_request_options(
             method,
             path,
             body=body,
+            body_required=body_required,
             query=query,
             headers=headers,
             cookies=cookies,
@@ -89,6 +92,7 @@ class SyncAPIResource:
             part_styles=part_styles,
             part_types=part_types,
             options=options,
+            security=security,
         )
         return cast(_T, self._client.request(cast_to, final))
 
@@ -102,6 +106,7 @@ class SyncAPIResource:
         query: Mapping[str, object] | None = None,
         param_styles: ParamStyles | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> _SyncPageT:
         return self._client.get_api_list(
             path,
@@ -111,6 +116,7 @@ class SyncAPIResource:
             query=query,
             param_styles=param_styles,
             options=options,
+            security=security,
         )
 
     def _poll(
@@ -164,11 +170,14 @@ class AsyncAPIResource:
         part_styles: ParamStyles | None = None,
         part_types: Mapping[str, str] | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        body_required: bool = True,
     ) -> _T:
         final = build_request_options(
             method,
             path,
             body=body,
+            body_required=body_required,
             query=query,
             headers=headers,
             cookies=cookies,
@@ -178,6 +187,7 @@ class AsyncAPIResource:
             part_styles=part_styles,
             part_types=part_types,
             options=options,
+            security=security,
         )
         return cast(_T, await self._client.request(cast_to, final))
 
@@ -191,6 +201,7 @@ class AsyncAPIResource:
         query: Mapping[str, object] | None = None,
         param_styles: ParamStyles | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPaginator[_ItemT, _AsyncPageT]:
         return self._client.get_api_list(
             path,
@@ -200,6 +211,7 @@ class AsyncAPIResource:
             query=query,
             param_styles=param_styles,
             options=options,
+            security=security,
         )
 
     async def _poll(

@@ -19,7 +19,6 @@ from openai_videos.types.video import Video
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
-API_KEY = "sk-test-key"
 RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
 LIST_RESPONSE: Any = RESPONSES["videos.list"]
 CREATE_RESPONSE: Any = RESPONSES["videos.create"]
@@ -47,7 +46,7 @@ def _respond(op_response: Any, seen: list[httpx.Request]) -> httpx.MockTransport
 def test_list_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(LIST_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.list()
     assert isinstance(result, SyncCursorPage)
     for item in result.data:
@@ -58,7 +57,7 @@ def test_list_required_args_in_process() -> None:
 
 
 def test_list_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.list()
     assert isinstance(result, SyncCursorPage)
     for item in result.data:
@@ -69,7 +68,7 @@ async def test_list_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(LIST_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.list()
     assert isinstance(result, AsyncCursorPage)
     for item in result.data:
@@ -79,7 +78,7 @@ async def test_list_required_args_in_process_async() -> None:
 
 
 async def test_list_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.list()
     assert isinstance(result, AsyncCursorPage)
     for item in result.data:
@@ -89,7 +88,7 @@ async def test_list_required_args_prism_async(prism_url: str) -> None:
 def test_list_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(LIST_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.list(after="video_123", limit=20, order="desc")
     assert isinstance(result, SyncCursorPage)
     for item in result.data:
@@ -100,7 +99,7 @@ def test_list_all_args_in_process() -> None:
 
 
 def test_list_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.list(after="video_123", limit=20, order="desc")
     assert isinstance(result, SyncCursorPage)
     for item in result.data:
@@ -111,7 +110,7 @@ async def test_list_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(LIST_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.list(after="video_123", limit=20, order="desc")
     assert isinstance(result, AsyncCursorPage)
     for item in result.data:
@@ -121,7 +120,7 @@ async def test_list_all_args_in_process_async() -> None:
 
 
 async def test_list_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.list(after="video_123", limit=20, order="desc")
     assert isinstance(result, AsyncCursorPage)
     for item in result.data:
@@ -131,7 +130,7 @@ async def test_list_all_args_prism_async(prism_url: str) -> None:
 def test_create_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(CREATE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.create(prompt="A calico cat playing a piano on stage")
     assert isinstance(result, Video)
     assert seen[0].method == "POST"
@@ -140,7 +139,7 @@ def test_create_required_args_in_process() -> None:
 
 
 def test_create_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.create(prompt="A calico cat playing a piano on stage")
     assert isinstance(result, Video)
 
@@ -149,7 +148,7 @@ async def test_create_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(CREATE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.create(prompt="A calico cat playing a piano on stage")
     assert isinstance(result, Video)
     await http_client.aclose()
@@ -157,7 +156,7 @@ async def test_create_required_args_in_process_async() -> None:
 
 
 async def test_create_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.create(prompt="A calico cat playing a piano on stage")
     assert isinstance(result, Video)
 
@@ -165,7 +164,7 @@ async def test_create_required_args_prism_async(prism_url: str) -> None:
 def test_create_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(CREATE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.create(
         prompt="A calico cat playing a piano on stage",
         model="sora-2",
@@ -180,7 +179,7 @@ def test_create_all_args_in_process() -> None:
 
 
 def test_create_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.create(
         prompt="A calico cat playing a piano on stage",
         model="sora-2",
@@ -195,7 +194,7 @@ async def test_create_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(CREATE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.create(
         prompt="A calico cat playing a piano on stage",
         model="sora-2",
@@ -209,7 +208,7 @@ async def test_create_all_args_in_process_async() -> None:
 
 
 async def test_create_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.create(
         prompt="A calico cat playing a piano on stage",
         model="sora-2",
@@ -223,7 +222,7 @@ async def test_create_all_args_prism_async(prism_url: str) -> None:
 def test_extend_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(EXTEND_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -235,7 +234,7 @@ def test_extend_required_args_in_process() -> None:
 
 
 def test_extend_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -246,7 +245,7 @@ async def test_extend_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(EXTEND_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -256,7 +255,7 @@ async def test_extend_required_args_in_process_async() -> None:
 
 
 async def test_extend_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -266,7 +265,7 @@ async def test_extend_required_args_prism_async(prism_url: str) -> None:
 def test_extend_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(EXTEND_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -278,7 +277,7 @@ def test_extend_all_args_in_process() -> None:
 
 
 def test_extend_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -289,7 +288,7 @@ async def test_extend_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(EXTEND_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -299,7 +298,7 @@ async def test_extend_all_args_in_process_async() -> None:
 
 
 async def test_extend_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.extend(
         video={"id": "video_123"}, prompt="Extend the scene with the cat taking a bow", seconds="4"
     )
@@ -309,7 +308,7 @@ async def test_extend_all_args_prism_async(prism_url: str) -> None:
 def test_retrieve_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
@@ -318,7 +317,7 @@ def test_retrieve_required_args_in_process() -> None:
 
 
 def test_retrieve_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -327,7 +326,7 @@ async def test_retrieve_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     await http_client.aclose()
@@ -335,7 +334,7 @@ async def test_retrieve_required_args_in_process_async() -> None:
 
 
 async def test_retrieve_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -343,7 +342,7 @@ async def test_retrieve_required_args_prism_async(prism_url: str) -> None:
 def test_retrieve_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     assert seen[0].method == "GET"
@@ -352,7 +351,7 @@ def test_retrieve_all_args_in_process() -> None:
 
 
 def test_retrieve_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -361,7 +360,7 @@ async def test_retrieve_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.retrieve("video_123")
     assert isinstance(result, Video)
     await http_client.aclose()
@@ -369,7 +368,7 @@ async def test_retrieve_all_args_in_process_async() -> None:
 
 
 async def test_retrieve_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.retrieve("video_123")
     assert isinstance(result, Video)
 
@@ -377,7 +376,7 @@ async def test_retrieve_all_args_prism_async(prism_url: str) -> None:
 def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(RETRIEVE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.retrieve("a/b?c d#%")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
@@ -389,7 +388,7 @@ def test_retrieve_path_parameters_are_one_encoded_segment() -> None:
 def test_delete_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     assert seen[0].method == "DELETE"
@@ -398,7 +397,7 @@ def test_delete_required_args_in_process() -> None:
 
 
 def test_delete_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
 
@@ -407,7 +406,7 @@ async def test_delete_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     await http_client.aclose()
@@ -415,7 +414,7 @@ async def test_delete_required_args_in_process_async() -> None:
 
 
 async def test_delete_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
 
@@ -423,7 +422,7 @@ async def test_delete_required_args_prism_async(prism_url: str) -> None:
 def test_delete_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     assert seen[0].method == "DELETE"
@@ -432,7 +431,7 @@ def test_delete_all_args_in_process() -> None:
 
 
 def test_delete_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
 
@@ -441,7 +440,7 @@ async def test_delete_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
     await http_client.aclose()
@@ -449,7 +448,7 @@ async def test_delete_all_args_in_process_async() -> None:
 
 
 async def test_delete_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.delete("video_123")
     assert isinstance(result, DeletedVideo)
 
@@ -457,7 +456,7 @@ async def test_delete_all_args_prism_async(prism_url: str) -> None:
 def test_delete_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DELETE_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.delete("a/b?c d#%")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25"
@@ -469,7 +468,7 @@ def test_delete_path_parameters_are_one_encoded_segment() -> None:
 def test_download_content_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.download_content("video_123")
     assert isinstance(result.read(), bytes)
     assert seen[0].method == "GET"
@@ -478,7 +477,7 @@ def test_download_content_required_args_in_process() -> None:
 
 
 def test_download_content_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.download_content("video_123")
     assert isinstance(result.read(), bytes)
 
@@ -487,7 +486,7 @@ async def test_download_content_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.download_content("video_123")
     assert isinstance(await result.read(), bytes)
     await http_client.aclose()
@@ -495,7 +494,7 @@ async def test_download_content_required_args_in_process_async() -> None:
 
 
 async def test_download_content_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.download_content("video_123")
     assert isinstance(await result.read(), bytes)
 
@@ -503,7 +502,7 @@ async def test_download_content_required_args_prism_async(prism_url: str) -> Non
 def test_download_content_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.download_content("video_123", variant="video")
     assert isinstance(result.read(), bytes)
     assert seen[0].method == "GET"
@@ -512,7 +511,7 @@ def test_download_content_all_args_in_process() -> None:
 
 
 def test_download_content_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.download_content("video_123", variant="video")
     assert isinstance(result.read(), bytes)
 
@@ -521,7 +520,7 @@ async def test_download_content_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.download_content("video_123", variant="video")
     assert isinstance(await result.read(), bytes)
     await http_client.aclose()
@@ -529,7 +528,7 @@ async def test_download_content_all_args_in_process_async() -> None:
 
 
 async def test_download_content_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.download_content("video_123", variant="video")
     assert isinstance(await result.read(), bytes)
 
@@ -537,7 +536,7 @@ async def test_download_content_all_args_prism_async(prism_url: str) -> None:
 def test_download_content_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(DOWNLOAD_CONTENT_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.download_content("a/b?c d#%")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/content"
@@ -549,7 +548,7 @@ def test_download_content_path_parameters_are_one_encoded_segment() -> None:
 def test_remix_required_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -561,7 +560,7 @@ def test_remix_required_args_in_process() -> None:
 
 
 def test_remix_required_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -572,7 +571,7 @@ async def test_remix_required_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -582,7 +581,7 @@ async def test_remix_required_args_in_process_async() -> None:
 
 
 async def test_remix_required_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -592,7 +591,7 @@ async def test_remix_required_args_prism_async(prism_url: str) -> None:
 def test_remix_all_args_in_process() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -604,7 +603,7 @@ def test_remix_all_args_in_process() -> None:
 
 
 def test_remix_all_args_prism(prism_url: str) -> None:
-    client = OpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = OpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -615,7 +614,7 @@ async def test_remix_all_args_in_process_async() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
     http_client = httpx.AsyncClient(transport=transport)
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=http_client)
     result = await client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -625,7 +624,7 @@ async def test_remix_all_args_in_process_async() -> None:
 
 
 async def test_remix_all_args_prism_async(prism_url: str) -> None:
-    client = AsyncOpenAIVideos(api_key=API_KEY, base_url=prism_url, max_retries=0)
+    client = AsyncOpenAIVideos(api_key="sk-test-key", base_url=prism_url, max_retries=0)
     result = await client.videos.remix(
         "video_123", prompt="Extend the scene with the cat taking a bow to the cheering audience"
     )
@@ -635,7 +634,7 @@ async def test_remix_all_args_prism_async(prism_url: str) -> None:
 def test_remix_path_parameters_are_one_encoded_segment() -> None:
     seen: list[httpx.Request] = []
     transport = _respond(REMIX_RESPONSE, seen)
-    client = OpenAIVideos(api_key=API_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=transport))
+    client = OpenAIVideos(api_key="sk-test-key", base_url=BASE_URL, http_client=httpx.Client(transport=transport))
     client.videos.remix("a/b?c d#%", prompt="Extend the scene with the cat taking a bow to the cheering audience")
     path = seen[0].url.raw_path.decode().split("?")[0]
     assert path == "/base" + "/videos/a%2Fb%3Fc%20d%23%25/remix"
