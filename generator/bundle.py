@@ -373,8 +373,9 @@ class _Bundler:
                     self.docs[key] = exc
         loaded = self.docs[key]
         if isinstance(loaded, SpecError):
-            if loaded.line and loaded.file == str(path):
-                # a problem inside the referenced file (invalid YAML, ...): its own position is the useful one
+            if loaded.line and loaded.file == str(path) and (loaded.line, loaded.column) != (1, 1):
+                # a problem inside the referenced file (invalid YAML, ...): its own position is the useful one; a
+                # file that is no document at all (1:1, "not a mapping") is the $ref's mistake, reported there
                 where = f"{doc.path}:{load.locate(doc, rptr)[0]}"
                 raise SpecError(loaded.message, file=loaded.file, pointer=loaded.pointer, line=loaded.line,
                                 column=loaded.column, hint=f"the file is referenced by the $ref at {where} ({rptr})")

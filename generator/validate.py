@@ -66,7 +66,7 @@ def check_rule_config(rules: dict[str, str] | None) -> dict[str, str]:
     for rule_id, level in (rules or {}).items():
         rid = str(rule_id).upper()
         if rid not in RULES:
-            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: SF000-SF068)")
+            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: SF000-SF070)")
         if rid == "SF000":
             raise UsageError("rule SF000 (unusable input) cannot be re-levelled")
         lvl = str(level).lower()
@@ -861,7 +861,7 @@ def validate_document(doc: Document, rules: dict[str, str] | None = None) -> lis
 
 
 def _read_leniently(validator: _Validator, doc: Document) -> None:
-    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF068): its findings, located
+    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF070): its findings, located
     where the author wrote them, then its fixes, so the checks that follow judge what generate reads."""
     from . import leniency
 
