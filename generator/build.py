@@ -710,7 +710,9 @@ class Builder:
         # a path value is always sent whole: its example fills every property (an empty object is no segment)
         value = self.examples.value(schema, ptr, explicit=explicit, full=location == "path")
         resolved = self.resolve(schema, ptr)[0] if schema is not None else None
-        if value == {} and (resolved is None or not _types(resolved)):
+        untyped = resolved is None or not (_types(resolved) or resolved.anyOf or resolved.oneOf or resolved.allOf
+                                           or resolved.properties or resolved.additionalProperties is not None)
+        if value == {} and untyped:
             return "string"  # a parameter of any type: a plain string is what a URL or header carries
         return value
 
