@@ -28,30 +28,6 @@ def annotation(t: TypeExpr, quoted: frozenset[str] = frozenset()) -> str:
         return t.py
     if isinstance(t, Named):
         return f'"{t.name}"' if t.name in quoted else t.name
-    if quoted:
-        return _quoted_annotation(t, quoted)
-    if isinstance(t, ListOf):
-        return f"List[{annotation(t.item)}]"
-    if isinstance(t, TupleOf):
-        return "Tuple[" + ", ".join(annotation(i) for i in t.items) + "]"
-    if isinstance(t, MapOf):
-        return f"Dict[str, {annotation(t.value)}]"
-    if isinstance(t, Nullable):
-        return f"Optional[{annotation(t.inner)}]"
-    if isinstance(t, LiteralOf):
-        literal = "Literal[" + ", ".join(source_literal(v) for v in t.values) + "]"
-        return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
-    if isinstance(t, UnionOf):
-        union = "Union[" + ", ".join(annotation(i) for i in t.items) + "]"
-        if t.tag_field:
-            return f"Annotated[{union}, FieldInfo(discriminator={source_literal(t.tag_field)})]"
-        return union
-    if isinstance(t, FileType):
-        return "FileTypes"
-    return "object"
-
-
-def _quoted_annotation(t: TypeExpr, quoted: frozenset[str]) -> str:
     if isinstance(t, ListOf):
         return f"List[{annotation(t.item, quoted)}]"
     if isinstance(t, TupleOf):
@@ -60,10 +36,17 @@ def _quoted_annotation(t: TypeExpr, quoted: frozenset[str]) -> str:
         return f"Dict[str, {annotation(t.value, quoted)}]"
     if isinstance(t, Nullable):
         return f"Optional[{annotation(t.inner, quoted)}]"
+    if isinstance(t, LiteralOf):
+        literal = "Literal[" + ", ".join(source_literal(v) for v in t.values) + "]"
+        return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
     if isinstance(t, UnionOf):
         union = "Union[" + ", ".join(annotation(i, quoted) for i in t.items) + "]"
-        return f"Annotated[{union}, FieldInfo(discriminator={source_literal(t.tag_field)})]" if t.tag_field else union
-    return annotation(t)
+        if t.tag_field:
+            return f"Annotated[{union}, FieldInfo(discriminator={source_literal(t.tag_field)})]"
+        return union
+    if isinstance(t, FileType):
+        return "FileTypes"
+    return "object"
 
 
 def _base_of(t: LiteralOf) -> str:
