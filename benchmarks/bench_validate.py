@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.validate import validate_paths
+from generator.validate.checks import validate_paths
 
 DEFAULT_SPEC = ROOT.parent / "shared" / "specs" / "openai-openapi.yaml"
 

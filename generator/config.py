@@ -12,7 +12,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import UsageError
+from generator.errors import UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib

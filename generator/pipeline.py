@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bundle, load, output_cache
-from .cache import black_version
-from .config import Target
-from .errors import SpecError
-from .locations import TEMPLATES
-from .mock_spec import mock_spec_text
+from generator.cache import black_version
+from generator.config import Target
+from generator.errors import SpecError
+from generator.load import bundle
+from generator.load import document as load
+from generator.targets.mock_spec import mock_spec_text
+from generator.write import output_cache
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def parse(doc: load.Document) -> Any:
     try:
         return parse_obj(doc.data)
     except ValidationError as exc:
-        from .validate import pydantic_error_pointers
+        from generator.validate.checks import pydantic_error_pointers
 
         found = pydantic_error_pointers(doc.data, exc.errors()) or [("", str(exc.errors()[0]["msg"]))]
         pointer, message = found[0]
@@ -56,8 +57,9 @@ def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str,
     (validate.REPAIRED: a bad default is dropped, a mistyped enum entry left out, ...) is repaired here and reported
     as a warning unless the rules make it an error; the first error becomes a SpecError with the message
     `sdkforge validate` prints. Warnings come back as located lines, each once."""
-    from . import leniency, validate
-    from .rules import RULES
+    from generator.load import leniency
+    from generator.validate import checks as validate
+    from generator.validate.rules import RULES
 
     levels = validate.check_rule_config(rules)
     off = {rule for rule, level in levels.items() if level == "off"} | {
@@ -129,9 +131,9 @@ def build_target(
     cached = output_cache.get(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
-    from .build import build_api
-    from .format import format_files
-    from .render import render
+    from generator.parse.build import build_api
+    from generator.targets.python.format import format_files
+    from generator.targets.python.render import render
 
     doc = load.load_spec(spec_path, track=False)
     # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay)
@@ -196,7 +198,7 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tupl
                 digest.update(b"\0missing")
     digest.update(target.model_dump_json().encode())
     digest.update(black_version().encode())
-    for folder in (Path(__file__).parent, TEMPLATES, templates):
+    for folder in (Path(__file__).parent, templates):
         if folder is None or not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):

@@ -22,10 +22,10 @@ import black
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.docs import docstring as safe_doc
-from generator.format import _MODE, format_python, long_code_lines
-from generator.imports import late_import, organize, reexport
-from generator.pysource import LINE_LENGTH, call, data_literal, docstring, field_line, literal, param_line, wrapped
+from generator.targets.python.docs import docstring as safe_doc
+from generator.targets.python.format import _MODE, format_python, long_code_lines
+from generator.targets.python.imports import late_import, organize, reexport
+from generator.targets.python.source import LINE_LENGTH, call, data_literal, docstring, field_line, literal, param_line, wrapped
 
 EXAMPLES = int(os.environ.get("SDKFORGE_HYPOTHESIS_EXAMPLES", "30"))
 SETTINGS = settings(

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff import Change, build_for_diff, diff_apis
+from generator.diff.changes import Change, build_for_diff, diff_apis
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = Path(__file__).resolve().parent / "diff_specs"

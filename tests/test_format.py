@@ -5,7 +5,7 @@ from __future__ import annotations
 import black
 import pytest
 
-from generator.format import _MODE, format_python, long_code_lines
+from generator.targets.python.format import _MODE, format_python, long_code_lines
 
 LONG_LITERAL = "Literal[" + ", ".join(f'"value-number-{i}"' for i in range(12)) + "]"
 LONG_UNION = "Union[" + ", ".join(f"SomeRatherLongTypeName{i}" for i in range(6)) + "]"

@@ -32,19 +32,19 @@ def _commands(tmp: Path) -> dict[str, tuple[list[str], Callable[[pytest.MonkeyPa
         mp.setattr("generator.pipeline.build_target", _boom)
 
     def watch_once(mp: pytest.MonkeyPatch) -> None:
-        import generator.watch
+        import generator.cli.watch
 
         pipeline(mp)
-        mp.setattr(generator.watch, "watch", functools.partial(generator.watch.watch, max_runs=1))
+        mp.setattr(generator.cli.watch, "watch", functools.partial(generator.cli.watch.watch, max_runs=1))
 
     return {
         "generate": (["generate", spec, "-o", str(tmp / "o"), "--package-name", "vids"], pipeline, spec),
         "generate-config": (["generate", "--config", "sdkforge.yaml"], pipeline, spec),
         "watch": (["generate", "--watch", "--config", "sdkforge.yaml"], watch_once, spec),
         "check": (["check", "--config", "sdkforge.yaml"], pipeline, spec),
-        "validate": (["validate", spec], lambda mp: mp.setattr("generator.validate.validate_paths", _boom), spec),
-        "diff": (["diff", spec, spec], lambda mp: mp.setattr("generator.diff.diff_apis", _boom), spec),
-        "init": (["init", spec, "--yaml"], lambda mp: mp.setattr("generator.init.load_spec", _boom), spec),
+        "validate": (["validate", spec], lambda mp: mp.setattr("generator.validate.checks.validate_paths", _boom), spec),
+        "diff": (["diff", spec, spec], lambda mp: mp.setattr("generator.diff.changes.diff_apis", _boom), spec),
+        "init": (["init", spec, "--yaml"], lambda mp: mp.setattr("generator.cli.init.load_spec", _boom), spec),
         "parser": (["generate"], lambda mp: mp.setattr(cli, "_parser", _boom), ""),
     }
 

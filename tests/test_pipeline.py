@@ -217,7 +217,7 @@ components:
 
 
 def _load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    from generator.load import load_spec
+    from generator.load.document import load_spec
 
     path = tmp_path / "spec.yaml"
     path.write_text(text, encoding="utf-8")
@@ -225,7 +225,7 @@ def _load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
 
 
 def test_mock_spec_copy_is_the_spec_text_unless_it_declares_hop_by_hop_headers(tmp_path: Path) -> None:
-    from generator.mock_spec import mock_spec_text
+    from generator.targets.mock_spec import mock_spec_text
 
     plain = VIDEOS_SPEC.read_text(encoding="utf-8")
     assert mock_spec_text(_load(tmp_path, plain)) == plain
@@ -276,7 +276,7 @@ def _prism_answer(spec: Path) -> tuple[int, dict[str, str]] | str:
 
 def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
     """The reason for the copy: Prism fakes a declared Transfer-Encoding, and httpx refuses that response."""
-    from generator.mock_spec import mock_spec_text
+    from generator.targets.mock_spec import mock_spec_text
 
     if not (ROOT / "node_modules" / ".bin" / "prism").exists():
         if os.environ.get("CI"):

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yaml_events
+from generator.load import yaml_events
 from generator.errors import SpecError
-from generator.load import load_spec
+from generator.load.document import load_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 FULL_SPEC = ROOT.parent / "shared" / "specs" / "openai-openapi.yaml"

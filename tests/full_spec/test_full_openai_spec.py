@@ -48,9 +48,9 @@ def generated(spec_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="module")
 def api(spec_path: Path):  # type: ignore[no-untyped-def]
-    from generator.build import build_api
+    from generator.parse.build import build_api
     from generator.config import Target
-    from generator.load import load_spec
+    from generator.load.document import load_spec
     from generator.pipeline import parse
 
     doc = load_spec(spec_path)

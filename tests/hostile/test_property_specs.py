@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from generator.config import Target
 from generator.errors import SpecError
 from generator.pipeline import build_target
-from generator.write import write
+from generator.write.files import write
 
 EXAMPLES = int(os.environ.get("SDKFORGE_HYPOTHESIS_EXAMPLES", "15"))
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)

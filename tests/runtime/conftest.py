@@ -14,7 +14,7 @@ import jinja2
 import pytest
 
 from generator.model import Api, Resource
-from generator.security import single_scheme_auth
+from generator.parse.security import single_scheme_auth
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -562,7 +562,7 @@ def make_api(
 
 
 def make_env() -> jinja2.Environment:
-    from generator.render import environment
+    from generator.targets.python.render import environment
 
     env = environment()  # the pipeline's own environment and filters, loading the runtime folder by file name
     env.loader = jinja2.FileSystemLoader(str(TEMPLATES))

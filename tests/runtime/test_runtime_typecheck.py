@@ -84,7 +84,7 @@ def test_ruff_clean(rendered: Path) -> None:
 def test_black_clean(rendered: Path) -> None:
     import black
 
-    from generator.format import _MODE as mode  # the pipeline's black settings
+    from generator.targets.python.format import _MODE as mode  # the pipeline's black settings
     # every file once, then the files whose text depends on the Api for the other variants
     templated = ("_client.py", "_exceptions.py", "_logs.py", "_version.py")
     paths = [p for p in _runtime_files(rendered) if p.startswith("tc_both") or p.endswith(templated)]

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.load import load_spec, locate
-from generator.report import render_text
-from generator.rules import RULES
-from generator.validate import add_parser, read_config, validate_document, validate_paths
+from generator.load.document import load_spec, locate
+from generator.validate.report import render_text
+from generator.validate.rules import RULES
+from generator.validate.checks import add_parser, read_config, validate_document, validate_paths
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"

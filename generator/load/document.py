@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from . import yaml_events
-from .errors import SpecError
+from generator.errors import SpecError
+from generator.load import yaml_events
 
 try:
     _Loader: Any = yaml.CSafeLoader

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import UsageError
+from generator.errors import UsageError
 
 MANIFEST = ".sdkforge-manifest.json"
 

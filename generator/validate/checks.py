@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from . import rules as _rules
-from .errors import SpecError, UsageError
-from .load import Document, duplicate_keys, load_spec, locate, split_pointer
-from .rules import LEVELS, RULES, ValueChecker
+from generator.errors import SpecError, UsageError
+from generator.load.document import Document, duplicate_keys, load_spec, locate, split_pointer
+from generator.validate import rules as _rules
+from generator.validate.rules import LEVELS, RULES, ValueChecker
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _STATUS_RE = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX)$")
@@ -863,7 +863,7 @@ def validate_document(doc: Document, rules: dict[str, str] | None = None) -> lis
 def _read_leniently(validator: _Validator, doc: Document) -> None:
     """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF070): its findings, located
     where the author wrote them, then its fixes, so the checks that follow judge what generate reads."""
-    from . import leniency
+    from generator.load import leniency
 
     if not isinstance(doc.data, dict):
         return
@@ -1032,7 +1032,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .report import render
+    from generator.validate.report import render
 
     try:
         rules = getattr(args, "rules", None)
@@ -1043,8 +1043,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"sdkforge validate: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # never a traceback for any input: a bug in sdkforge, one line and exit 4
-        from . import ui
-        from .errors import EXIT_BUG
+        from generator.cli import ui
+        from generator.errors import EXIT_BUG
 
         spec = ", ".join(str(s) for s in getattr(args, "specs", None) or [])
         ui.internal_error(exc, spec, verbose=bool(getattr(args, "verbose", False)), command="validate")

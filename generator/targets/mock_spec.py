@@ -16,8 +16,8 @@ import datetime as _dt
 import json
 from typing import Any
 
-from .load import Document
-from .rules import KeyPath, hop_by_hop_response_headers
+from generator.load.document import Document
+from generator.validate.rules import KeyPath, hop_by_hop_response_headers
 
 
 def mock_spec_text(doc: Document) -> str:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import jinja2
 
-from .imports import late_import, reexport
-from .locations import TEMPLATES
-from .model import Api
-from .pysource import call, data_literal, docstring, field_line, param_line, wrapped
-from .readme import readme_examples
+from generator.model import Api
+from generator.targets.python.imports import late_import, reexport
+from generator.targets.python.locations import TEMPLATES
+from generator.targets.python.readme import readme_examples
+from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
 
 # Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.
 PROJECT_FILES = {

@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, errors, ui
-from .config import Target, find_config
-from .errors import SpecError, UsageError
+from generator import __version__, errors
+from generator.cli import ui
+from generator.config import Target, find_config
+from generator.errors import SpecError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 EXIT_BUG = errors.EXIT_BUG  # 4: an unexpected exception, i.e. a bug in sdkforge
@@ -108,15 +109,15 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     try:
-        from . import validate
+        from generator.validate import checks as validate
     except ImportError:  # pragma: no cover - only while validate.py is being written
         validate = None  # type: ignore[assignment]
     if validate is not None and hasattr(validate, "add_parser"):
         validate.add_parser(sub)
-    from . import init as _init
+    from generator.cli import init as _init
 
     _init.add_parser(sub)
-    from . import diff as _diff
+    from generator.diff import changes as _diff
     _diff.add_parser(sub)
     for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
         if "--verbose" not in command._option_string_actions:
@@ -138,18 +139,18 @@ def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     if args.watch:
-        from .watch import watch
+        from generator.cli.watch import watch
 
         return watch(lambda: _guarded(_generate_once, args), _watched_files(args))
     return _generate_once(args)
 
 
 def _generate_once(args: argparse.Namespace) -> int:
-    from .pipeline import build_target
-    from .write import HandEditedError, write
+    from generator.pipeline import build_target
+    from generator.write.files import HandEditedError, write
 
     targets, root = _targets(args)
-    from .validate import read_config
+    from generator.validate.checks import read_config
 
     rules = read_config(getattr(args, "config", None))  # [tool.sdkforge.validate] rules: the levels validate uses
     with ui.Progress(quiet=args.quiet, verbose=args.verbose) as progress:
@@ -186,7 +187,7 @@ def _generate_once(args: argparse.Namespace) -> int:
 
 
 def _watched_files(args: argparse.Namespace) -> list[Path]:
-    from .bundle import has_external_refs, referenced_files
+    from generator.load.bundle import has_external_refs, referenced_files
 
     targets, root = _targets(args)
     files = [root / t.spec for t in targets]
@@ -205,8 +206,8 @@ def _watched_files(args: argparse.Namespace) -> list[Path]:
 def cmd_check(args: argparse.Namespace) -> int:
     import difflib
 
-    from .pipeline import build_target
-    from .write import compare
+    from generator.pipeline import build_target
+    from generator.write.files import compare
 
     targets, root = _targets(args)
     stale_any = False

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import naming
-from .errors import UsageError
-from .load import load_spec
+from generator.errors import UsageError
+from generator.load.document import load_spec
+from generator.targets.python import naming
 
 _TOML = """\
 

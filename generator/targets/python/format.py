@@ -20,7 +20,7 @@ from functools import cache
 
 import black
 
-from .pysource import LINE_LENGTH, width
+from generator.targets.python.source import LINE_LENGTH, width
 
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
 # An element alone on its line in an exploded bracket (`Name as Name,`, `"text",`, `"key": "value",`): nothing in it

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from . import naming
-from .errors import SpecError
-from .model import Auth, Credential, Requirement, SecurityScheme
+from generator.errors import SpecError
+from generator.model import Auth, Credential, Requirement, SecurityScheme
+from generator.targets.python import naming
 
 _SCHEMES_PTR = "/components/securitySchemes/"
 # parameters of the client constructor and of copy(); a credential must not take their names

@@ -88,8 +88,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError, UsageError
-from .model import (
+from generator.errors import SpecError, UsageError
+from generator.model import (
     AnyType,
     Api,
     Field,
@@ -105,7 +105,7 @@ from .model import (
     TypeExpr,
     UnionOf,
 )
-from .schema_types import annotation, walk
+from generator.targets.python.annotations import annotation, walk
 
 IN, OUT = "in", "out"
 BOTH = frozenset((IN, OUT))
@@ -657,10 +657,10 @@ def diff_apis(old: Api, new: Api) -> list[Change]:
 
 
 def build_for_diff(spec_path: str | Path, target: Any = None) -> Api:
-    from . import load
-    from .build import build_api
-    from .config import Target
-    from .pipeline import parse
+    from generator.config import Target
+    from generator.load import document as load
+    from generator.parse.build import build_api
+    from generator.pipeline import parse
 
     path = Path(spec_path)
     if target is None:
@@ -672,7 +672,7 @@ def build_for_diff(spec_path: str | Path, target: Any = None) -> Api:
 
 
 def _pick_target(config_path: str, which: str | None) -> Any:
-    from .config import load_config
+    from generator.config import load_config
 
     config, _root = load_config(Path(config_path))
     if not config.targets:
@@ -797,8 +797,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"sdkforge diff: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - never a traceback for any input: a bug in sdkforge, exit 4
-        from . import ui
-        from .errors import EXIT_BUG
+        from generator.cli import ui
+        from generator.errors import EXIT_BUG
 
         spec = f"{args.old} and {args.new}"
         ui.internal_error(exc, spec, verbose=bool(getattr(args, "verbose", False)), command="diff")

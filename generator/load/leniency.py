@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .load import Document, escape_token, locate
+from generator.load.document import Document, escape_token, locate
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import naming
+from generator.targets.python import naming
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .pysource import literal as source_literal
-from .model import (
+from generator.model import (
     AnyType,
     FileType,
     ListOf,
@@ -18,6 +17,7 @@ from .model import (
     TypeExpr,
     UnionOf,
 )
+from generator.targets.python.source import literal as source_literal
 
 _TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Tuple", "Union")
 

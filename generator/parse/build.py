@@ -19,21 +19,15 @@ from openapi_pydantic.v3.v3_1 import Reference as _Reference31
 from openapi_pydantic.v3.v3_1 import Schema as _Schema31
 from pydantic import BaseModel as _PydanticModel
 
-from . import naming
-from .config import PaginationConfig, PollingConfig, Target
-from .docs import docstring, one_line
-from .errors import SpecError
-from .examples import ExampleBuilder, jsonable
-from .imports import organize
-from .pysource import data_literal, literal
-from .model import (
+from generator.config import PaginationConfig, PollingConfig, Target
+from generator.errors import SpecError
+from generator.model import (
     AnyType,
     Api,
     Body,
     Field,
     FileType,
     ListOf,
-    TupleOf,
     LiteralOf,
     MapOf,
     Model,
@@ -47,11 +41,17 @@ from .model import (
     Resource,
     Response,
     StreamVariant,
+    TupleOf,
     TypeExpr,
     UnionOf,
 )
-from .schema_types import annotation, named_refs, typing_names, uses_primitive
-from .security import SecurityReader
+from generator.parse.examples import ExampleBuilder, jsonable
+from generator.parse.security import SecurityReader
+from generator.targets.python import naming
+from generator.targets.python.annotations import annotation, named_refs, typing_names, uses_primitive
+from generator.targets.python.docs import docstring, one_line
+from generator.targets.python.imports import organize
+from generator.targets.python.source import data_literal, literal
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SCHEMA_PREFIX = "#/components/schemas/"

@@ -6,10 +6,9 @@ The spec's own ``example`` / ``examples`` win when present; otherwise a value is
 
 from __future__ import annotations
 
-import re
-
 import datetime
 import json
+import re
 from typing import Any, Callable
 
 try:  # Python 3.11+
@@ -143,7 +142,7 @@ _JSON_KINDS = {"string": (str,), "integer": (int,), "number": (int, float), "boo
 
 
 def _required_sets(schema: Any) -> list[list[str]]:
-    from .build import required_sets
+    from generator.parse.build import required_sets
 
     return required_sets(schema)
 

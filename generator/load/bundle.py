@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from . import load
-from .errors import SpecError
+from generator.errors import SpecError
+from generator.load import document as load
 
 # `$ref` followed by a value that does not start with `#` (YAML plain or quoted, JSON); a false positive (a `$ref` in
 # an example value) only costs one walk of the document that finds nothing to bundle.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .pysource import LINE_LENGTH, width
+from generator.targets.python.source import LINE_LENGTH, width
 
 _STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 _NAME_KIND = re.compile(r"^[A-Z0-9_]+$")

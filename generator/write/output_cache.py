@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from .cache import cache_dir
+from generator.cache import cache_dir
 
 
 def _path(key: str) -> Path | None:

@@ -24,7 +24,7 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
-from .rules import RULES
+from generator.validate.rules import RULES
 
 FORMATS = ("text", "json", "github", "sarif")
 TOOL_URI = "https://github.com/sdkforge/sdkforge"

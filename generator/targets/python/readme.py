@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Api, FileType, Operation, Resource
+from generator.model import Api, FileType, Operation, Resource
 
 
 @dataclass(frozen=True)
