@@ -13,15 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.validate import add_parser
 from generator.errors import SpecError
 from generator.load.document import load_spec, locate
-from generator.validate.report import render_text
-from generator.validate.rules import RULES
-from generator.cli.validate import add_parser
 from generator.targets.python.checks import NAMES, checks
 from generator.validate import checks as validate
 from generator.validate.levels import read_config
-
+from generator.validate.report import render_text
+from generator.validate.rules import RULES
 
 
 def validate_paths(paths, rules=None):
@@ -358,3 +357,14 @@ def test_name_collisions_come_from_the_target(name, monkeypatch):
     monkeypatch.chdir(CORPUS)
     assert {d.rule for d in validate.validate_paths([name])} == set()  # neutral: no naming, no collision
     assert {(d.rule, d.pointer) for d in checks(load_spec(name))} == CORPUS_EXPECTED[name]
+
+
+def test_one_config_reader(tmp_path):
+    """validate's rule levels and generate's configuration come from one reading of the same file."""
+    from generator.config import load_config
+
+    for name, text in (("pyproject.toml", '[tool.sdkforge.validate]\nrules = {SF015 = "error"}\n'),
+                       ("sdkforge.yaml", "validate:\n  rules: {SF015: error}\n")):
+        config = tmp_path / name
+        config.write_text(text)
+        assert read_config(config) == load_config(config)[0].validate_rules == {"SF015": "error"}
