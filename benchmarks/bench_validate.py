@@ -18,7 +18,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.validate.checks import validate_paths
+from generator.targets.python.checks import NAMES
+from generator.validate import checks
+
+
+def validate_paths(paths: list[Path]) -> list:
+    return checks.validate_paths(paths, names=NAMES)  # what `sdkforge validate` runs
 
 DEFAULT_SPEC = ROOT.parent / "shared" / "specs" / "openai-openapi.yaml"
 

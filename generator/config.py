@@ -82,12 +82,22 @@ class Config(_Strict):
     validate_rules: dict[str, Literal["off", "error", "warning"]] = Field({}, alias="validate")
 
 
-def load_config(path: Path) -> tuple[Config, Path]:
-    """Read a config file; returns the config and the folder its relative paths are resolved against."""
+CANDIDATES = (Path("sdkforge.yaml"), Path("pyproject.toml"))  # looked for, in this order, without --config
+
+
+def config_file(explicit: str | Path | None) -> Path | None:
+    """The configuration file a command reads: ``--config``, else ./sdkforge.yaml or ./pyproject.toml if present."""
+    if explicit:
+        return Path(explicit)
+    return next((candidate for candidate in CANDIDATES if candidate.is_file()), None)
+
+
+def read_table(path: Path) -> dict[str, Any]:
+    """The raw settings: ``[tool.sdkforge]`` of a ``.toml`` file, or the whole of a YAML file."""
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read config: {exc.strerror}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read config: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         if path.suffix == ".toml":
             raw: Any = tomllib.loads(text).get("tool", {}).get("sdkforge", {})
@@ -97,6 +107,12 @@ def load_config(path: Path) -> tuple[Config, Path]:
         raise UsageError(f"{path}: invalid config file: {exc}") from None
     if not isinstance(raw, dict):
         raise UsageError(f"{path}: the configuration must be a mapping")
+    return raw
+
+
+def load_config(path: Path) -> tuple[Config, Path]:
+    """Read a config file; returns the config and the folder its relative paths are resolved against."""
+    raw = read_table(path)
     if isinstance(raw.get("validate"), dict):
         raw = {**raw, "validate": raw["validate"].get("rules", {})}
     try:
@@ -108,12 +124,30 @@ def load_config(path: Path) -> tuple[Config, Path]:
 
 
 def find_config(explicit: str | None) -> tuple[Config, Path]:
-    if explicit:
-        return load_config(Path(explicit))
-    for candidate in (Path("sdkforge.yaml"), Path("pyproject.toml")):
-        if candidate.is_file():
-            return load_config(candidate)
-    raise UsageError("no configuration found: pass --config, or run where pyproject.toml has [tool.sdkforge]")
+    path = config_file(explicit)
+    if path is None:
+        raise UsageError("no configuration found: pass --config, or run where pyproject.toml has [tool.sdkforge]")
+    return load_config(path)
+
+
+def rule_levels(explicit: str | Path | None) -> dict[Any, Any]:
+    """The validate rule levels as written (``[tool.sdkforge.validate] rules``, or ``[tool.sdkforge] rules``), not yet
+    checked against the rule table; {} when there is no configuration file (and no ``--config``)."""
+    path = config_file(explicit)
+    if path is None:
+        return {}
+    if not path.is_file():
+        raise UsageError(f"config file not found: {path}")
+    table = read_table(path)
+    validate = table.get("validate")
+    rules = validate.get("rules") if isinstance(validate, dict) else None
+    if rules is None:
+        rules = table.get("rules")
+    if rules is None:
+        return {}
+    if not isinstance(rules, dict):
+        raise UsageError(f"{path}: [tool.sdkforge.validate] rules must be a table of rule id = level")
+    return rules
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:

@@ -1,36 +1,44 @@
-"""Errors the pipeline reports to users: one line naming the file, line, JSON pointer, plus a hint."""
+"""Errors that stop a command: SpecError (a Diagnostic raised) and UsageError (bad arguments or configuration)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
 
-EXIT_BUG = 4  # exit code of an unexpected exception (a bug in sdkforge), for every command
+from generator.diagnostics import ERROR, Diagnostic
+
+T = TypeVar("T")
 
 
-@dataclass
+class _Field(Generic[T]):
+    """One field of the error's Diagnostic, read and set through the error (setting replaces the Diagnostic)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, error: Any, owner: type | None = None) -> T:
+        if error is None:  # looked up on the class
+            return self  # type: ignore[return-value]
+        return getattr(error.diagnostic, self.name)  # type: ignore[no-any-return]
+
+    def __set__(self, error: Any, value: T) -> None:
+        error.diagnostic = replace(error.diagnostic, **{self.name: value})
+
+
 class SpecError(Exception):
-    """A problem in an input file. ``line`` / ``column`` are 1-based, 0 when unknown."""
+    """A problem in an input file that stops the command; ``diagnostic`` says what and where."""
 
-    message: str
-    file: str = ""
-    pointer: str = ""
-    line: int = 0
-    column: int = 0
-    hint: str = ""
-    rule: str = ""
+    rule, message, file, pointer, hint = _Field[str](), _Field[str](), _Field[str](), _Field[str](), _Field[str]()
+    line, column = _Field[int](), _Field[int]()
+
+    def __init__(self, message: str, file: str = "", pointer: str = "", line: int = 0, column: int = 0,
+                 hint: str = "", rule: str = "") -> None:
+        super().__init__(message)
+        self.diagnostic = Diagnostic(rule, ERROR, message, file, line, column, pointer, hint)
 
     def __str__(self) -> str:
-        where = self.file or "<input>"
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        if self.pointer:
-            text += f" (at {self.pointer})"
-        if self.hint:
-            text += f"\n  hint: {self.hint}"
-        return text
+        text = self.diagnostic.headline()
+        return text + f"\n  hint: {self.hint}" if self.hint else text
 
 
 class UsageError(Exception):

@@ -44,7 +44,7 @@ def parse(doc: load.Document) -> Any:
     try:
         return parse_obj(doc.data)
     except ValidationError as exc:
-        from generator.validate.checks import pydantic_error_pointers
+        from generator.validate.structure import pydantic_error_pointers
 
         found = pydantic_error_pointers(doc.data, exc.errors()) or [("", str(exc.errors()[0]["msg"]))]
         pointer, message = found[0]
@@ -52,36 +52,12 @@ def parse(doc: load.Document) -> Any:
 
 
 def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str, ...]:
-    """Read sloppy constructs leniently (leniency.py; the data is normalised in place) and run the semantic checks
-    generation needs (validate.GENERATE_RULES), both with the validate rule levels. What the generator repairs
-    (validate.REPAIRED: a bad default is dropped, a mistyped enum entry left out, ...) is repaired here and reported
-    as a warning unless the rules make it an error; the first error becomes a SpecError with the message
-    `sdkforge validate` prints. Warnings come back as located lines, each once."""
-    from generator.load import leniency
-    from generator.validate import checks as validate
-    from generator.validate.rules import RULES
+    """The checks generation runs (validate.generation: the lenient reading, GENERATE_RULES and their repairs, at the
+    validate rule levels); the first error becomes a SpecError with the message `sdkforge validate` prints. Warnings
+    come back as located lines, each once."""
+    from generator.validate.generation import generation_check
 
-    levels = validate.check_rule_config(rules)
-    off = {rule for rule, level in levels.items() if level == "off"} | {
-        rule for rule in RULES if rule not in levels and RULES[rule].severity == "off"}
-    scan = leniency.scan(doc, off)
-    shown: list[validate.Diagnostic] = []
-    for finding in scan.findings:
-        level = levels.get(finding.rule, RULES[finding.rule].severity)
-        if level == "off":
-            continue
-        pointer = finding.pointer
-        line, column = load.locate(doc, pointer)  # before the fixes change the data
-        shown.append(validate.Diagnostic(finding.rule, level, finding.message, str(doc.path), line, column,
-                                         pointer, RULES[finding.rule].hint))
-    leniency.apply(doc, scan.findings)
-    # repaired problems are repaired whatever their level; shown as warnings unless the rules say otherwise (SF024, a
-    # default outside a property that validate warns about, is dropped quietly)
-    semantic_levels = {rule: "off" if rule == "SF024" else "warning" for rule in validate.REPAIRED}
-    semantic_levels.update(levels)
-    found = shown + validate.generation_diagnostics(doc, scan.refs, scan.value_schemas, semantic_levels,
-                                                    leniency.pointer_of, repairs=True)
-    found.sort(key=lambda d: (d.file, d.line, d.column, d.rule))
+    found = generation_check(doc, rules)
     errors = [d for d in found if d.severity == "error"]
     if errors:
         first = errors[0]

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator import cli
-from generator.errors import EXIT_BUG
+from generator.cli.exit_codes import EXIT_BUG
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "specs" / "openai-videos.yaml"

@@ -1,28 +1,19 @@
-"""Command line: argument parsing and exit codes only; each subcommand calls one function.
-
-Exit codes (also in the README):
-  0  success
-  1  the spec has errors, generated output is stale (check), or validation found errors
-  2  usage error: bad arguments, unreadable input, invalid configuration
-  3  refused: generated files were edited by hand (use --force to overwrite)
-  4  internal error: a bug in sdkforge (one line naming the spec; the traceback with --verbose)
-"""
+"""Command line: the one parser of every subcommand, and the only place that prints; exit codes in exit_codes.py."""
 
 from __future__ import annotations
 
 import argparse
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from generator import __version__, errors
+from generator import __version__
 from generator.cli import ui
+from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from generator.config import Target, find_config
 from generator.errors import SpecError, UsageError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
-EXIT_BUG = errors.EXIT_BUG  # 4: an unexpected exception, i.e. a bug in sdkforge
 
 EXAMPLES = """\
 examples:
@@ -51,14 +42,13 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     try:
         return handler(args)
     except SpecError as exc:
-        message, _, hint = str(exc).partition("\n  hint: ")
-        _error(message, hint)
+        _error(exc.diagnostic.headline(), exc.hint)
         return EXIT_FAILED
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - anything else is a bug in sdkforge: one line, exit 4
         ui.internal_error(exc, _spec_of(args), verbose=bool(getattr(args, "verbose", False)), command=getattr(args, "command", None) or "")
         return EXIT_BUG
@@ -81,6 +71,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
     sub = parser.add_subparsers(dest="command")
 
+    from generator.cli import init as _init
+    from generator.cli import validate as _validate
+    from generator.diff import changes as _diff
+
+    _add_generate(sub)
+    _add_check(sub)
+    _validate.add_parser(sub)
+    _init.add_parser(sub)
+    _diff.add_parser(sub)
+    for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
+        if "--verbose" not in command._option_string_actions:
+            command.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
+    return parser
+
+
+def _add_generate(sub: Any) -> None:
     gen = sub.add_parser(
         "generate",
         help="generate SDKs (every configured target, or one spec)",
@@ -98,6 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("-v", "--verbose", action="store_true", help="print each stage's time")
     gen.set_defaults(func=cmd_generate)
 
+
+def _add_check(sub: Any) -> None:
     check = sub.add_parser(
         "check",
         help="exit 1 when generated output differs from what the specs produce now",
@@ -107,22 +115,6 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config")
     check.add_argument("--diff", action="store_true", help="show a short unified diff of each stale file")
     check.set_defaults(func=cmd_check)
-
-    try:
-        from generator.validate import checks as validate
-    except ImportError:  # pragma: no cover - only while validate.py is being written
-        validate = None  # type: ignore[assignment]
-    if validate is not None and hasattr(validate, "add_parser"):
-        validate.add_parser(sub)
-    from generator.cli import init as _init
-
-    _init.add_parser(sub)
-    from generator.diff import changes as _diff
-    _diff.add_parser(sub)
-    for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
-        if "--verbose" not in command._option_string_actions:
-            command.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
-    return parser
 
 
 def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
@@ -150,7 +142,7 @@ def _generate_once(args: argparse.Namespace) -> int:
     from generator.write.files import HandEditedError, write
 
     targets, root = _targets(args)
-    from generator.validate.checks import read_config
+    from generator.validate.levels import read_config
 
     rules = read_config(getattr(args, "config", None))  # [tool.sdkforge.validate] rules: the levels validate uses
     with ui.Progress(quiet=args.quiet, verbose=args.verbose) as progress:
@@ -180,7 +172,7 @@ def _generate_once(args: argparse.Namespace) -> int:
                     f"{len(report.removed)} removed, {len(g.warnings)} warning(s) in {progress.elapsed():.2f} s"
                 )
             for hook in g.target.hooks:
-                if subprocess.run(hook, shell=True, cwd=g.out).returncode != 0:  # noqa: S602 - the user's command
+                if subprocess.run(hook, shell=True, cwd=g.out, check=False).returncode != 0:  # the user's command
                     ui.error(f"{g.target.output}: post-generation hook failed: {hook}")
                     return EXIT_FAILED
     return EXIT_OK

@@ -798,7 +798,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except Exception as exc:  # noqa: BLE001 - never a traceback for any input: a bug in sdkforge, exit 4
         from generator.cli import ui
-        from generator.errors import EXIT_BUG
+        from generator.cli.exit_codes import EXIT_BUG
 
         spec = f"{args.old} and {args.new}"
         ui.internal_error(exc, spec, verbose=bool(getattr(args, "verbose", False)), command="diff")

@@ -1,7 +1,7 @@
 """The copy of the spec that a generated SDK's tests serve with Prism.
 
 Usually the spec's own text. A response header that only the HTTP layer may set (``Transfer-Encoding``,
-``Connection``, ...: see ``rules.HOP_BY_HOP_HEADERS``) is left out of the copy: Prism fakes a value for every declared
+``Connection``, ...: see ``headers.HOP_BY_HOP_HEADERS``) is left out of the copy: Prism fakes a value for every declared
 response header, and a faked ``Transfer-Encoding: string`` next to Prism's own ``Content-Length`` is a response no
 HTTP client accepts, so the test would fail before the SDK sees a byte. ``sdkforge validate`` reports such headers
 (SF018).
@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from generator.load.document import Document
-from generator.validate.rules import KeyPath, hop_by_hop_response_headers
+from generator.validate.headers import KeyPath, hop_by_hop_response_headers
 
 
 def mock_spec_text(doc: Document) -> str:

@@ -1,4 +1,4 @@
-"""Render validation diagnostics: text (default), json, github (workflow commands) and sarif (2.1.0).
+"""Render Diagnostics: text (default), json, github (workflow commands) and sarif (2.1.0).
 
 JSON shape (``--format json``)::
 
@@ -24,13 +24,14 @@ import os
 from collections.abc import Sequence
 from typing import IO, Any
 
+from generator.diagnostics import Diagnostic
 from generator.validate.rules import RULES
 
 FORMATS = ("text", "json", "github", "sarif")
 TOOL_URI = "https://github.com/sdkforge/sdkforge"
 
 
-def render(diagnostics: Sequence[Any], fmt: str = "text", stream: IO[str] | None = None) -> str:
+def render(diagnostics: Sequence[Diagnostic], fmt: str = "text", stream: IO[str] | None = None) -> str:
     if fmt == "json":
         return render_json(diagnostics)
     if fmt == "github":
@@ -49,23 +50,20 @@ def use_color(stream: IO[str] | None) -> bool:
         return False
 
 
-def _counts(diagnostics: Sequence[Any]) -> tuple[int, int]:
+def _counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
     errors = sum(1 for d in diagnostics if d.severity == "error")
     return errors, len(diagnostics) - errors
 
 
-def render_text(diagnostics: Sequence[Any], color: bool = False) -> str:
+def render_text(diagnostics: Sequence[Diagnostic], color: bool = False) -> str:
     def paint(code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     lines = []
     for d in diagnostics:
-        where = d.file or "<input>"
-        if d.line:
-            where += f":{d.line}:{d.column}" if d.column else f":{d.line}"
         sev = paint("1;31", "error") if d.severity == "error" else paint("1;33", "warning")
         pointer = f" (at {d.pointer or '/'})" if d.pointer or d.rule != "SF000" else ""
-        lines.append(f"{paint('1', where)}: {sev} {paint('36', d.rule)} {d.message}{pointer}")
+        lines.append(f"{paint('1', d.where())}: {sev} {paint('36', d.rule)} {d.message}{pointer}")
         if d.hint:
             lines.append(f"  {paint('2', 'hint:')} {d.hint}")
     errors, warnings = _counts(diagnostics)
@@ -76,7 +74,7 @@ def render_text(diagnostics: Sequence[Any], color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(diagnostics: Sequence[Any]) -> str:
+def render_json(diagnostics: Sequence[Diagnostic]) -> str:
     errors, warnings = _counts(diagnostics)
     payload = {
         "version": 1,
@@ -94,7 +92,7 @@ def _gh_prop(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Sequence[Any]) -> str:
+def render_github(diagnostics: Sequence[Diagnostic]) -> str:
     lines = []
     for d in diagnostics:
         props = [f"file={_gh_prop(d.file)}"]
@@ -121,48 +119,49 @@ def _uri(path: str) -> str:
     return quote(p)
 
 
-def render_sarif(diagnostics: Sequence[Any]) -> str:
+def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
     used = sorted({d.rule for d in diagnostics})
     rule_index = {rid: i for i, rid in enumerate(used)}
-    rules = []
-    for rid in used:
-        rule = RULES[rid]
-        rules.append({
-            "id": rid,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "help": {"text": rule.hint},
-            "defaultConfiguration": {"level": "none" if rule.severity == "off" else rule.severity},
-        })
-    results = []
-    for d in diagnostics:
-        region: dict[str, int] = {}
-        if d.line:
-            region["startLine"] = d.line
-            if d.column:
-                region["startColumn"] = d.column
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(d.file)}}
-        if region:
-            physical["region"] = region
-        result: dict[str, Any] = {
-            "ruleId": d.rule,
-            "ruleIndex": rule_index[d.rule],
-            "level": d.severity,
-            "message": {"text": f"{d.message}" + (f" Hint: {d.hint}" if d.hint else "")},
-            "locations": [{
-                "physicalLocation": physical,
-                "logicalLocations": [{"fullyQualifiedName": d.pointer or "/", "kind": "member"}],
-            }],
-            "properties": {"pointer": d.pointer},
-        }
-        results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "sdkforge", "informationUri": TOOL_URI, "rules": rules}},
-            "results": results,
+            "tool": {"driver": {"name": "sdkforge", "informationUri": TOOL_URI, "rules": [_sarif_rule(r) for r in used]}},
+            "results": [_sarif_result(d, rule_index[d.rule]) for d in diagnostics],
             "columnKind": "unicodeCodePoints",
         }],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_rule(rule_id: str) -> dict[str, Any]:
+    rule = RULES[rule_id]
+    return {
+        "id": rule_id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "help": {"text": rule.hint},
+        "defaultConfiguration": {"level": "none" if rule.severity == "off" else rule.severity},
+    }
+
+
+def _sarif_result(d: Diagnostic, rule_index: int) -> dict[str, Any]:
+    region: dict[str, int] = {}
+    if d.line:
+        region["startLine"] = d.line
+        if d.column:
+            region["startColumn"] = d.column
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(d.file)}}
+    if region:
+        physical["region"] = region
+    return {
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": d.severity,
+        "message": {"text": f"{d.message}" + (f" Hint: {d.hint}" if d.hint else "")},
+        "locations": [{
+            "physicalLocation": physical,
+            "logicalLocations": [{"fullyQualifiedName": d.pointer or "/", "kind": "member"}],
+        }],
+        "properties": {"pointer": d.pointer},
+    }

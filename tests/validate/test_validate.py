@@ -13,11 +13,24 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli.validate import add_parser
 from generator.errors import SpecError
 from generator.load.document import load_spec, locate
+from generator.targets.python.checks import NAMES, checks
+from generator.validate import checks as validate
+from generator.validate.levels import read_config
 from generator.validate.report import render_text
 from generator.validate.rules import RULES
-from generator.validate.checks import add_parser, read_config, validate_document, validate_paths
+
+
+def validate_paths(paths, rules=None):
+    """What `sdkforge validate` reports: the Python target's naming judges the name collisions (SF050-SF052)."""
+    return validate.validate_paths(paths, rules, names=NAMES)
+
+
+def validate_document(doc, rules=None):
+    return validate.validate_document(doc, rules, names=NAMES)
+
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
@@ -333,3 +346,25 @@ def test_through_the_cli(monkeypatch, capsys):
     assert cli.main(["validate", "sf015_no_success.yaml"]) == 0
     assert cli.main(["validate", "sf015_no_success.yaml", "--strict"]) == 1
     assert cli.main(["validate", "dir_spec.yaml"]) == 2
+
+
+# --- name collisions: the target's naming, not validate's ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sf050_schema_names.yaml", "sf051_property_names.yaml",
+                                  "sf052_operation_names.yaml"])
+def test_name_collisions_come_from_the_target(name, monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    assert {d.rule for d in validate.validate_paths([name])} == set()  # neutral: no naming, no collision
+    assert {(d.rule, d.pointer) for d in checks(load_spec(name))} == CORPUS_EXPECTED[name]
+
+
+def test_one_config_reader(tmp_path):
+    """validate's rule levels and generate's configuration come from one reading of the same file."""
+    from generator.config import load_config
+
+    for name, text in (("pyproject.toml", '[tool.sdkforge.validate]\nrules = {SF015 = "error"}\n'),
+                       ("sdkforge.yaml", "validate:\n  rules: {SF015: error}\n")):
+        config = tmp_path / name
+        config.write_text(text)
+        assert read_config(config) == load_config(config)[0].validate_rules == {"SF015": "error"}

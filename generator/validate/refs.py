@@ -1,0 +1,122 @@
+"""`$ref`s (SF002-SF004): resolving them across files, unresolved targets and pure-alias cycles."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from generator import pointer
+from generator.errors import SpecError
+from generator.load.document import Document, load_spec
+
+Report = Callable[[str, str, Document, str], None]  # rule, message, document, pointer
+
+
+class Unresolved(Exception):
+    def __init__(self, message: str, rule: str = "SF002") -> None:
+        super().__init__(message)
+        self.message = message
+        self.rule = rule
+
+
+class Workspace:
+    """Documents by resolved path, so external `$ref`s load each file once."""
+
+    def __init__(self) -> None:
+        self.docs: dict[Path, Document | SpecError] = {}
+
+    def add(self, doc: Document) -> None:
+        self.docs[doc.path.resolve()] = doc
+
+    def get(self, path: Path) -> Document | SpecError:
+        key = path.resolve()
+        if key not in self.docs:
+            try:
+                self.docs[key] = load_spec(path)
+            except SpecError as exc:
+                self.docs[key] = exc
+        return self.docs[key]
+
+
+class Refs:
+    """Resolves and checks `$ref`s; the objects they reach in other files wait in ``pending`` to be walked."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.workspace = Workspace()
+        self.walked: set[tuple[Path, str]] = set()
+        self.pending: deque[tuple[Document, str, Any, int]] = deque()  # document, pointer, value, walk kind
+        self._cycles_reported: set[frozenset[tuple[Path, str]]] = set()
+
+    def resolve(self, doc: Document, ref: Any) -> tuple[Document, str, Any]:
+        """(document, pointer, value) a `$ref` in ``doc`` points at; raises Unresolved."""
+        if not isinstance(ref, str):
+            raise Unresolved(f"$ref must be a string, not {type(ref).__name__}")
+        if "://" in ref or ref.startswith("//"):
+            raise Unresolved(f"remote $ref {ref!r} is not fetched (offline)", rule="SF004")
+        file_part, _, fragment = ref.partition("#")
+        target_doc: Document = doc
+        if file_part:
+            loaded = self.workspace.get(doc.path.parent / unquote(file_part))
+            if isinstance(loaded, SpecError):
+                raise Unresolved(f"$ref {ref!r}: cannot load {file_part}: {loaded.message}")
+            target_doc = loaded
+        fragment = unquote(fragment)
+        if fragment and not fragment.startswith("/"):
+            raise Unresolved(f"$ref {ref!r}: only JSON-pointer fragments (#/...) are supported")
+        value = pointer.walk(target_doc.data, fragment)
+        if value is pointer.MISSING:
+            where = f" in {file_part}" if file_part else ""
+            raise Unresolved(f"$ref {ref!r} points at nothing{where}")
+        return target_doc, fragment, value
+
+    def check(self, doc: Document, ptr: str, ref: Any, kind: int) -> None:
+        """The `$ref` at ``ptr``; an object in another file is queued once, to be walked as ``kind``."""
+        rptr = ptr + "/$ref"
+        try:
+            target_doc, target_ptr, value = self.resolve(doc, ref)
+        except Unresolved as exc:
+            self.report(exc.rule, exc.message, doc, rptr)
+            return
+        if not isinstance(value, dict):
+            self.report("SF002", f"$ref {ref!r} points at a {type(value).__name__}, not an object", doc, rptr)
+            return
+        if "$ref" in value:
+            self._check_chain(doc, ref)
+        if target_doc is not doc:
+            key = (target_doc.path.resolve(), target_ptr)
+            if key not in self.walked:
+                self.walked.add(key)
+                self.pending.append((target_doc, target_ptr, value, kind))
+
+    def _check_chain(self, doc: Document, ref: str) -> None:
+        """Follow a chain of objects that are only `$ref`s; report a cycle once (SF003)."""
+        seen: list[tuple[Path, str]] = []
+        members: list[tuple[Document, str]] = []
+        cur_doc, cur_ref = doc, ref
+        for _ in range(1000):
+            try:
+                cur_doc, tptr, value = self.resolve(cur_doc, cur_ref)
+            except Unresolved:
+                return
+            key = (cur_doc.path.resolve(), tptr)
+            if key in seen:
+                self._report_cycle(seen[seen.index(key):], members[seen.index(key):], tptr)
+                return
+            seen.append(key)
+            members.append((cur_doc, tptr))
+            if not isinstance(value, dict) or "$ref" not in value:
+                return
+            cur_ref = value["$ref"]
+
+    def _report_cycle(self, keys: list[tuple[Path, str]], members: list[tuple[Document, str]], last: str) -> None:
+        cycle = frozenset(keys)
+        if cycle in self._cycles_reported:
+            return
+        self._cycles_reported.add(cycle)
+        first_doc, first_ptr = min(members, key=lambda m: (str(m[0].path), m[1]))  # the first in document order
+        names = " -> ".join(p or "#" for _d, p in members)
+        self.report("SF003", f"$ref cycle with no object in between: {names} -> {last}", first_doc, first_ptr + "/$ref")

@@ -1,0 +1,136 @@
+"""The OpenAPI structure (SF001): openapi-pydantic's errors, each at the JSON pointer of the object it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from generator import pointer
+from generator.validate.paths import METHODS
+
+if TYPE_CHECKING:
+    from generator.load.document import Document
+    from generator.validate.context import Run
+
+_REF_NOISE = "Reference"
+_MODEL_TAGS = frozenset(("Schema", "Parameter", "Response", "PathItem", "Example", "RequestBody", "Header",
+                         "SecurityScheme", "Link", "Callback", "MediaType", "Operation"))
+
+
+def check_structure(run: Run, doc: Document) -> None:
+    """SF001: what openapi-pydantic refuses (numeric status codes, reported as SF017 already, are let through)."""
+    from openapi_pydantic import parse_obj
+    from pydantic import ValidationError
+
+    data = doc.data
+    if run.unquoted_codes:
+        data = _with_string_codes(data)
+    try:
+        parse_obj(data)
+    except ValidationError as exc:
+        for where, message in pydantic_error_pointers(data, exc.errors(include_url=False, include_input=False)):
+            run.report("SF001", message, doc, where)
+    except (ValueError, TypeError) as exc:
+        run.report("SF001", f"not an OpenAPI document: {exc}", doc, "")
+
+
+def too_deep(data: Any, limit: int = 250) -> bool:
+    """Whether containers nest deeper than ``limit`` (no OpenAPI document needs more; iterative, stops early)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        obj, depth = stack.pop()
+        if depth > limit:
+            return True
+        for value in obj.values() if type(obj) is dict else obj:
+            if type(value) is dict or type(value) is list:
+                stack.append((value, depth + 1))
+    return False
+
+
+def pydantic_error_pointers(data: Any, errors: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(pointer, message) for openapi-pydantic's errors: the most specific one per place, without the noise of the
+    `Reference` alternative of every union."""
+    found: list[tuple[str, str, bool]] = []
+    for err in errors:
+        loc = list(err.get("loc", ()))
+        etype = err.get("type", "")
+        if etype == "union_tag_invalid":
+            version = data.get("openapi")
+            found.append(("/openapi", f"unsupported openapi version {version!r} (sdkforge reads 3.0.x and 3.1.x)", False))
+            continue
+        if etype == "union_tag_not_found":
+            found.append(("", "the `openapi` version field is missing", True))
+            continue
+        ptr, noise = _error_pointer(data, loc[1:])
+        if noise:
+            continue
+        msg = err.get("msg", "invalid")
+        missing = etype == "missing"
+        if missing and loc:
+            msg = f"missing required field {loc[-1]!r}"
+        elif loc and loc[-1] == "[key]":
+            msg = f"invalid key: {msg}"
+        found.append((ptr, msg, missing))
+    return _most_specific(found)
+
+
+def _error_pointer(data: Any, loc: list[Any]) -> tuple[str, bool]:
+    """The pointer of the deepest part of ``loc`` found in ``data``, and whether the error is noise (an alternative
+    of a union that does not apply: `Reference` without a `$ref`, an object model where there is a `$ref`)."""
+    obj, ptr, noise = data, "", False
+    for el in loc:
+        if isinstance(obj, dict):
+            if isinstance(el, str) and el in obj:
+                obj, ptr = obj[el], pointer.child(ptr, el)
+                continue
+            alt = next((k for k in obj if not isinstance(k, str) and str(k) == str(el)), pointer.MISSING)
+            if alt is not pointer.MISSING:
+                obj, ptr = obj[alt], pointer.child(ptr, el)
+                continue
+            has_ref = "$ref" in obj
+            if el == _REF_NOISE and not has_ref or el in _MODEL_TAGS and has_ref:
+                noise = True
+        elif isinstance(obj, list) and isinstance(el, int) and 0 <= el < len(obj):
+            obj, ptr = obj[el], f"{ptr}/{el}"
+            continue
+        elif el == _REF_NOISE:
+            noise = True
+    return ptr, noise
+
+
+def _most_specific(found: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+    """Drop (non-missing) errors on a pointer that has errors below it, and repeats."""
+    pointers = {p for p, _m, _miss in found}
+    result: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for ptr, msg, missing in found:
+        if not missing and any(q.startswith(ptr + "/") for q in pointers):
+            continue
+        key = ptr if not missing else ptr + "\0" + msg
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append((ptr, msg))
+    return result
+
+
+def _with_string_codes(data: dict[str, Any]) -> dict[str, Any]:
+    """A shallow copy of the document with numeric response codes turned into strings (for the structural check)."""
+    out = dict(data)
+    for section in ("paths", "webhooks"):
+        paths = data.get(section)
+        if not isinstance(paths, dict):
+            continue
+        new_paths = {}
+        for path, item in paths.items():
+            if isinstance(item, dict):
+                item = dict(item)
+                for method in METHODS:
+                    op = item.get(method)
+                    if isinstance(op, dict) and isinstance(op.get("responses"), dict):
+                        op = dict(op)
+                        op["responses"] = {str(k): v for k, v in op["responses"].items()}
+                        item[method] = op
+            new_paths[path] = item
+        out[section] = new_paths
+    return out

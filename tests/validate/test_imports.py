@@ -1,0 +1,28 @@
+"""validate is language-neutral and sits before parse: it imports nothing later in the pipeline."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+VALIDATE = Path(__file__).resolve().parents[2] / "generator" / "validate"
+LATER = ("generator.parse", "generator.targets", "generator.write", "generator.diff", "generator.cli",
+         "generator.pipeline")
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in VALIDATE.glob("*.py")))
+def test_validate_imports_point_back(module: str) -> None:
+    forward = {name for name in _imports(VALIDATE / module) if name.startswith(LATER)}
+    assert not forward, f"validate/{module} imports {sorted(forward)}"
