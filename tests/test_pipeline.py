@@ -170,7 +170,7 @@ def test_non_editable_wheel_install_reproduces_generated_tree(tmp_path: Path) ->
         timeout=600,
     )
     assert build.returncode == 0, build.stderr
-    assert (target / "generator" / "templates" / "sdk" / "package" / "_base_client.py.jinja").is_file()
+    assert (target / "generator" / "targets" / "python" / "templates" / "sdk" / "project" / "api.md.jinja").is_file()
     project = tmp_path / "copy"
     shutil.copytree(ROOT / "specs", project / "specs")
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
