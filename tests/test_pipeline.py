@@ -161,7 +161,8 @@ def test_open_enums_accept_unknown_values_and_closed_enums_are_literals() -> Non
 
 
 def test_non_editable_wheel_install_reproduces_generated_tree(tmp_path: Path) -> None:
-    """`pip install .` (not editable) ships the templates: generation from the wheel matches the committed tree."""
+    """`pip install .` (not editable) ships the templates and the runtime: generation from the wheel matches the
+    committed tree."""
     target = tmp_path / "site"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(ROOT)],
@@ -170,7 +171,9 @@ def test_non_editable_wheel_install_reproduces_generated_tree(tmp_path: Path) ->
         timeout=600,
     )
     assert build.returncode == 0, build.stderr
-    assert (target / "generator" / "targets" / "python" / "templates" / "sdk" / "project" / "api.md.jinja").is_file()
+    python_target = target / "generator" / "targets" / "python"
+    assert (python_target / "templates" / "sdk" / "package" / "_client.py.jinja").is_file()
+    assert (python_target / "runtime" / "_base_client.py").is_file()  # the static runtime, copied into each SDK
     project = tmp_path / "copy"
     shutil.copytree(ROOT / "specs", project / "specs")
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")

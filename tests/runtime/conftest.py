@@ -1,4 +1,4 @@
-"""Render the runtime templates for a small Api, import the package, and give tests a mock HTTP layer."""
+"""Emit the runtime for a small Api, import the package, and give tests a mock HTTP layer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import jinja2
 import pytest
 
 from generator.model import Api, Resource
@@ -20,33 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from runtime_helpers import Mock, Sleeps
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates" / "sdk" / "package"
-RUNTIME_FILES = [
-    f"{name}.jinja"
-    for name in (
-        "_base_client.py",
-        "_client.py",
-        "_exceptions.py",
-        "_types.py",
-        "_models.py",
-        "_response.py",
-        "_pagination.py",
-        "_files.py",
-        "_streaming.py",
-        "_resource.py",
-        "_utils.py",
-        "_logs.py",
-        "_version.py",
-        "py.typed",
-    )
-]
-
 # Stand-ins for what the lead's templates generate (package __init__, a model and a resource module), written to
 # the contract in docs/runtime.md so that the runtime is exercised (and type-checked) the way generated code uses it.
 INIT_PY = """\
 from ._client import *  # noqa: F403
 from ._exceptions import *  # noqa: F403
+from ._identity import *  # noqa: F403
 from ._types import NOT_GIVEN, NotGiven, Omit
 from ._version import __version__
 from ._response import APIResponse, AsyncAPIResponse, BinaryAPIResponse, AsyncBinaryAPIResponse
@@ -561,27 +539,22 @@ def make_api(
     )
 
 
-def make_env() -> jinja2.Environment:
+def runtime_files(api: Api) -> dict[str, str]:
+    """The package's runtime as the pipeline emits it, keyed by file name: runtime/ plus the sdk/package templates."""
     from generator.targets.python.render import environment
+    from generator.targets.python.render import runtime_files as emitted
 
-    env = environment()  # the pipeline's own environment and filters, loading the runtime folder by file name
-    env.loader = jinja2.FileSystemLoader(str(TEMPLATES))
-    return env
+    return {path.split("/", 1)[1]: text for path, text in emitted(environment(), api).items()}
 
 
 def render_package(api: Api, dest: Path, *, with_stubs: bool = True) -> Path:
-    """Write the rendered runtime (plus the stand-in generated modules) to ``dest/<package>``."""
-    env = make_env()
+    """Write the runtime (plus the stand-in generated modules) to ``dest/<package>``."""
     pkg_dir = dest / api.package
     pkg_dir.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        text = env.get_template(name).render(api=api)
-        (pkg_dir / name[: -len(".jinja")]).write_text(text)
+    for name, text in runtime_files(api).items():
+        (pkg_dir / name).write_text(text)
     if with_stubs:
-        init = INIT_PY
-        if not (api.sync and api.async_):
-            init = init.replace("from ._client import *  # noqa: F403\n", "from ._client import *  # noqa: F403\n")
-        (pkg_dir / "__init__.py").write_text(init)
+        (pkg_dir / "__init__.py").write_text(INIT_PY)
         (pkg_dir / "types").mkdir(exist_ok=True)
         (pkg_dir / "types" / "__init__.py").write_text(TYPES_INIT_PY)
         (pkg_dir / "types" / "widget.py").write_text(WIDGET_PY)

@@ -16,11 +16,11 @@ from ._exceptions import (
     ConflictError,
     InternalServerError,
     NotFoundError,
-    OpenAIVideosLiteError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._identity import OpenAIVideosLiteError
 from ._response import APIResponse, AsyncAPIResponse, AsyncBinaryAPIResponse, BinaryAPIResponse
 from ._types import NOT_GIVEN, NotGiven, Omit
 from ._version import __version__

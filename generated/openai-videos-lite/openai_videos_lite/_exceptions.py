@@ -8,12 +8,10 @@ from typing import Any
 import httpx
 from typing_extensions import Literal
 
-
-class OpenAIVideosLiteError(Exception):
-    """Base class of every error raised by this SDK."""
+from ._identity import ErrorBase
 
 
-class APIError(OpenAIVideosLiteError):
+class APIError(ErrorBase):
     message: str
     request: httpx.Request
     body: object | None

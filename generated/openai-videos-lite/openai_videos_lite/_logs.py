@@ -1,15 +1,16 @@
-"""Logging setup driven by the OPENAI_VIDEOS_LITE_LOG environment variable (``debug`` or ``info``)."""
+"""Logging setup driven by the SDK's LOG_ENV environment variable (``debug`` or ``info``)."""
 
 from __future__ import annotations
 
 import logging
 import os
 
+from ._identity import LOG_ENV
+
 __all__ = ["LOG_ENV", "logger", "setup_logging"]
 
-LOG_ENV = "OPENAI_VIDEOS_LITE_LOG"
-
-logger: logging.Logger = logging.getLogger("openai_videos_lite")
+# named after the package (this module's parent), the logger users configure
+logger: logging.Logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _configured = False
 

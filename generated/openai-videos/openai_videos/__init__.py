@@ -17,11 +17,11 @@ from ._exceptions import (
     ConflictError,
     InternalServerError,
     NotFoundError,
-    OpenAIVideosError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._identity import OpenAIVideosError
 from ._response import APIResponse, AsyncAPIResponse, AsyncBinaryAPIResponse, BinaryAPIResponse
 from ._types import NOT_GIVEN, NotGiven, Omit
 from ._version import __version__

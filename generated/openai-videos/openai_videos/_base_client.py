@@ -36,12 +36,12 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    OpenAIVideosError,
     error_message_from_body,
     is_transport_error,
     make_status_error,
 )
 from ._files import FormField, build_multipart
+from ._identity import DISTRIBUTION, ErrorBase
 from ._logs import logger, setup_logging
 from ._models import construct_type, validate_json_type, validate_type
 from ._response import (
@@ -96,7 +96,7 @@ JITTER_FACTOR = 0.25
 # the longest Retry-After the client waits; a server asking for more gets no retry (client option max_retry_after)
 DEFAULT_MAX_RETRY_AFTER = 60.0
 
-USER_AGENT = "openai-videos" + "/Python " + __version__
+USER_AGENT = DISTRIBUTION + "/Python " + __version__
 
 REDACTED = "<redacted>"
 _SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"})
@@ -523,7 +523,7 @@ class _BaseClient(Generic[_HttpClientT]):
                 return schemes
         if optional:
             return ()
-        raise OpenAIVideosError(self._missing_credentials(alternatives, call))
+        raise ErrorBase(self._missing_credentials(alternatives, call))
 
     def _missing_credentials(self, alternatives: Security, call: str) -> str:
         env = self._credential_env

@@ -34,7 +34,8 @@ RESOURCE_FILES = {
     "tests/test_{resource}.py": "sdk/tests/test_resource.py.jinja",
 }
 MODEL_FILE = ("{pkg}/types/{model}.py", "sdk/types/type.py.jinja")
-RUNTIME_DIR = "sdk/package"  # every template here becomes {pkg}/<name without .jinja>
+RUNTIME = Path(__file__).resolve().parent / "runtime"  # the static runtime: real modules, copied as they are
+RUNTIME_DIR = "sdk/package"  # every template here becomes {pkg}/<name without .jinja>, replacing a runtime stand-in
 
 
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
@@ -80,9 +81,7 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     env.globals["spec_name"] = spec_name
     env.globals["examples"] = readme_examples(api)
     env.globals["responses_json"] = _responses_json(api)
-    out: dict[str, str] = {}
-    for name in sorted(env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja"))):
-        out[f"{api.package}/{name[len(RUNTIME_DIR) + 1 : -len('.jinja')]}"] = env.get_template(name).render(api=api)
+    out = runtime_files(env, api)
     for path, name in PROJECT_FILES.items():
         out[path.format(pkg=api.package)] = env.get_template(name).render(api=api)
     for resource in api.resources:
@@ -95,6 +94,16 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     for model in api.models:
         out[path.format(pkg=api.package, model=model.module)] = template.render(api=api, model=model)
     return out
+
+
+def runtime_files(env: jinja2.Environment, api: Api) -> dict[str, str]:
+    """The package's runtime: the files of runtime/ verbatim, then what varies per SDK from the templates in
+    sdk/package/ (__init__.py, _client.py, _identity.py, _version.py, or any file a user's template overrides)."""
+    files = {path.name: path.read_text(encoding="utf-8") for path in RUNTIME.iterdir() if path.suffix == ".py"}
+    files["py.typed"] = ""  # PEP 561: the package ships its own types
+    for name in env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja")):
+        files[name[len(RUNTIME_DIR) + 1 : -len(".jinja")]] = env.get_template(name).render(api=api)
+    return {f"{api.package}/{name}": files[name] for name in sorted(files)}
 
 
 def _responses_json(api: Api) -> str:

@@ -1,15 +1,16 @@
-"""Logging setup driven by the {{ api.log_env }} environment variable (``debug`` or ``info``)."""
+"""Logging setup driven by the SDK's LOG_ENV environment variable (``debug`` or ``info``)."""
 
 from __future__ import annotations
 
 import logging
 import os
 
+from ._identity import LOG_ENV
+
 __all__ = ["LOG_ENV", "logger", "setup_logging"]
 
-LOG_ENV = {{ api.log_env | pyrepr }}
-
-logger: logging.Logger = logging.getLogger({{ api.package | pyrepr }})
+# named after the package (this module's parent), the logger users configure
+logger: logging.Logger = logging.getLogger(__name__.rpartition(".")[0])
 
 _configured = False
 

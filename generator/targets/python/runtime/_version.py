@@ -1,0 +1,2 @@
+__title__ = "sdk"
+__version__ = "0.0.0"
