@@ -16,7 +16,8 @@ SPEC = ROOT / "specs" / "openai-videos.yaml"
 
 
 def sdkforge(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "generator", *args]
+    return subprocess.run(command, check=False, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
