@@ -1,11 +1,19 @@
-"""Where sdkforge keeps its caches: $SDKFORGE_CACHE_DIR, else ~/.cache/sdkforge/<black version>. Never in the repo."""
+"""sdkforge's caches: where they live (never in the repo) and the cache of whole generated outputs.
+
+The folder is $SDKFORGE_CACHE_DIR, else ~/.cache/sdkforge/black-<black version>. A whole output is stored under a key
+of everything it depends on (see pipeline._output_key); any problem reading or writing it just means no cache.
+"""
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
+
+Output = tuple[dict[str, str], tuple[str, ...], int]  # files, warnings, operations
 
 
 @lru_cache(maxsize=1)
@@ -22,3 +30,34 @@ def cache_dir() -> Path | None:
     except OSError:
         return None
     return Path(root)
+
+
+def _output_path(key: str | None) -> Path | None:
+    folder = cache_dir() if key else None
+    return folder / f"output-{key}.json.gz" if folder is not None else None
+
+
+def get_output(key: str | None) -> Output | None:
+    """The output stored under ``key``, or None."""
+    path = _output_path(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+        return dict(data["files"]), tuple(data["warnings"]), int(data.get("operations", 0))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def put_output(key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int = 0) -> None:
+    """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it)."""
+    path = _output_path(key)
+    if path is None:
+        return
+    record = {"files": files, "warnings": list(warnings), "operations": operations}
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(gzip.compress(json.dumps(record).encode(), 1))
+        os.replace(tmp, path)
+    except OSError:
+        pass

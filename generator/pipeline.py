@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import black_version
+from generator.cache import black_version, get_output, put_output
 from generator.config import Target
 from generator.errors import SpecError
-from generator.load import bundle
+from generator.load import bundle, external_refs
 from generator.load import document as load
+from generator.load.positions import locate
 from generator.targets.mock_spec import mock_spec_text
-from generator.write import output_cache
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _located(doc: load.Document, warning: str) -> str:
     pointer, sep, message = warning.partition(": ")
     if not sep or not pointer.startswith("/") or " " in pointer or not message.startswith("SF"):
         return warning
-    line, column = load.locate(doc, pointer)
+    line, column = locate(doc, pointer)
     return f"{doc.path}:{line}:{column}: {message} (at {pointer})"
 
 
@@ -104,7 +104,7 @@ def build_target(
     key, external = _output_key(spec_path, target, templates)
     if key is not None and rules:  # rule levels change which warnings (and errors) the spec gives
         key = hashlib.sha256((key + repr(sorted(rules.items()))).encode()).hexdigest()
-    cached = output_cache.get(key)
+    cached = get_output(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
     from generator.parse.build import build_api
@@ -116,7 +116,7 @@ def build_target(
     bundled = bundle.bundle(doc) if external else None
     if bundled is not None:
         root_doc, doc = doc, bundled.document
-        if bundled.files - {p.resolve() for p in bundle.referenced_files(spec_path, root_doc.text.encode())}:
+        if bundled.files - {p.resolve() for p in external_refs.referenced_files(spec_path, root_doc.text.encode())}:
             key = None  # a file the key's scan did not see: caching could serve a stale SDK
     try:
         on_stage("validate")
@@ -135,7 +135,7 @@ def build_target(
             bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
         elif exc.pointer and not exc.line:
             try:
-                exc.line, exc.column = load.locate(doc, exc.pointer)
+                exc.line, exc.column = locate(doc, exc.pointer)
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
@@ -153,7 +153,7 @@ def build_target(
     files = format_files(rendered)
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
-    output_cache.put(key, files, warnings, operations)
+    put_output(key, files, warnings, operations)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations)
 
 
@@ -164,9 +164,9 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tupl
     except OSError:
         return None, False  # load_spec reports it properly
     digest = hashlib.sha256(spec_bytes)
-    external = bundle.has_external_refs(spec_bytes)
+    external = external_refs.has_external_refs(spec_bytes)
     if external:
-        for path in bundle.referenced_files(spec_path, spec_bytes):
+        for path in external_refs.referenced_files(spec_path, spec_bytes):
             digest.update(str(path).encode())
             try:
                 digest.update(path.read_bytes())

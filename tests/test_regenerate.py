@@ -16,7 +16,8 @@ SPEC = ROOT / "specs" / "openai-videos.yaml"
 
 
 def sdkforge(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "generator", *args]
+    return subprocess.run(command, check=False, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -70,3 +71,18 @@ def test_spec_edit_regenerates_only_what_changed(tmp_path: Path) -> None:
     assert changes[("videos.delete", "method_removed")] is True
     assert changes[("types.Video.thumbnail_url", "field_added")] is False
     assert sdkforge("diff", str(old_spec), str(new_spec), "--fail-on-breaking", cwd=tmp_path).returncode == 1
+
+
+def test_manifest_entries_outside_the_folder_are_never_ours(tmp_path: Path) -> None:
+    """A tampered manifest cannot make a run read, refuse over or delete a file outside the output folder."""
+    from generator.write.files import MANIFEST, write
+
+    out, outside = tmp_path / "sdk", tmp_path / "outside.txt"
+    outside.write_text("not generated\n")
+    write(out, {"pkg/a.py": "a = 1\n"})
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["files"]["../outside.txt"] = "0" * 64  # a stale digest: would read as a hand edit, then be deleted
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    report = write(out, {"pkg/a.py": "a = 2\n"})
+    assert report.written == ["pkg/a.py"] and not report.removed
+    assert outside.read_text() == "not generated\n"

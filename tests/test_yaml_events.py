@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.load import yaml_events
 from generator.errors import SpecError
+from generator.load import yaml_events
 from generator.load.document import load_spec
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -179,7 +179,7 @@ def _generate_once(args: argparse.Namespace) -> int:
 
 
 def _watched_files(args: argparse.Namespace) -> list[Path]:
-    from generator.load.bundle import has_external_refs, referenced_files
+    from generator.load.external_refs import has_external_refs, referenced_files
 
     targets, root = _targets(args)
     files = [root / t.spec for t in targets]

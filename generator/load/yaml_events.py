@@ -19,6 +19,11 @@ from typing import Any
 import yaml
 from yaml import events
 
+try:
+    SafeLoader: Any = yaml.CSafeLoader  # the C parser; the loader every reader of spec text uses
+except AttributeError:  # pragma: no cover - pyyaml built without libyaml
+    SafeLoader = yaml.SafeLoader
+
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _NO_KEY: Any = object()  # the mapping on top of the stack is waiting for a key, not a value

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.diagnostics import ERROR, Diagnostic
 from generator.errors import SpecError
-from generator.load.document import Document, load_spec, locate
+from generator.load.document import Document, load_spec
+from generator.load.positions import locate
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from generator import pointer
 from generator.diagnostics import Diagnostic
-from generator.load.document import Document, duplicate_keys, locate
+from generator.load.document import Document
+from generator.load.positions import duplicate_keys, locate
 from generator.validate.levels import check_rule_config, level
 from generator.validate.matching import ValueChecker
 from generator.validate.refs import Refs, Unresolved

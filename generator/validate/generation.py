@@ -7,7 +7,8 @@ from typing import Any
 
 from generator import pointer as pointers
 from generator.diagnostics import Diagnostic
-from generator.load.document import Document, locate
+from generator.load.document import Document
+from generator.load.positions import locate
 from generator.validate.context import Run
 from generator.validate.levels import check_rule_config, level, turned_off
 from generator.validate.paths import check_operations

@@ -57,12 +57,23 @@ def safe_relative(path: str) -> str:
 
 
 def read_manifest(out: Path) -> dict[str, str]:
+    """{path: digest} of the files the last run generated; an entry that could leave the folder was never ours."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    return {str(k): str(v) for k, v in files.items() if _is_safe(str(k))}
+
+
+def _is_safe(path: str) -> bool:
+    try:
+        safe_relative(path)
+    except UsageError:
+        return False
+    return True
 
 
 def manifest_text(files: dict[str, str]) -> str:
@@ -119,7 +130,7 @@ def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteRepo
         report.written.append(path)
     for path in sorted(previous):
         if path not in files:
-            target = out / safe_relative(path)
+            target = out / path
             if target.is_file():
                 target.unlink()
                 report.removed.append(path)

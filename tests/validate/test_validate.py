@@ -15,7 +15,8 @@ import pytest
 
 from generator.cli.validate import add_parser
 from generator.errors import SpecError
-from generator.load.document import load_spec, locate
+from generator.load.document import load_spec
+from generator.load.positions import locate
 from generator.targets.python.checks import NAMES, checks
 from generator.validate import checks as validate
 from generator.validate.levels import read_config

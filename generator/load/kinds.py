@@ -1,0 +1,56 @@
+"""What a container of an OpenAPI document is (a schema, a map of schemas, examples...), for the bundling walk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE = range(7)
+MAP_KINDS = (SCHEMAMAP, NAMEMAP, EXAMPLEMAP)
+
+_SCHEMA_CHILD = frozenset(
+    ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems",
+     "unevaluatedProperties", "additionalItems", "contentSchema")
+)
+_SCHEMA_MAP = frozenset(("properties", "patternProperties", "$defs", "definitions", "dependentSchemas"))
+_SCHEMA_LIST = frozenset(("allOf", "anyOf", "oneOf", "prefixItems"))
+_SCHEMA_VALUES = frozenset(("default", "enum", "const", "example", "examples"))
+_NAME_MAPS = frozenset(("paths", "responses", "parameters", "requestBodies", "headers", "securitySchemes", "links",
+                        "callbacks", "pathItems", "content", "encoding", "webhooks"))
+
+
+def child_kind(kind: int, key: Any, value: Any) -> int | None:
+    """The kind of the child ``value`` under ``key`` of a container of ``kind``; None: not walked (a literal value)."""
+    if kind == SCHEMA:
+        return _schema_child(key, value)
+    if kind == SCHEMAMAP:
+        return SCHEMA
+    if kind == EXAMPLEMAP:
+        return EXAMPLE
+    if kind == EXAMPLE:
+        return None if key == "value" else GENERIC
+    if kind == NAMEMAP:
+        return GENERIC
+    # generic objects
+    if key == "schema":
+        return SCHEMA
+    if key == "schemas":
+        return SCHEMAMAP
+    if key == "examples":
+        return EXAMPLEMAP if isinstance(value, dict) else None
+    if key in _NAME_MAPS and isinstance(value, dict):
+        return NAMEMAP
+    if key in ("example", "default"):
+        return None
+    return GENERIC
+
+
+def _schema_child(key: Any, value: Any) -> int | None:
+    if key in _SCHEMA_CHILD:
+        return SCHEMA if isinstance(value, dict) else SCHEMALIST
+    if key in _SCHEMA_MAP:
+        return SCHEMAMAP
+    if key in _SCHEMA_LIST:
+        return SCHEMALIST
+    if key in _SCHEMA_VALUES:
+        return None
+    return GENERIC
