@@ -72,9 +72,10 @@ describe('cursor pagination', () => {
     assert.equal(new URL(calls[1]?.url ?? '').searchParams.get('cursor'), 'c1');
   });
 
-  it('stops on an empty page even when has_more says true', async () => {
-    const { client, calls } = makeClient([json({ data: [], has_more: true })]);
-    const page = await client.getAPIList<Video>('/videos', LAST_ITEM);
+  it('stops on an empty page even when it names a next cursor', async () => {
+    const { client, calls } = makeClient([json({ data: [], next_cursor: 'c2' })]);
+    const page = await client.getAPIList<Video>('/videos', RESPONSE_CURSOR);
+    assert.equal(page.nextCursor(), 'c2');
     assert.equal(page.hasNextPage(), false);
     assert.equal(calls.length, 1);
   });

@@ -38,6 +38,14 @@ describe('SSE decoding', () => {
     assert.deepEqual(decoded, ['x1', '€', 'no-space']);
   });
 
+  it('does not read a CRLF split across chunks as two line ends', async () => {
+    const decoded = await events(['data: a\r', '\ndata: b\r\n\r\n']);
+    assert.deepEqual(
+      decoded.map((event) => event.data),
+      ['a\nb'],
+    );
+  });
+
   it('emits a final event that lacks its blank line', async () => {
     assert.deepEqual(
       (await events(['data: last'])).map((event) => event.data),

@@ -23,6 +23,7 @@ import {
 import { buildURL } from './url.js';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface PreparedRequest {
   url: string;
@@ -184,10 +185,14 @@ export class BaseClient {
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
+    // setTimeout fires at once past 2^31 - 1 ms: a longer timeout means none
+    const timer =
+      timeout < MAX_TIMER_MS
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeout)
+        : undefined;
     try {
       const response = await this.fetch.call(undefined, prepared.url, { ...prepared.init, signal: controller.signal });
       return { response, controller };
