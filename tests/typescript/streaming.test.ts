@@ -73,6 +73,18 @@ describe('Stream', () => {
     assert.equal(calls[0]?.headers.get('accept'), 'text/event-stream');
   });
 
+  it('takes a per-call event parser that keeps the event name', async () => {
+    const { client } = makeClient([sseResponse(['event: start\ndata: {"n":1}\n\n', 'event: stop\ndata: {}\n\n'])]);
+    const stream = await client.post<Stream<string>>('/messages', {
+      body: {},
+      parseAs: 'stream',
+      parseEvent: (event) => `${event.event}:${event.data}`,
+    });
+    const seen: string[] = [];
+    for await (const item of stream) seen.push(item);
+    assert.deepEqual(seen, ['start:{"n":1}', 'stop:{}']);
+  });
+
   it('throws an APIError on an error event', async () => {
     const response = sseResponse(['data: {"n":1}\n\n', 'event: error\ndata: {"error":{"message":"overloaded"}}\n\n']);
     const stream = Stream.fromSSEResponse<{ n: number }>(response, new AbortController());

@@ -84,7 +84,7 @@ export class BaseClient {
 
   /** One call: sent now, retried as needed; the promise resolves to the body parsed as `spec.parseAs` says. */
   request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
-    return new APIPromise(this.send(spec, options), (props) => parseResponse<T>(props, spec.parseAs));
+    return new APIPromise(this.send(spec, options), (props) => parseResponse<T>(props, spec.parseAs, spec.parseEvent));
   }
 
   /** A paginated GET (or `spec.method`): awaitable as the first page, async-iterable over every item. */

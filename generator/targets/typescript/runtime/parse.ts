@@ -1,15 +1,20 @@
 /** What a successful response becomes: parsed JSON, text, the raw Response (downloads) or an SSE Stream. */
 
 import type { APIResponseProps } from './api-promise.js';
-import { Stream } from './streaming.js';
+import { type EventParser, Stream } from './streaming.js';
 
 /** `json` (the default) parses a JSON body and returns other bodies as text; `response` leaves the body unread. */
 export type ParseAs = 'json' | 'text' | 'response' | 'stream';
 
-export async function parseResponse<T>(props: APIResponseProps, parseAs: ParseAs = 'json'): Promise<T> {
+/** `parseEvent` turns each server-sent event of a stream into a value (default: its data as JSON). */
+export async function parseResponse<T>(
+  props: APIResponseProps,
+  parseAs: ParseAs = 'json',
+  parseEvent?: EventParser<unknown>,
+): Promise<T> {
   const { response, controller } = props;
   if (parseAs === 'response') return response as T;
-  if (parseAs === 'stream') return Stream.fromSSEResponse(response, controller) as T;
+  if (parseAs === 'stream') return Stream.fromSSEResponse(response, controller, parseEvent) as T;
   if (response.status === 204) {
     await response.body?.cancel();
     return undefined as T;

@@ -2,6 +2,7 @@
 
 import type { HeadersLike } from './headers.js';
 import type { ParseAs } from './parse.js';
+import type { EventParser } from './streaming.js';
 import type { Query } from './query.js';
 import { isUploadable, toFile, toFormData } from './uploads.js';
 
@@ -35,6 +36,8 @@ export interface RequestSpec {
   contentType?: string | undefined;
   headers?: HeadersLike;
   parseAs?: ParseAs | undefined;
+  /** For `parseAs: 'stream'`: each event to a value, e.g. keeping the `event` name; default: data as JSON. */
+  parseEvent?: EventParser<unknown> | undefined;
 }
 
 /** A RequestSpec without its method and path, as the `get`/`post`... helpers take it. */
