@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.diagnostics import ERROR, Diagnostic
 from generator.errors import SpecError
 from generator.load.document import Document, load_spec
+from generator.load.kinds import GENERIC
 from generator.load.positions import locate
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
@@ -21,7 +22,7 @@ from generator.validate.names import NAME_RULES, NameRules, check_schema_names
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
 from generator.validate.structure import check_structure, too_deep
-from generator.validate.walk import GENERIC, walk
+from generator.validate.walk import walk
 
 
 def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = None,

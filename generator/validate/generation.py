@@ -8,13 +8,14 @@ from typing import Any
 from generator import pointer as pointers
 from generator.diagnostics import Diagnostic
 from generator.load.document import Document
+from generator.load.kinds import GENERIC, SCHEMA
 from generator.load.positions import locate
 from generator.validate.context import Run
 from generator.validate.levels import check_rule_config, level, turned_off
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
 from generator.validate.values import check_values
-from generator.validate.walk import GENERIC, SCHEMA, walk
+from generator.validate.walk import walk
 
 #: The rules `sdkforge generate` runs before it builds anything: problems that would otherwise become wrong code (or a
 #: confusing failure) silently. Examples (SF023), naming collisions the generator resolves itself (SF050-SF052), a
