@@ -13,15 +13,16 @@ import httpx
 import jinja2
 import pytest
 
-from generator.model import Api, Resource
-from generator.parse.security import single_scheme_auth
+from generator.targets.python.auth import single_scheme_auth
+from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyResource as Resource
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from runtime_helpers import Mock, Sleeps
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates" / "sdk" / "package"
+TEMPLATES = ROOT / "generator" / "targets" / "python" / "templates" / "sdk" / "package"
 RUNTIME_FILES = [
     f"{name}.jinja"
     for name in (
