@@ -98,3 +98,22 @@ def test_type_expressions_are_neutral(openai: tuple[model.Api, str]) -> None:
                 if isinstance(node, model.Scalar):
                     kinds.add(node.kind)
     assert kinds <= {"string", "integer", "number", "boolean", "bytes", "date", "datetime"}
+
+
+def _imports(folder: Path) -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "generator" / folder).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_model_and_parse_never_import_a_target() -> None:
+    """Imports point back along the pipeline: the model needs nothing of ours, parse nothing of a target."""
+    assert {m for m in _imports(Path("model")) if m.startswith("generator.") and not m.startswith("generator.model")} == set()
+    assert {m for m in _imports(Path("parse")) if m.startswith("generator.targets")} == set()

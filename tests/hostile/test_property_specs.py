@@ -103,7 +103,7 @@ def test_random_spec(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
         write(generated.out, generated.files)
         for path in (root / "out").rglob("*.py"):
             compile(path.read_text(encoding="utf-8"), str(path), "exec")
-        from generator import naming
+        from generator.targets.python import naming
 
         classes = {name: naming.class_name(name) for name in examples}  # component names are unique up to case
         checks = [(classes[name], example) for name, example in examples.items() if name in classes]
