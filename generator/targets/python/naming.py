@@ -11,6 +11,7 @@ import builtins
 import keyword
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_NAME_LENGTH = 80
 
@@ -57,6 +58,7 @@ def _ascii_words(name: str) -> list[str]:
     return [w for w in _NON_IDENT.split(spaced) if w]
 
 
+@lru_cache(maxsize=65536)  # the same wire names are cased again and again (fields, params, nested class names)
 def snake(name: str) -> str:
     """``remixedFromVideoID`` -> ``remixed_from_video_id``; never empty, never starts with a digit."""
     words = _ascii_words(name)
@@ -66,6 +68,7 @@ def snake(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def pascal(name: str) -> str:
     """``video-resource`` -> ``VideoResource``; keeps inner capitals (``OpenAIVideos`` stays)."""
     words = _ascii_words(name)
