@@ -117,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     from generator.cli import init as _init
 
     _init.add_parser(sub)
-    from generator.diff import changes as _diff
+    from generator.cli import diff as _diff
+
     _diff.add_parser(sub)
     for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
         if "--verbose" not in command._option_string_actions:
