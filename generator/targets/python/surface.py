@@ -8,7 +8,7 @@ from generator.targets.python.annotations import annotation
 from generator.targets.python.expressions import to_py
 from generator.targets.python.names import Names, name_all
 from generator.targets.python.plan import plan
-from generator.targets.python.shapes import PyApi, PyField, PyOperation, PyParam
+from generator.targets.python.shapes import PyApi, PyField, PyParam
 
 _KINDS = {"object": ("model", "pydantic model"), "input": ("typeddict", "TypedDict"), "alias": ("alias", "type alias")}
 
@@ -22,6 +22,8 @@ class PythonSurface:
         by_method = {(op.resource, op.method): op for r in py.resources for op in r.operations}
         self._operations = [by_method[key] for key in names.operations]
         self._models = {m.py_name: m for m in py.models}
+        self._params: dict[int, dict[tuple[str, str], PyParam]] = {}
+        self._fields: dict[int, dict[str, PyField]] = {}
 
     def operation(self, index: int) -> str:
         """``videos.remix``: the client attribute and method."""
@@ -30,7 +32,9 @@ class PythonSurface:
 
     def param(self, index: int, param: model.Param) -> tuple[str, str]:
         """(parameter name, its annotation in the signature)."""
-        found = self._param(self._operations[index], param)
+        if index not in self._params:
+            self._params[index] = {(p.location, p.wire_name): p for p in self._operations[index].params}
+        found = self._params[index][(param.location, param.wire_name)]
         return found.py_name, found.annotation
 
     def returns(self, index: int) -> str:
@@ -49,19 +53,14 @@ class PythonSurface:
 
     def field(self, ref_id: int, prop: model.Property) -> tuple[str, str]:
         """(attribute or key name, its annotation in the class)."""
-        found = self._field(ref_id, prop)
+        if ref_id not in self._fields:
+            fields = self._models[self.names.schemas[ref_id].name].fields
+            self._fields[ref_id] = {f.wire_name: f for f in fields}
+        found = self._fields[ref_id][prop.wire_name]
         return found.py_name, found.annotation
 
     def type(self, t: model.TypeExpr) -> str:
         return annotation(to_py(t, self.names.schemas))
-
-    @staticmethod
-    def _param(op: PyOperation, param: model.Param) -> PyParam:
-        return next(p for p in op.params if p.location == param.location and p.wire_name == param.wire_name)
-
-    def _field(self, ref_id: int, prop: model.Property) -> PyField:
-        fields = self._models[self.names.schemas[ref_id].name].fields
-        return next(f for f in fields if f.wire_name == prop.wire_name)
 
 
 def surface(api: model.Api, config: Target, *, source: str = "") -> PythonSurface:
