@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.diff.changes import Change, build_for_diff, diff_apis
+from generator.cli.diff import load_side as build_for_diff
+from generator.diff import Change, diff_apis
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = Path(__file__).resolve().parent / "diff_specs"
@@ -554,3 +555,45 @@ def test_cli_config_target_shapes_the_surface(tmp_path: Path, capsys: pytest.Cap
     assert "no SDK surface changes" in capsys.readouterr().out
     assert main(["diff", o, n, "--fail-on-breaking"]) == 1  # without the rename, Thing disappears
     capsys.readouterr()
+
+
+# --- wire identity ----------------------------------------------------------------------------------------------
+
+
+def test_method_renamed_keeps_its_wire_identity(tmp_path: Path) -> None:
+    # the same GET /things/{id} under another operationId: one method, renamed (its parameters are not re-reported)
+    old, new = _edit(lambda s: s["paths"]["/things/{thing_id}"]["get"].update(operationId="FetchThing"))
+    changes = _diff(tmp_path, old, new)
+    assert [(c.kind, c.where, c.breaking, c.old, c.new) for c in changes] == [
+        ("method_renamed", "things.retrieve", True, "things.retrieve", "things.fetch")
+    ]
+
+
+def test_path_placeholder_renamed_is_the_same_method(tmp_path: Path) -> None:
+    # GET /things/{thing_id} -> /things/{id}: the same operation on the wire; its keyword changed
+    def edit(s: dict[str, Any]) -> None:
+        item = s["paths"].pop("/things/{thing_id}")
+        item["get"]["parameters"][0]["name"] = "id"
+        s["paths"]["/things/{id}"] = item
+
+    changes = _diff(tmp_path, *_edit(edit))
+    assert {(c.kind, c.where, c.breaking) for c in changes} == {
+        ("param_removed", "things.retrieve(thing_id)", True),
+        ("param_added", "things.retrieve(id)", True),
+    }
+
+
+def test_diff_imports_only_the_model() -> None:
+    """diff/ sits after targets and before pipeline/cli: it compares neutral models and asks a Surface for names."""
+    import ast
+
+    found: set[str] = set()
+    for path in (ROOT / "generator" / "diff").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+    ours = {m for m in found if m.startswith("generator")}
+    assert {m for m in ours if not m.startswith(("generator.diff", "generator.model"))} <= {"generator"}
+    assert "generator.model" in ours or "generator" in ours

@@ -43,7 +43,7 @@ def _commands(tmp: Path) -> dict[str, tuple[list[str], Callable[[pytest.MonkeyPa
         "watch": (["generate", "--watch", "--config", "sdkforge.yaml"], watch_once, spec),
         "check": (["check", "--config", "sdkforge.yaml"], pipeline, spec),
         "validate": (["validate", spec], lambda mp: mp.setattr("generator.validate.checks.validate_paths", _boom), spec),
-        "diff": (["diff", spec, spec], lambda mp: mp.setattr("generator.diff.changes.diff_apis", _boom), spec),
+        "diff": (["diff", spec, spec], lambda mp: mp.setattr("generator.cli.diff.diff_apis", _boom), spec),
         "init": (["init", spec, "--yaml"], lambda mp: mp.setattr("generator.cli.init.load_spec", _boom), spec),
         "parser": (["generate"], lambda mp: mp.setattr(cli, "_parser", _boom), ""),
     }

@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
     from generator.cli import init as _init
     from generator.cli import validate as _validate
-    from generator.diff import changes as _diff
+    from generator.cli import diff as _diff
 
     _add_generate(sub)
     _add_check(sub)

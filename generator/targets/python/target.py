@@ -20,6 +20,12 @@ class PythonTarget:
 
         return plan(api, config, source=source)
 
+    def surface(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
+        """What users of the SDK see of ``api`` (names, annotations): how ``sdkforge diff`` reports changes."""
+        from generator.targets.python.surface import surface
+
+        return surface(api, config, source=source)
+
     def emit(
         self, plan: PyApi, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
         on_stage: Callable[[str], None] = lambda stage: None,

@@ -1,0 +1,68 @@
+"""The Python SDK's surface of a neutral model: the names and annotations users see, for ``sdkforge diff``."""
+
+from __future__ import annotations
+
+from generator import model
+from generator.config import Target
+from generator.targets.python.annotations import annotation
+from generator.targets.python.expressions import to_py
+from generator.targets.python.names import Names, name_all
+from generator.targets.python.plan import plan
+from generator.targets.python.shapes import PyApi, PyField, PyParam
+
+_KINDS = {"object": ("model", "pydantic model"), "input": ("typeddict", "TypedDict"), "alias": ("alias", "type alias")}
+
+
+class PythonSurface:
+    """Answers in Python terms for one model.Api: schema ids, operation indexes and wire names -> names and text."""
+
+    def __init__(self, api: model.Api, py: PyApi, names: Names) -> None:
+        self.api = api
+        self.names = names
+        by_method = {(op.resource, op.method): op for r in py.resources for op in r.operations}
+        self._operations = [by_method[key] for key in names.operations]
+        self._models = {m.py_name: m for m in py.models}
+        self._params: dict[int, dict[tuple[str, str], PyParam]] = {}
+        self._fields: dict[int, dict[str, PyField]] = {}
+
+    def operation(self, index: int) -> str:
+        """``videos.remix``: the client attribute and method."""
+        resource, method = self.names.operations[index]
+        return f"{resource}.{method}"
+
+    def param(self, index: int, param: model.Param) -> tuple[str, str]:
+        """(parameter name, its annotation in the signature)."""
+        if index not in self._params:
+            self._params[index] = {(p.location, p.wire_name): p for p in self._operations[index].params}
+        found = self._params[index][(param.location, param.wire_name)]
+        return found.py_name, found.annotation
+
+    def returns(self, index: int) -> str:
+        return self._operations[index].return_annotation
+
+    def paged(self, index: int) -> bool:
+        return self._operations[index].pagination is not None
+
+    def schema(self, ref_id: int) -> str:
+        """``types.Video``: where users import the class or alias from."""
+        return "types." + self.names.schemas[ref_id].name
+
+    def kind(self, ref_id: int) -> tuple[str, str]:
+        """(short, spelled out) name of what the schema becomes: ("typeddict", "TypedDict")."""
+        return _KINDS[self.api.schemas[ref_id].kind]
+
+    def field(self, ref_id: int, prop: model.Property) -> tuple[str, str]:
+        """(attribute or key name, its annotation in the class)."""
+        if ref_id not in self._fields:
+            fields = self._models[self.names.schemas[ref_id].name].fields
+            self._fields[ref_id] = {f.wire_name: f for f in fields}
+        found = self._fields[ref_id][prop.wire_name]
+        return found.py_name, found.annotation
+
+    def type(self, t: model.TypeExpr) -> str:
+        return annotation(to_py(t, self.names.schemas))
+
+
+def surface(api: model.Api, config: Target, *, source: str = "") -> PythonSurface:
+    """The surface of the SDK ``config`` generates from ``api``."""
+    return PythonSurface(api, plan(api, config, source=source), name_all(api, config))
