@@ -107,9 +107,8 @@ def build_target(
     cached = get_output(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
-    from generator.parse.build import build_api
-    from generator.targets.python.format import format_files
-    from generator.targets.python.render import render
+    from generator.parse import parse_api
+    from generator.targets import target_for
 
     doc = load.load_spec(spec_path, track=False)
     # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay)
@@ -127,7 +126,8 @@ def build_target(
         gc.freeze()
         on_stage("model")
         try:
-            api = build_api(spec, target, source=str(spec_path), raw=doc.data)
+            language = target_for(target.language)
+            api = language.plan(parse_api(spec, target, source=str(spec_path), raw=doc.data), target, source=str(spec_path))
         finally:
             gc.unfreeze()
     except SpecError as exc:
@@ -147,14 +147,19 @@ def build_target(
             spec_text = bundle.dump(doc.data)
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    on_stage("render")
-    rendered = render(api, templates, spec_name=spec_copy.split("/")[1])
-    on_stage("format")
-    files = format_files(rendered)
+    files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage)
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations)
+
+
+def build_plan(spec: Any, target: Target, *, source: str, raw: Any) -> Any:
+    """The target language's plan of an SDK from a parsed spec (parse, then plan)."""
+    from generator.parse import parse_api
+    from generator.targets import target_for
+
+    return target_for(target.language).plan(parse_api(spec, target, source=source, raw=raw), target, source=source)
 
 
 def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tuple[str | None, bool]:

@@ -1,6 +1,6 @@
 """``sdkforge diff OLD_SPEC NEW_SPEC``: compare the SDK surface two spec versions produce.
 
-Both specs go through the normal pipeline (load -> parse -> build_api) and the two ``model.Api`` values are compared,
+Both specs go through the normal pipeline (load -> parse -> the target's plan) and the two plans are compared,
 so the report is about what users of the generated SDK see (methods, parameters, return types, the classes under
 ``types/``), not about the raw YAML. A renamed schema that keeps its Python name, reordered keys or a changed
 description produce no change at all.
@@ -89,23 +89,23 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import SpecError, UsageError
-from generator.model import (
+from generator.targets.python.annotations import annotation, walk
+from generator.targets.python.expressions import (
     AnyType,
-    Api,
-    Field,
     ListOf,
     LiteralOf,
     MapOf,
-    Model,
     Named,
     Nullable,
-    Operation,
-    Param,
     Primitive,
     TypeExpr,
     UnionOf,
 )
-from generator.targets.python.annotations import annotation, walk
+from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyField as Field
+from generator.targets.python.shapes import PyModel as Model
+from generator.targets.python.shapes import PyOperation as Operation
+from generator.targets.python.shapes import PyParam as Param
 
 IN, OUT = "in", "out"
 BOTH = frozenset((IN, OUT))
@@ -659,8 +659,9 @@ def diff_apis(old: Api, new: Api) -> list[Change]:
 def build_for_diff(spec_path: str | Path, target: Any = None) -> Api:
     from generator.config import Target
     from generator.load import document as load
-    from generator.parse.build import build_api
+    from generator.parse import parse_api
     from generator.pipeline import parse
+    from generator.targets import target_for
 
     path = Path(spec_path)
     if target is None:
@@ -668,7 +669,8 @@ def build_for_diff(spec_path: str | Path, target: Any = None) -> Api:
     else:
         target = target.model_copy(update={"spec": str(path)})
     doc = load.load_spec(path)
-    return build_api(parse(doc), target, source=str(path), raw=doc.data)
+    api = parse_api(parse(doc), target, source=str(path), raw=doc.data)
+    return target_for(target.language).plan(api, target, source=str(path))
 
 
 def _pick_target(config_path: str, which: str | None) -> Any:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 try:  # Python 3.11+
     import re._parser as _regex_parser
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _regex_parser  # type: ignore[no-redef]
+
+from generator.model import FILE_EXAMPLE
 
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -125,6 +128,13 @@ class ExampleBuilder:
         return not required or (isinstance(value, dict) and required <= set(value))
 
 
+def example_data(value: Any) -> Any:
+    """An example value as plain JSON data (uploads and binary bodies stay as they are)."""
+    if value is None or isinstance(value, bytes) or value == FILE_EXAMPLE or value == [FILE_EXAMPLE]:
+        return value
+    return json.loads(json.dumps(jsonable(value)))
+
+
 def jsonable(value: Any) -> Any:
     """YAML turns unquoted dates into ``date`` objects; examples must stay plain JSON data."""
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -142,7 +152,7 @@ _JSON_KINDS = {"string": (str,), "integer": (int,), "number": (int, float), "boo
 
 
 def _required_sets(schema: Any) -> list[list[str]]:
-    from generator.parse.build import required_sets
+    from generator.parse.predicates import required_sets
 
     return required_sets(schema)
 

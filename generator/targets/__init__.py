@@ -1,0 +1,37 @@
+"""The Target protocol: what a language gives the pipeline, and the one place a configured language is looked up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from generator import model
+from generator.config import Target as TargetConfig
+
+
+class Target(Protocol):
+    """A language: its own checks of the spec, a plan of the SDK from the neutral model, and the files of a plan."""
+
+    def checks(self, doc: Any) -> tuple[str, ...]:
+        """Problems only this language has with the spec (names it cannot spell, ...), as warnings."""
+        ...
+
+    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
+        """The language's plan of the SDK: every name, type and import decided."""
+        ...
+
+    def emit(
+        self, plan: Any, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
+        on_stage: Callable[[str], None] = lambda stage: None,
+    ) -> dict[str, str]:
+        """The plan's files, formatted: relative path -> text."""
+        ...
+
+
+def target_for(language: str) -> Target:
+    if language == "python":
+        from generator.targets.python.target import PythonTarget
+
+        return PythonTarget()
+    raise ValueError(f"no target for language {language!r}")

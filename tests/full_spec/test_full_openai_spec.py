@@ -48,7 +48,7 @@ def generated(spec_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="module")
 def api(spec_path: Path):  # type: ignore[no-untyped-def]
-    from generator.parse.build import build_api
+    from generator.pipeline import build_plan as build_api
     from generator.config import Target
     from generator.load.document import load_spec
     from generator.pipeline import parse

@@ -12,8 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.model import Api, Resource
-from generator.parse.security import single_scheme_auth
+from generator.targets.python.auth import single_scheme_auth
+from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyResource as Resource
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import (
+from generator.targets.python.expressions import (
     AnyType,
     FileType,
     ListOf,
@@ -93,4 +93,4 @@ def uses_primitive(types: list[TypeExpr], py: str) -> bool:
     return any(isinstance(node, Primitive) and node.py == py for t in types for node in walk(t))
 
 
-__all__ = ["annotation", "walk", "typing_names", "named_refs", "needs", "uses_primitive", "AnyType"]
+__all__ = ["AnyType", "annotation", "named_refs", "needs", "typing_names", "uses_primitive", "walk"]

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Api, FileType, Operation, Resource
+from generator.targets.python.expressions import FileType
+from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyOperation as Operation
+from generator.targets.python.shapes import PyResource as Resource
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import jinja2
 
-from generator.model import Api
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.locations import TEMPLATES
 from generator.targets.python.readme import readme_examples
+from generator.targets.python.shapes import PyApi as Api
 from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
 
 # Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.

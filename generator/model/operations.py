@@ -1,0 +1,81 @@
+"""Operations of the neutral model: parameters, request bodies and responses, as the wire has them."""
+
+from __future__ import annotations
+
+import typing as t
+from dataclasses import dataclass
+
+from generator.model.types import TypeExpr
+
+ParamLocation = t.Literal["path", "query", "header", "cookie", "body"]
+
+# A security requirement: alternatives (OR), each the names of the schemes sent together (AND). ``()`` sends no
+# credentials; an empty alternative ``()`` inside makes credentials optional.
+Requirement = tuple[tuple[str, ...], ...]
+
+# An upload a generated example sends: (filename, content, media type)
+FILE_EXAMPLE = ("example.png", b"example file content", "image/png")
+
+
+@dataclass(frozen=True)
+class Param:
+    wire_name: str
+    location: ParamLocation
+    type: TypeExpr
+    required: bool
+    description: str = ""
+    style: str = ""
+    explode: bool = True
+    deprecated: bool = False
+    example: t.Any = None  # JSON value (bytes for a binary body, FILE_EXAMPLE or [FILE_EXAMPLE] for uploads)
+
+
+@dataclass(frozen=True)
+class Body:
+    content_type: str  # the wire content type: "application/json", "multipart/form-data", ...
+    encoding: t.Literal["json", "multipart", "form", "binary", "text"]
+    params: tuple[Param, ...]  # object properties (location "body"), or one param "body" for a whole body
+    whole: bool = False  # the body is one value (not an object, or binary)
+    required: bool = True
+    file_fields: tuple[str, ...] = ()  # wire names of multipart file parts
+    part_styles: tuple[tuple[str, str, bool], ...] = ()  # (wire name, style, explode): written like query params
+    part_types: tuple[tuple[str, str], ...] = ()  # (wire name, content type): sent as parts of that type
+    example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    content_type: str | None
+    kind: t.Literal["json", "binary", "text", "none", "sse"]
+    type: TypeExpr | None
+    example: str = ""  # JSON text of a response built from the schema (or the spec's example)
+    accept: tuple[str, ...] = ()  # content types the operation declares for this response
+
+
+@dataclass(frozen=True)
+class StreamVariant:
+    """The JSON-body ``stream: true`` pattern: the same operation answers with server-sent events when asked."""
+
+    param: str  # wire name of the boolean body property that selects streaming
+    event_type: TypeExpr
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    http_method: str  # lower case
+    path: str  # without a fragment or a fixed query string
+    path_key: str  # the key under ``paths``, as the spec spells it
+    group: str  # the first tag (or the path's first segment): the resource it belongs to
+    sdk_method: str  # x-sdk-method, when the spec names the method itself
+    summary: str
+    description: str
+    pointer: str
+    params: tuple[Param, ...]  # in the spec's order: path item's, operation's, then undeclared path placeholders
+    body: Body | None
+    response: Response
+    fixed_query: tuple[tuple[str, str], ...] = ()  # a query string fixed in the path key
+    stream: StreamVariant | None = None
+    deprecated: bool = False
+    security: Requirement | None = None  # the operation's own requirement, when not the API's default

@@ -1,0 +1,96 @@
+"""The parse's shared state: the spec, the target, warnings, ``$ref`` resolution and the schemas met so far."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_pydantic import OpenAPI
+from pydantic import BaseModel as _PydanticModel
+
+from generator import pointer as jsonpointer
+from generator.config import Target
+from generator.errors import SpecError
+from generator.model import Schema
+from generator.parse.predicates import extra_ref, is_ref
+
+
+@dataclass
+class Lifted:
+    """Schemas built so far (component and inline), keyed by (pointer, direction); ids index ``schemas``."""
+
+    built: dict[tuple[str, str], int] = field(default_factory=dict)
+    in_progress: dict[tuple[str, str], int] = field(default_factory=dict)
+    schemas: list[Schema | None] = field(default_factory=list)
+
+    def reserve(self) -> int:
+        self.schemas.append(None)
+        return len(self.schemas) - 1
+
+    def finish(self, key: tuple[str, str], schema: Schema) -> None:
+        self.schemas[schema.id] = schema
+        self.built[key] = schema.id
+
+
+class Context:
+    """What every part of the parse reads: the spec, its source, the target's configuration and the warnings."""
+
+    def __init__(self, spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> None:
+        self.spec = spec
+        self.target = target
+        self.source = source
+        self.raw = raw
+        self.lifted = Lifted()
+        self.warnings: list[str] = []
+        self.dropped_defaults: set[str] = set()  # pointers of defaults already warned about
+        self.openapi = str(spec.openapi)
+        components = spec.components.schemas if spec.components else None
+        self.component_schemas: Mapping[str, Any] = components or {}
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow ``$ref`` chains; returns the target object and its pointer."""
+        seen: set[str] = set()
+        while True:
+            ref = node.ref if is_ref(node) else extra_ref(node)
+            if ref is None:
+                break
+            if not ref.startswith("#/"):
+                raise SpecError(f"unsupported $ref {ref!r}: only local references are followed", file=self.source, pointer=pointer)
+            if ref in seen:
+                raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
+            seen.add(ref)
+            node, pointer = self._walk_pointer(ref, pointer), ref[1:]
+        return node, pointer
+
+    def _walk_pointer(self, ref: str, origin: str) -> Any:
+        node: Any = self.spec
+        for token in ref[2:].split("/"):  # not pointer.split: an empty first token ("#//x") is a key too
+            node = _child(node, jsonpointer.unescape(token))
+            if node is None:
+                raise SpecError(f"unresolved $ref {ref!r}", file=self.source, pointer=origin, hint="check the name")
+        return node
+
+    def built(self, ref_id: int) -> Schema | None:
+        """The schema with this id, None while it is still being built."""
+        return self.lifted.schemas[ref_id]
+
+
+_ALIASES: dict[type, dict[str, str]] = {}
+
+
+def _child(node: Any, key: str) -> Any:
+    """One step into the parsed spec: a mapping key, a list index or a field by its spec name (alias)."""
+    found: Any = None
+    if isinstance(node, dict):
+        found = node.get(key)
+    elif isinstance(node, list):
+        found = node[int(key)] if key.isdigit() and int(key) < len(node) else None
+    elif isinstance(node, _PydanticModel):
+        cls = type(node)
+        aliases = _ALIASES.get(cls)
+        if aliases is None:
+            aliases = {(f.alias or name): name for name, f in cls.model_fields.items()}
+            _ALIASES[cls] = aliases
+        found = getattr(node, aliases[key]) if key in aliases else (node.model_extra or {}).get(key)
+    return found
