@@ -45,7 +45,7 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
     from generator.targets.typescript import docs, sdk
     from generator.targets.typescript.examples import Examples
     from generator.targets.typescript.resources import render_resource
-    from generator.targets.typescript.testgen import render_tests
+    from generator.targets.typescript.testgen import example_call, render_tests
     from generator.targets.typescript.types import TypeNames
 
     files = {f"src/core/{p.name}": p.read_text(encoding="utf-8") for p in sorted((HERE / "runtime").glob("*.ts"))}
@@ -64,6 +64,6 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
         files[f"src/resources/{resource.file}.ts"] = render_resource(resource, type_names)
         files[f"tests/{resource.file}.test.ts"] = render_tests(ts, resource, examples)
     files["package.json"] = docs.package_json(ts)
-    files["README.md"] = docs.readme(ts)
+    files["README.md"] = docs.readme(ts, lambda resource, op: example_call(resource, op, examples))
     files["api.md"] = docs.api_md(ts)
     return files

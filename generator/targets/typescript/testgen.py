@@ -7,7 +7,7 @@ import json
 from urllib.parse import quote
 
 from generator import model
-from generator.targets.typescript.examples import Examples, Obj, key_text, layout
+from generator.targets.typescript.examples import Examples, Obj, flat, key_text, layout
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsParam, TsResource
 from generator.targets.typescript.syntax import INDENT, call, literal, string
@@ -122,3 +122,12 @@ def _expected_path(op: TsOperation) -> str:
     for p in op.path_params:
         path = path.replace("{" + p.wire + "}", quote(_path_text(p), safe="-_.!~*'()"))
     return "/base" + path
+
+
+def example_call(resource: TsResource, op: TsOperation, examples: Examples) -> str:
+    """``client.videos.remix('video_123', { prompt: '...' })``: the required arguments, for the README."""
+    args = [_path_value(p) for p in op.path_params]
+    if op.params_type and op.params_required:
+        node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example)) for p in _sent(op, False)))
+        args.append(flat(node))
+    return f"client.{resource.name}.{op.method}({', '.join(args)})"
