@@ -100,12 +100,13 @@ class Examples:
 
     def _ref(self, ref: int, example: Any, depth: int, request: bool) -> Node:
         schema = self.api.schemas[ref]
+        request = request and (schema.request or schema.kind == "input")  # as types.declaration spells the schema
         if schema.kind == "alias":
             return self.value(schema.alias_of or model.Any(), example, depth + 1, request=request)
         given = example if isinstance(example, dict) else {}
         entries = []
         for prop in schema.properties:
-            if (request or schema.request or schema.kind == "input") and prop.read_only:
+            if (schema.request or schema.kind == "input") and prop.read_only:
                 continue
             if prop.wire_name in given or prop.required:
                 node = self.value(prop.type, given.get(prop.wire_name), depth + 1, request=request)

@@ -101,10 +101,11 @@ class OperationPlanner:
         for p in found:
             location = "whole" if op.body and op.body.whole and p.location == "body" else p.location
             required = p.required and (op.body.required if op.body and p.location == "body" else True)
+            uploads = bool(op.body and p.location == "body" and op.body.encoding in ("multipart", "binary"))
             out.append(TsParam(
                 key=naming.unique(p.wire_name, keys), wire=p.wire_name, location=location,
-                members=tuple(self.types.members(p.type, request=True)), required=required,
-                description=p.description, deprecated=p.deprecated, type=p.type, example=p.example,
+                members=tuple(self.types.members(p.type, request=uploads)), required=required,
+                description=p.description, deprecated=p.deprecated, type=p.type, example=p.example, uploads=uploads,
             ))
         return tuple(out)
 

@@ -98,10 +98,15 @@ def _member(name: str) -> str:
     return f".{name}" if naming.IDENTIFIER.fullmatch(name) else f"[{string(name)}]"
 
 
-def _signature(op: TsOperation, params_type: str, returns: str, tail: str) -> list[str]:
+def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, required: bool | None = None) -> list[str]:
+    """The method's head; an overload (``tail`` ";") has no initializers, so optional params take ``?``."""
     args = [f"{p.local}: {p.ts}" for p in op.path_params]
+    required = op.params_required if required is None else required
     if op.params_type:
-        args.append(f"params: {params_type}" if op.params_required else f"params: {params_type} = {{}}")
+        if required:
+            args.append(f"params: {params_type}")
+        else:
+            args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {{}}")
     args.append("options?: RequestOptions")
     return call(op.method, args, f": {returns}{tail}", INDENT)
 
@@ -119,7 +124,8 @@ def _method(op: TsOperation, used: set[str]) -> list[str]:
         key = _member(op.stream_param)
         streamed = f"APIPromise<Stream<{op.stream_event}>>"
         both = f"APIPromise<{op.returns} | Stream<{op.stream_event}>>"
-        lines += _signature(op, f"{op.params_type} & {{ {_object_key(op.stream_param)}: true }}", streamed, ";")
+        lines += _signature(op, f"{op.params_type} & {{ {_object_key(op.stream_param)}: true }}", streamed, ";",
+                            required=True)
         lines += _signature(op, f"{op.params_type} & {{ {_object_key(op.stream_param)}?: false }}", returns, ";")
         lines += _signature(op, op.params_type, both, ";")
         lines += _signature(op, op.params_type, both, " {")

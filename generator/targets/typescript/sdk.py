@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsApi
-from generator.targets.typescript.syntax import INDENT, jsdoc, string
+from generator.targets.typescript.syntax import INDENT, call, jsdoc, string
 
 # what src/index.ts re-exports from the runtime
 _RUNTIME_VALUES = (
@@ -21,7 +21,8 @@ def client_ts(api: TsApi) -> str:
     lines += [f"import {{ {r.class_name} }} from './resources/{r.file}.js';" for r in api.resources]
     lines += [""] + jsdoc(api.title + ("\n\n" + api.description if api.description else ""))
     lines.append(f"export class {api.client_class} extends BaseClient {{")
-    lines += [f"{INDENT}readonly {_member(r.name)}: {r.class_name} = new {r.class_name}(this);" for r in api.resources]
+    for r in api.resources:
+        lines += call(f"readonly {_member(r.name)}: {r.class_name} = new {r.class_name}", ["this"], ";", INDENT)
     if api.resources:
         lines.append("")
     lines += [f"{INDENT}constructor(options: ClientOptions = {{}}) {{", f"{INDENT * 2}super(options, {{"]

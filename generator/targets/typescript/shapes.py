@@ -19,6 +19,7 @@ class TsParam:
     deprecated: bool
     type: model.TypeExpr
     example: Any
+    uploads: bool  # bytes are files (multipart and binary bodies), not strings
 
 
 @dataclass(frozen=True)

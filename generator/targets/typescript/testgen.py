@@ -56,7 +56,7 @@ def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples,
         : 3 if status != 200 else 2], ";", _BODY)
     args = [_path_value(p) for p in op.path_params]
     if op.params_type and (op.params_required or all_args):
-        node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example)) for p in _sent(op, all_args)))
+        node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example, request=p.uploads)) for p in _sent(op, all_args)))
         lines += layout(node, f"const params: {op.params_type} = ", ";", _BODY)
         args.append("params")
     lines += call(f"const result = await client.{resource.name}.{op.method}", args, ";", _BODY)
@@ -128,6 +128,6 @@ def example_call(resource: TsResource, op: TsOperation, examples: Examples) -> s
     """``client.videos.remix('video_123', { prompt: '...' })``: the required arguments, for the README."""
     args = [_path_value(p) for p in op.path_params]
     if op.params_type and op.params_required:
-        node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example)) for p in _sent(op, False)))
+        node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example, request=p.uploads)) for p in _sent(op, False)))
         args.append(flat(node))
     return f"client.{resource.name}.{op.method}({', '.join(args)})"

@@ -61,8 +61,6 @@ class TypeNames:
         return [self._single(expr, request)]
 
     def _single(self, expr: model.TypeExpr, request: bool) -> str:
-        if isinstance(expr, model.Scalar):
-            return _scalar(expr)
         if isinstance(expr, model.Ref):
             return self.names[expr.id]
         if isinstance(expr, model.ListOf):
@@ -74,6 +72,8 @@ class TypeNames:
         if isinstance(expr, model.File) or (request and isinstance(expr, model.Scalar) and expr.kind == "bytes"):
             self.used.add("Uploadable")
             return "Uploadable"
+        if isinstance(expr, model.Scalar):
+            return _scalar(expr)
         if isinstance(expr, model.NoneType):
             return "null"
         return "unknown"
