@@ -29,9 +29,10 @@ def render_resource(resource: TsResource, type_names: set[str]) -> str:
         if op.params_type:
             interfaces += [""] + _params_interface(op)
     code = _code_only("\n".join(consts + ["extends APIResource"] + methods + interfaces))
-    core = sorted(name for name in _CORE_VALUES | _CORE_TYPES if _mentions(code, name))
-    helpers = sorted(name for name in ("Locations", "split", "formBody") if _mentions(code, name))
-    referenced = sorted(name for name in type_names if _mentions(code, name))
+    tokens = set(_WORD.findall(code))
+    core = sorted(name for name in _CORE_VALUES | _CORE_TYPES if name in tokens)
+    helpers = sorted(name for name in ("Locations", "split", "formBody") if name in tokens)
+    referenced = sorted(tokens & type_names)
     lines = [f"/** The {resource.name} resource: {len(resource.operations)} operation(s) of the API. */", ""]
     lines += import_lines([(n, n not in _CORE_VALUES) for n in core], "../core/index.js")
     if helpers:
@@ -50,16 +51,13 @@ _CORE_TYPES = {"APIPromise", "CursorPage", "CursorPageConfig", "HTTPMethod", "Pa
 
 _COMMENT = re.compile(r"^\s*(/\*\*|\*).*$", re.MULTILINE)
 _LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\]|\\.)*`")
+_WORD = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
 _KEY = re.compile(r"^(\s*)(?:[\w$]+|\[[^\]]*\])\??:", re.MULTILINE)
 
 
 def _code_only(text: str) -> str:
     """The text without comments, string literals and property keys: what may name a type."""
     return _KEY.sub(r"\1", _LITERAL.sub("''", _COMMENT.sub("", text)))
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])", text) is not None
 
 
 def _spaced(blocks: list[str]) -> list[str]:
