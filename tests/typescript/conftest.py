@@ -40,7 +40,8 @@ class TsTools:
         return time.perf_counter() - started
 
     def check_format(self, sdk: Path) -> None:
-        result = run(self.bin / "biome", "format", "--config-path", sdk / "biome.json", sdk / "src", sdk / "tests")
+        # run from the SDK: biome refuses a folder under another project's biome.json (in a shared /tmp, say)
+        result = run(self.bin / "biome", "format", "--config-path", "biome.json", "src", "tests", cwd=sdk)
         assert result.returncode == 0, output(result)
 
     def run_tests(self, sdk: Path, build: Path) -> str:

@@ -17,6 +17,10 @@ MAX_NAME_LENGTH = 80
 RESERVED_WORDS = frozenset(["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "arguments", "eval", "any", "boolean", "number", "string", "symbol", "never", "unknown", "object", "bigint", "undefined", "type", "declare", "namespace", "module", "abstract", "as", "async", "from", "get", "set", "of", "readonly", "keyof", "infer", "is", "asserts", "satisfies", "accessor", "out", "override", "require", "global"])
 # Names no object member may take: they change the object's prototype or the class itself
 UNSAFE_MEMBERS = frozenset({"__proto__", "constructor", "prototype"})
+# Members every object literal has in TypeScript's eyes: `{}` does not fit an optional key of another type
+OBJECT_MEMBERS = frozenset({
+    "constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+})
 # Global and runtime names a type declared by the SDK must not shadow (they are used next to the types)
 RESERVED_TYPES = frozenset(["Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise", "Record", "Set", "String", "Symbol", "Partial", "Readonly", "Required", "Pick", "Omit", "Exclude", "Extract", "NonNullable", "ReturnType", "Awaited", "Blob", "File", "FormData", "Headers", "Request", "Response", "ReadableStream", "Uint8Array", "ArrayBuffer", "ArrayBufferView", "AbortSignal", "AbortController", "URL", "URLSearchParams", "JSON", "Math", "BigInt", "Iterable", "AsyncIterable", "Iterator", "AsyncIterator", "Generator", "AsyncGenerator", "PromiseLike", "TemplateStringsArray", "APIPromise", "APIResource", "BaseClient", "ClientOptions", "ClientConfig", "CursorPage", "CursorPageConfig", "PagePromise", "PollOptions", "PollConfig", "RequestOptions", "Stream", "Uploadable", "HeaderValue", "HeadersLike", "Query", "HTTPMethod", "Locations", "SplitParams", "APIError", "SDKError", "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError"])
 # Locals and helpers a generated method body refers to; a path parameter must not shadow them
@@ -27,7 +31,7 @@ RESERVED_METHODS = frozenset({"_client"}) | UNSAFE_MEMBERS
 RESERVED_CLIENT = frozenset({
     "apiKey", "baseURL", "timeout", "maxRetries", "logger", "sleep", "config", "options", "fetch", "delayPolicy",
     "get", "post", "put", "patch", "delete", "request", "getAPIList", "poll", "authHeaders", "authQuery", "send",
-    "prepare", "idempotencyHeaders", "fetchOnce", "waitToRetry", "redact",
+    "prepare", "idempotencyHeaders", "fetchOnce", "waitToRetry", "redact", "then", "catch", "finally",
 }) | UNSAFE_MEMBERS
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -95,8 +99,9 @@ def env_prefix(client_class: str) -> str:
 
 
 def property_key(wire: str) -> str:
-    """A JSON property name as an interface key: bare when an identifier, else a quoted string."""
-    if IDENTIFIER.fullmatch(wire) and wire != "__proto__":
+    """A JSON property name as an interface key: bare when an identifier, else a quoted string. (An object literal
+    spells ``__proto__`` as a computed key instead: there, a plain one sets the prototype.)"""
+    if IDENTIFIER.fullmatch(wire):
         return wire
     from generator.targets.typescript.syntax import string
 

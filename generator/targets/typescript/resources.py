@@ -7,7 +7,7 @@ import re
 from generator.targets.typescript import naming
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsOperation, TsPolling, TsResource
-from generator.targets.typescript.syntax import INDENT, call, jsdoc, literal, obj, string
+from generator.targets.typescript.syntax import INDENT, call, fits, jsdoc, literal, obj, string
 from generator.targets.typescript.types import property_lines
 
 _METHOD_INDENT = INDENT * 2
@@ -65,7 +65,7 @@ def _spaced(blocks: list[str]) -> list[str]:
     out: list[str] = []
     for line in blocks:
         out.append(line)
-        if line == "};":
+        if line in ("};", "];") or (line.startswith("const ") and line.endswith("];")):
             out.append("")
     return out[:-1] if out and out[-1] == "" else out
 
@@ -73,10 +73,12 @@ def _spaced(blocks: list[str]) -> list[str]:
 def _constants(op: TsOperation) -> list[str]:
     out: list[str] = []
     if op.locations_const:
-        out.append(f"const {op.locations_const}: Locations = {{")
-        for p in op.params:
-            out.append(f"{INDENT}{_object_key(p.key)}: [{string(p.location)}, {string(p.wire)}],")
-        out.append("};")
+        rows = [f"[{string(p.key)}, {string(p.location)}, {string(p.wire)}]" for p in op.params]
+        one = f"const {op.locations_const}: Locations = [{rows[0]}];"
+        if len(rows) == 1 and fits(one):
+            out.append(one)
+        else:  # biome puts each of several arrays on its own line
+            out += [f"const {op.locations_const}: Locations = ["] + [f"{INDENT}{row}," for row in rows] + ["];"]
     if op.page:
         out.append(f"const {op.page.const}: CursorPageConfig = {{")
         out += [f"{INDENT}items: {string(op.page.items)},", f"{INDENT}cursorParam: {string(op.page.cursor_param)},",
@@ -104,9 +106,15 @@ def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, re
         if required:
             args.append(f"params: {params_type}")
         else:
-            args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {{}}")
+            args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {_empty(op)}")
     args.append("options?: RequestOptions")
     return call(op.method, args, f": {returns}{tail}", INDENT)
+
+
+def _empty(op: TsOperation) -> str:
+    """``{}``, cast when a key such as ``constructor`` makes TypeScript see a conflict with Object's own member."""
+    clash = any(p.key in naming.OBJECT_MEMBERS for p in op.params)
+    return f"{{}} as {op.params_type}" if clash else "{}"
 
 
 def _method(op: TsOperation, used: set[str]) -> list[str]:
@@ -227,7 +235,7 @@ def _poll_methods(poll: TsPolling, used: set[str]) -> list[str]:
     lines += [""] + jsdoc(f"Calls {create.method}, then {poll.poll_method} until the result is ready.", INDENT)
     args = [f"{p.local}: {p.ts}" for p in create.path_params]
     if create.params_type:
-        args.append(f"params: {create.params_type}" if create.params_required else f"params: {create.params_type} = {{}}")
+        args.append(f"params: {create.params_type}" if create.params_required else f"params: {create.params_type} = {_empty(create)}")
     args.append("options?: RequestOptions & PollOptions")
     lines += call(poll.create_method, args, f": Promise<{result}> {{", INDENT)
     create_args = [p.local for p in create.path_params] + (["params"] if create.params_type else []) + ["options"]

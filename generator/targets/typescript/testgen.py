@@ -4,6 +4,7 @@ injected fetch that records the request and answers with a response built from t
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 from generator import model
@@ -118,10 +119,14 @@ def _path_value(param) -> str:
 
 
 def _expected_path(op: TsOperation) -> str:
-    path = op.wire_path
-    for p in op.path_params:
-        path = path.replace("{" + p.wire + "}", quote(_path_text(p), safe="-_.!~*'()"))
-    return "/base" + path
+    """The pathname a URL parser gives: parameters as encodeURIComponent has them, the rest path-percent-encoded."""
+    values = {"{" + p.wire + "}": quote(_path_text(p), safe="-_.!~*'()") for p in op.path_params}
+    pieces = re.split(r"(\{[^{}]+\})", op.wire_path)
+    return "/base" + "".join(values.get(piece) or _url_path(piece) for piece in pieces)
+
+
+def _url_path(text: str) -> str:
+    return "".join(quote(c, safe="") if c in ' "<>`{}' or not " " < c < "\x7f" else c for c in text)
 
 
 def example_call(resource: TsResource, op: TsOperation, examples: Examples) -> str:

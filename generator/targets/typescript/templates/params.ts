@@ -2,8 +2,8 @@
 
 import { type HeaderValue, stringifyQuery } from '../core/index.js';
 
-/** Where each key of a params object goes: `[location, wire name]`; keys not listed go to the body. */
-export type Locations = Readonly<Record<string, readonly ['query' | 'header' | 'body' | 'whole', string]>>;
+/** Where each key of a params object goes: `[key, location, wire name]`; keys not listed go to the body. */
+export type Locations = ReadonlyArray<readonly [string, 'query' | 'header' | 'body' | 'whole', string]>;
 
 export interface SplitParams {
   query: Record<string, unknown>;
@@ -16,8 +16,9 @@ export function split(params: object, locations: Locations): SplitParams {
   const headers: Record<string, HeaderValue> = {};
   let fields: Record<string, unknown> | undefined;
   let whole: unknown;
+  const byKey = new Map(locations.map(([key, location, wire]) => [key, [location, wire] as const]));
   for (const [key, value] of Object.entries(params)) {
-    const [location, wire] = locations[key] ?? ['body', key];
+    const [location, wire] = byKey.get(key) ?? ['body', key];
     if (location === 'query') define(query, wire, value);
     else if (location === 'header') define(headers, wire, headerValue(value));
     else if (location === 'whole') whole = value;
