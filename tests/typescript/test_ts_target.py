@@ -56,3 +56,20 @@ def test_surface(sdk: Path) -> None:
     assert "  completed_at?: number | null;" in types and "  first_id: string | null;" in types
     package = (sdk / "package.json").read_text()
     assert '"type": "module"' in package and '"dependencies"' not in package
+
+
+def test_readme_examples_typecheck(ts, sdk: Path) -> None:
+    """The TypeScript snippets of this repository's README and of the generated README compile against the SDK."""
+    snippets = []
+    for readme in (ROOT / "README.md", sdk / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        snippets += [block.split("```", 1)[0] for block in text.split("```ts\n")[1:]]
+    assert len(snippets) >= 2
+    for index, snippet in enumerate(snippets):
+        code = snippet.replace("from 'openai-videos'", "from '../src/index.js'")
+        (sdk / "tests" / f"readme{index}.ts").write_text(code + "export {};\n", encoding="utf-8")
+    try:
+        ts.typecheck(sdk)
+    finally:
+        for index in range(len(snippets)):
+            (sdk / "tests" / f"readme{index}.ts").unlink()

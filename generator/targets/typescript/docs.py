@@ -100,6 +100,7 @@ def _example(api: TsApi, example_call: Callable[[TsResource, TsOperation], str])
         if resource.polling and resource.polling.create_method:
             create = resource.polling.create
             call = example_call(resource, create).replace(f".{create.method}(", f".{resource.polling.create_method}(")
-            lines += ["// waits until the job leaves " + ", ".join(resource.polling.pending), f"const done = await {call};", ""]
+            lines += ["// waits until the job leaves " + ", ".join(resource.polling.pending), f"const done = await {call};",
+                      "console.log(done);", ""]
             break
     return lines[:-1]
