@@ -44,16 +44,20 @@ class TsTools:
         result = run(self.bin / "biome", "format", "--config-path", "biome.json", "src", "tests", cwd=sdk)
         assert result.returncode == 0, output(result)
 
-    def run_tests(self, sdk: Path, build: Path) -> str:
-        """Compiled to ``build`` (Node 20 cannot run .ts), then every test file in one node process."""
+    def run_tests(self, sdk: Path, build: Path, *, prism: bool = True) -> str:
+        """Compiled to ``build`` (Node 20 cannot run .ts), then every test file in one node process; the Prism
+        tests serve the spec copy next to them, or skip themselves when ``prism`` is false."""
         compiled = run(self.bin / "tsc", "-p", sdk / "tsconfig.test.json", "--outDir", build)
         assert compiled.returncode == 0, output(compiled)
         (build / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+        for spec in (sdk / "tests").glob("openapi.*"):
+            shutil.copy(spec, build / "tests" / spec.name)
         tests = sorted((build / "tests").glob("*.test.js"))
         assert tests
         entry = build / "all.test.mjs"
         entry.write_text("".join(f"import {json.dumps(path.as_uri())};\n" for path in tests), encoding="utf-8")
-        result = run("node", "--test", entry)
+        env = {**os.environ, **({} if prism else {"SDKFORGE_NO_PRISM": "1"})}
+        result = run("node", "--test", entry, env=env)
         assert result.returncode == 0, output(result)
         assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout, output(result)
         return result.stdout
@@ -71,8 +75,9 @@ def ts() -> TsTools:
     return TsTools(NODE_BIN)
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
+def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+                          check=False)
 
 
 def output(result: subprocess.CompletedProcess[str]) -> str:

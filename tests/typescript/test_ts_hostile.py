@@ -76,7 +76,7 @@ def test_hostile_sdk_typechecks_and_is_formatted(ts, sdk: Path) -> None:
 
 
 def test_hostile_sdk_runs_nothing_it_was_given(ts, sdk: Path, tmp_path: Path) -> None:
-    ts.run_tests(sdk, tmp_path)
+    ts.run_tests(sdk, tmp_path, prism=False)
     script = tmp_path / "probe.mjs"
     script.write_text(
         f"import * as sdk from {json.dumps((tmp_path / 'src' / 'index.js').as_uri())};\n"

@@ -41,7 +41,8 @@ def test_sdk_is_formatted(ts, sdk: Path) -> None:
 
 
 def test_generated_tests_pass(ts, sdk: Path, tmp_path: Path) -> None:
-    assert "# pass 10" in ts.run_tests(sdk, tmp_path)
+    result = ts.run_tests(sdk, tmp_path)
+    assert "# pass 17" in result and "# skipped 0" in result  # 10 in-process, 7 against Prism
 
 
 def test_surface(sdk: Path) -> None:

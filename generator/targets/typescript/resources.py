@@ -144,6 +144,12 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
     if op.path.startswith("path`"):
         used.add("path")
     entries, preamble = _spec_entries(op, used)
+    accept = _accept(op)
+    if accept:  # the runtime asks for JSON unless told otherwise
+        header = f"accept: {string(accept)}"
+        entries = [f"headers: {{ {header}, ...headers }}" if e == "headers" else e for e in entries]
+        if not any(e.startswith("headers") for e in entries):
+            entries.append(f"headers: {{ {header} }}")
     if parse_as:
         entries.append(f"parseAs: {parse_as}")
     elif op.parse_as != "json":
@@ -159,6 +165,12 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
         spec = obj([f"method: {string(op.http)} as HTTPMethod", f"path: {op.path}"] + entries)
         head, args = "return this._client.request", [spec, "options"]
     return preamble + call(head, args, ";", _METHOD_INDENT)
+
+
+def _accept(op: TsOperation) -> str:
+    if op.response.kind not in ("binary", "text"):
+        return ""
+    return ", ".join(op.response.accept) or op.response.content_type or "*/*"
 
 
 def _spec_entries(op: TsOperation, used: set[str]) -> tuple[list[str], list[str]]:

@@ -45,13 +45,13 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
     from generator.targets.typescript import docs, sdk
     from generator.targets.typescript.examples import Examples
     from generator.targets.typescript.resources import render_resource
-    from generator.targets.typescript.testgen import example_call, render_tests
+    from generator.targets.typescript.testgen import example_call, render_prism_tests, render_tests
     from generator.targets.typescript.types import TypeNames
 
     files = {f"src/core/{p.name}": p.read_text(encoding="utf-8") for p in sorted((HERE / "runtime").glob("*.ts"))}
     templates = HERE / "templates"
     files["src/internal/params.ts"] = (templates / "params.ts").read_text(encoding="utf-8")
-    for name in ("tsconfig.json", "tsconfig.test.json", "biome.json", "tests/helpers.ts"):
+    for name in ("tsconfig.json", "tsconfig.test.json", "biome.json", "tests/helpers.ts", "tests/prism.ts"):
         files[name] = (templates / name).read_text(encoding="utf-8")
     files["src/client.ts"] = sdk.client_ts(ts)
     files["src/types.ts"] = sdk.types_ts(ts)
@@ -63,6 +63,7 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
     for resource in ts.resources:
         files[f"src/resources/{resource.file}.ts"] = render_resource(resource, type_names)
         files[f"tests/{resource.file}.test.ts"] = render_tests(ts, resource, examples)
+    files["tests/prism.test.ts"] = render_prism_tests(ts, examples)
     files["package.json"] = docs.package_json(ts)
     files["README.md"] = docs.readme(ts, lambda resource, op: example_call(resource, op, examples))
     files["api.md"] = docs.api_md(ts)

@@ -93,7 +93,11 @@ export class Videos extends APIResource {
     params: VideoDownloadContentParams = {},
     options?: RequestOptions,
   ): APIPromise<Response> {
-    return this._client.get(path`/videos/${videoId}/content`, { query: { ...params }, parseAs: 'response' }, options);
+    return this._client.get(
+      path`/videos/${videoId}/content`,
+      { query: { ...params }, headers: { accept: 'video/mp4, image/webp' }, parseAs: 'response' },
+      options,
+    );
   }
 
   /**
