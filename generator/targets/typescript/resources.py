@@ -30,6 +30,8 @@ def render_resource(resource: TsResource, type_names: set[str]) -> str:
             interfaces += [""] + _params_interface(op)
     code = _code_only("\n".join(consts + ["extends APIResource"] + methods + interfaces))
     tokens = set(_WORD.findall(code))
+    # `path` is also a key of request specs: the tag is imported when a method uses it
+    tokens = (tokens - {"path"}) | (used & {"path"})
     core = sorted(name for name in _CORE_VALUES | _CORE_TYPES if name in tokens)
     helpers = sorted(name for name in ("Locations", "split", "formBody") if name in tokens)
     referenced = sorted(tokens & type_names)
