@@ -53,7 +53,8 @@ class TsTools:
         for spec in (sdk / "tests").glob("openapi.*"):
             shutil.copy(spec, build / "tests" / spec.name)
         tests = sorted((build / "tests").glob("*.test.js"))
-        assert tests
+        if not tests:
+            return ""  # an API without operations (webhooks only) has nothing to call
         entry = build / "all.test.mjs"
         entry.write_text("".join(f"import {json.dumps(path.as_uri())};\n" for path in tests), encoding="utf-8")
         env = {**os.environ, **({} if prism else {"SDKFORGE_NO_PRISM": "1"})}

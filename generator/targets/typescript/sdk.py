@@ -62,9 +62,14 @@ def index_ts(api: TsApi) -> str:
     lines.append(f"export {{ {api.client_class}, {api.client_class} as default }} from './client.js';")
     lines += import_lines([(n, False) for n in _RUNTIME_VALUES] + [(n, True) for n in _RUNTIME_TYPES],
                           "./core/index.js")
-    lines = [line.replace("import", "export", 1) if line.startswith(("import", "} from")) else line for line in lines]
+    lines = [_as_export(line) for line in lines]
     for resource in api.resources:
         names = [(resource.class_name, False)] + [(op.params_type, True) for op in resource.operations if op.params_type]
-        lines += [line.replace("import", "export", 1) for line in import_lines(names, f"./resources/{resource.file}.js")]
+        lines += [_as_export(line) for line in import_lines(names, f"./resources/{resource.file}.js")]
     lines.append("export type * from './types.js';")
     return "\n".join(lines) + "\n"
+
+
+def _as_export(line: str) -> str:
+    """An import line as the matching re-export (only the leading keyword changes)."""
+    return "export" + line[len("import"):] if line.startswith("import ") else line

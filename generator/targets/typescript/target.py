@@ -63,7 +63,9 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
     for resource in ts.resources:
         files[f"src/resources/{resource.file}.ts"] = render_resource(resource, type_names)
         files[f"tests/{resource.file}.test.ts"] = render_tests(ts, resource, examples)
-    files["tests/prism.test.ts"] = render_prism_tests(ts, examples)
+    prism_tests = render_prism_tests(ts, examples)
+    if prism_tests:
+        files["tests/prism.test.ts"] = prism_tests
     files["package.json"] = docs.package_json(ts)
     files["README.md"] = docs.readme(ts, lambda resource, op: example_call(resource, op, examples))
     files["api.md"] = docs.api_md(ts)

@@ -143,6 +143,8 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
     Prism mock server of the spec; Prism checks the request, the SDK parses the answer."""
     ops = [(r, op) for r in api.resources for op in r.operations if op.response.kind in ("json", "binary", "none")
            and not op.stream_event]
+    if not ops:
+        return ""
     params_types = sorted({op.params_type for _, op in ops if op.params_type and op.params_required})
     lines = ["/** Every method called with its required arguments against a Prism mock server of the spec. */", "",
              "import assert from 'node:assert/strict';", "import { after, before, describe, it } from 'node:test';", ""]
