@@ -1,4 +1,5 @@
-"""The full public OpenAI spec (288 operations) as a TypeScript SDK: strict tsc clean and its node:test suite passes.
+"""The full public OpenAI spec (288 operations) as a TypeScript SDK: strict tsc and biome clean, its node:test suite
+passes.
 
 The spec lives outside the repository (``../shared/specs/openai-openapi.yaml``); without it the module is skipped.
 """
@@ -27,8 +28,9 @@ def sdk(ts, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_full_spec_typechecks_strictly(ts, sdk: Path) -> None:
+def test_full_spec_typechecks_strictly_and_is_formatted(ts, sdk: Path) -> None:
     print(f"tsc --noEmit on the full spec: {ts.typecheck(sdk):.2f} s")
+    ts.check_format(sdk)
 
 
 def test_full_spec_generated_tests_pass(ts, sdk: Path, tmp_path: Path) -> None:

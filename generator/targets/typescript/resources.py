@@ -110,7 +110,11 @@ def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, re
         else:
             args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {_empty(op)}")
     args.append("options?: RequestOptions")
-    return call(op.method, args, f": {returns}{tail}", INDENT)
+    lines = call(op.method, args, f": {returns}{tail}", INDENT)
+    if len(lines) > 1 and not fits(lines[-1]) and returns.endswith(">"):  # biome opens the return type's <...>
+        opening = returns.index("<") + 1
+        lines[-1:] = [f"{INDENT}): {returns[:opening]}", f"{INDENT * 2}{returns[opening:-1]}", f"{INDENT}>{tail}"]
+    return lines
 
 
 def _empty(op: TsOperation) -> str:

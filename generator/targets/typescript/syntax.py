@@ -84,9 +84,56 @@ def obj(entries: Sequence[str]) -> str:
 
 
 def union_lines(head: str, members: Sequence[str], tail: str, indent: str) -> list[str]:
-    """``head A | B tail`` on one line when it fits, else one ``| member`` per line, as biome breaks unions."""
+    """``head A | B tail`` on one line when it fits, else one ``| member`` per line, as biome breaks unions; a
+    lone ``Array<...>`` too long for its line is opened up instead."""
     one = f"{indent}{head} {' | '.join(members)}{tail}"
-    if fits(one) or len(members) < 2:
+    if fits(one):
+        return [one]
+    if len(members) == 1 or (len(members) == 2 and members[1] == "null"):  # one type (or null): it opens up
+        end = (" | null" if len(members) == 2 else "") + tail
+        inner = _array_inner(members[0])
+        if inner is not None:
+            return [f"{indent}{head} Array<"] + _inner_lines(inner, indent + INDENT) + [f"{indent}>{end}"]
+        if members[0].startswith("{ [key: string]: ") and members[0].endswith(" }"):
+            signature = members[0][2:-2]
+            return [f"{indent}{head} {{", f"{indent}{INDENT}{signature};", f"{indent}}}{end}"]
+    if len(members) < 2:
         return [one]
     inner = indent + INDENT
-    return [f"{indent}{head}"] + [f"{inner}| {m}" for m in members[:-1]] + [f"{inner}| {members[-1]}{tail}"]
+    lines = [f"{indent}{head}"]
+    for index, member in enumerate(members):
+        end = tail if index == len(members) - 1 else ""
+        lines += _member_lines(member, end, inner)
+    return lines
+
+
+def _member_lines(member: str, tail: str, indent: str) -> list[str]:
+    line = f"{indent}| {member}{tail}"
+    inner = _array_inner(member)
+    if fits(line) or inner is None:
+        return [line]
+    return [f"{indent}| Array<"] + _inner_lines(inner, indent + INDENT * 2) + [f"{indent}{INDENT}>{tail}"]
+
+
+def _inner_lines(members: list[str], indent: str) -> list[str]:
+    """The type argument of an opened ``Array<``: on one line, else one ``| member`` per line."""
+    one = f"{indent}{' | '.join(members)}"
+    if fits(one) or len(members) < 2:
+        return [one]
+    return [f"{indent}| {member}" for member in members]
+
+
+def _array_inner(member: str) -> list[str] | None:
+    """The union members inside ``Array<...>``, split at the top level; None for any other type."""
+    if not (member.startswith("Array<") and member.endswith(">")):
+        return None
+    text, depth, start, parts = member[6:-1], 0, 0, []
+    for index, char in enumerate(text):
+        depth += char in "<([{"
+        depth -= char in ">)]}"
+        if depth == 0 and text.startswith(" | ", index):
+            parts.append(text[start:index])
+            start = index + 3
+        elif depth < 0:
+            return None
+    return parts + [text[start:]]
