@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator import model
 from generator.config import Target
 from generator.targets.typescript import naming
@@ -15,12 +17,8 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     client = target.client_class or naming.pascal(target.package)
     taken = {client}
     configured = [resource_method(op, target) for op in api.operations]
-    methods: dict[str, set[str]] = {}
-    names = []
-    for resource, method in configured:
-        attr = naming.resource_name(resource)
-        names.append((attr, naming.unique(naming.method_name(method), methods.setdefault(attr, set()))))
-    classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted(methods)}
+    names = _method_names(configured)
+    classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted({a for a, _ in names})}
     types = TypeNames(api, target, names, taken)
     planner = OperationPlanner(api, target, types, taken)
     grouped: dict[str, list[TsOperation]] = {}
@@ -59,6 +57,16 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     )
 
 
+def _method_names(configured: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(client property, method) of each operation; a method name taken in its resource gets a suffix."""
+    methods: dict[str, set[str]] = {}
+    names = []
+    for resource, method in configured:
+        attr = naming.resource_name(resource)
+        names.append((attr, naming.unique(naming.method_name(method), methods.setdefault(attr, set()))))
+    return names
+
+
 def _auth(security: model.Security) -> tuple[dict[str, str] | None, bool]:
     """The one scheme the runtime sends (the first usable), and whether calls need it."""
     for scheme in security.schemes:
@@ -76,6 +84,4 @@ def _auth(security: model.Security) -> tuple[dict[str, str] | None, bool]:
 
 
 def _semver(version: str) -> bool:
-    import re
-
     return re.fullmatch(r"\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?", version or "") is not None
