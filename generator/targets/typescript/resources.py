@@ -7,7 +7,17 @@ import re
 from generator.targets.typescript import naming
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsOperation, TsPolling, TsResource
-from generator.targets.typescript.syntax import INDENT, call, fits, jsdoc, literal, obj, string
+from generator.targets.typescript.syntax import (
+    INDENT,
+    call,
+    fits,
+    jsdoc,
+    literal,
+    obj,
+    split_union,
+    string,
+    union_lines,
+)
 from generator.targets.typescript.types import property_lines
 
 _METHOD_INDENT = INDENT * 2
@@ -111,9 +121,21 @@ def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, re
             args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {_empty(op)}")
     args.append("options?: RequestOptions")
     lines = call(op.method, args, f": {returns}{tail}", INDENT)
-    if len(lines) > 1 and not fits(lines[-1]) and returns.endswith(">"):  # biome opens the return type's <...>
+    if len(lines) == 1:
+        return lines
+    opened = []
+    for line in lines[1:-1]:  # a parameter whose union is too long for its line: one member per line
+        name, _, type_text = line.strip().partition(": ")
+        members = split_union(type_text[:-1]) if not fits(line) and type_text.endswith(",") else None
+        opened += union_lines(f"{name}:", members, ",", INDENT * 2) if members and len(members) > 1 else [line]
+    lines = lines[:1] + opened + lines[-1:]
+    if not fits(lines[-1]) and returns.endswith(">"):  # biome opens the return type's <...>
         opening = returns.index("<") + 1
-        lines[-1:] = [f"{INDENT}): {returns[:opening]}", f"{INDENT * 2}{returns[opening:-1]}", f"{INDENT}>{tail}"]
+        inner = split_union(returns[opening:-1]) or [returns[opening:-1]]
+        body = [f"{INDENT * 2}{' | '.join(inner)}"]
+        if not fits(body[0]) and len(inner) > 1:
+            body = [f"{INDENT * 2}| {member}" for member in inner]
+        lines[-1:] = [f"{INDENT}): {returns[:opening]}"] + body + [f"{INDENT}>{tail}"]
     return lines
 
 
@@ -170,7 +192,13 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
         used.add("HTTPMethod")
         spec = obj([f"method: {string(op.http)} as HTTPMethod", f"path: {op.path}"] + entries)
         head, args = "return this._client.request", [spec, "options"]
-    return preamble + call(head, args, ";", _METHOD_INDENT)
+    lines = call(head, args, ";", _METHOD_INDENT)
+    spec_line = f"{_METHOD_INDENT}{INDENT}{obj(entries)},"
+    if len(lines) > 1 and entries and spec_line in lines and not fits(spec_line):  # biome expands the spec object
+        at = lines.index(spec_line)
+        inner = _METHOD_INDENT + INDENT * 2
+        lines[at:at + 1] = [f"{_METHOD_INDENT}{INDENT}{{"] + [f"{inner}{e}," for e in entries] + [f"{_METHOD_INDENT}{INDENT}}},"]
+    return preamble + lines
 
 
 def _accept(op: TsOperation) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsApi
-from generator.targets.typescript.syntax import INDENT, call, jsdoc, string
+from generator.targets.typescript.syntax import INDENT, fits, jsdoc, string
 
 # what src/index.ts re-exports from the runtime
 _RUNTIME_VALUES = (
@@ -22,7 +22,7 @@ def client_ts(api: TsApi) -> str:
     lines += [""] + jsdoc(api.title + ("\n\n" + api.description if api.description else ""))
     lines.append(f"export class {api.client_class} extends BaseClient {{")
     for r in api.resources:
-        lines += call(f"readonly {_member(r.name)}: {r.class_name} = new {r.class_name}", ["this"], ";", INDENT)
+        lines += _property(f"readonly {_member(r.name)}: {r.class_name} =", f"new {r.class_name}")
     if api.resources:
         lines.append("")
     lines += [f"{INDENT}constructor(options: ClientOptions = {{}}) {{", f"{INDENT * 2}super(options, {{"]
@@ -41,6 +41,16 @@ def client_ts(api: TsApi) -> str:
     lines += [f"{INDENT * 3}{entry}," for entry in config]
     lines += [f"{INDENT * 2}}});", f"{INDENT}}}", "}"]
     return "\n".join(lines) + "\n"
+
+
+def _property(head: str, constructor: str) -> list[str]:
+    """A resource property as biome lays it out: one line, else its arguments broken, else broken after ``=``."""
+    one = f"{INDENT}{head} {constructor}(this);"
+    if fits(one):
+        return [one]
+    if fits(f"{INDENT}{head} {constructor}("):
+        return [f"{INDENT}{head} {constructor}(", f"{INDENT * 2}this,", f"{INDENT});"]
+    return [f"{INDENT}{head}", f"{INDENT * 2}{constructor}(this);"]
 
 
 def _member(name: str) -> str:

@@ -95,8 +95,9 @@ def union_lines(head: str, members: Sequence[str], tail: str, indent: str) -> li
         if inner is not None:
             return [f"{indent}{head} Array<"] + _inner_lines(inner, indent + INDENT) + [f"{indent}>{end}"]
         if members[0].startswith("{ [key: string]: ") and members[0].endswith(" }"):
-            signature = members[0][2:-2]
-            return [f"{indent}{head} {{", f"{indent}{INDENT}{signature};", f"{indent}}}{end}"]
+            values = split_union(members[0][len("{ [key: string]: "):-2]) or [members[0]]
+            body = union_lines("[key: string]:", values, ";", indent + INDENT)
+            return [f"{indent}{head} {{"] + body + [f"{indent}}}{end}"]
     if len(members) < 2:
         return [one]
     inner = indent + INDENT
@@ -127,7 +128,12 @@ def _array_inner(member: str) -> list[str] | None:
     """The union members inside ``Array<...>``, split at the top level; None for any other type."""
     if not (member.startswith("Array<") and member.endswith(">")):
         return None
-    text, depth, start, parts = member[6:-1], 0, 0, []
+    return split_union(member[6:-1])
+
+
+def split_union(text: str) -> list[str] | None:
+    """``A | Array<B | C>`` -> ``["A", "Array<B | C>"]``; None when the brackets do not balance."""
+    depth, start, parts = 0, 0, []
     for index, char in enumerate(text):
         depth += char in "<([{"
         depth -= char in ">)]}"
