@@ -1,4 +1,5 @@
-"""Real-world specs of ``../shared/corpus`` as TypeScript SDKs: strict tsc clean, generated in-process tests pass.
+"""Real-world specs of ``../shared/corpus`` as TypeScript SDKs: strict tsc and biome clean, generated in-process
+tests pass.
 
 A sample by default (3.0 and 3.1, split files, webhooks only, 238 operations); SDKFORGE_TS_CORPUS=all runs every
 entry. Without the corpus the module is skipped.
@@ -39,4 +40,5 @@ def test_corpus_entry_typechecks_and_its_tests_pass(ts, name: str, entry: str, t
     sdk = tmp_path / "sdk"
     ts.write(target, sdk, root=tmp_path)
     print(f"{name}: tsc {ts.typecheck(sdk):.2f} s")
+    ts.check_format(sdk)
     ts.run_tests(sdk, tmp_path / "build", prism=False)
