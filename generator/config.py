@@ -58,7 +58,7 @@ class PollingConfig(_Strict):
 class Target(_Strict):
     spec: str
     output: str
-    language: Literal["python"] = "python"  # which target turns the model into an SDK
+    language: Literal["python", "typescript"] = "python"  # which target turns the model into an SDK
     package: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")
     distribution: str = ""
     version: str = ""  # defaults to the spec's info.version

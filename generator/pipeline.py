@@ -183,7 +183,7 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tupl
         if folder is None or not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".jinja") and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix in (".py", ".jinja", ".ts", ".json") and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(folder)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest(), external

@@ -34,4 +34,8 @@ def target_for(language: str) -> Target:
         from generator.targets.python.target import PythonTarget
 
         return PythonTarget()
+    if language == "typescript":
+        from generator.targets.typescript.target import TypeScriptTarget
+
+        return TypeScriptTarget()
     raise ValueError(f"no target for language {language!r}")

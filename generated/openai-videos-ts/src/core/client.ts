@@ -1,0 +1,231 @@
+/** The core client a generated SDK extends: configuration, request building, sending with retries and timeouts. */
+
+import { APIPromise, type APIResponseProps } from './api-promise.js';
+import { readEnv } from './env.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
+import { type HeadersLike, mergeHeaders } from './headers.js';
+import { type Logger, levelLogger, parseLogLevel } from './log.js';
+import type { ClientConfig, ClientOptions, Fetch } from './options.js';
+import { CursorPage, type CursorPageConfig, type PageFetcher, PagePromise } from './pagination.js';
+import { parseResponse, readErrorBody } from './parse.js';
+import { type PollConfig, type PollOptions, poll } from './polling.js';
+import type { Query } from './query.js';
+import { redactHeaders, redactURL } from './redact.js';
+import { type CallSpec, encodeBody, type HTTPMethod, type RequestOptions, type RequestSpec } from './request.js';
+import {
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MAX_RETRY_AFTER_SECONDS,
+  type DelayPolicy,
+  retryDelayMs,
+  shouldRetry,
+  sleep,
+} from './retries.js';
+import { buildURL } from './url.js';
+
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface PreparedRequest {
+  url: string;
+  init: RequestInit;
+}
+
+export class BaseClient {
+  readonly apiKey: string | undefined;
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly logger: Logger;
+  /** Waits between retries and polls (the `sleep` option in tests). */
+  readonly sleep: (ms: number) => Promise<void>;
+  protected readonly config: ClientConfig;
+  protected readonly options: ClientOptions;
+  protected readonly fetch: Fetch;
+  protected readonly delayPolicy: DelayPolicy;
+
+  constructor(options: ClientOptions, config: ClientConfig) {
+    this.config = config;
+    this.options = options;
+    this.apiKey = options.apiKey ?? envOf(config.apiKeyEnv);
+    if (config.auth && (config.apiKeyRequired ?? true) && !this.apiKey) throw new SDKError(missingKey(config));
+    this.baseURL = options.baseURL ?? envOf(config.baseURLEnv) ?? config.defaultBaseURL;
+    this.timeout = nonNegative('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
+    this.maxRetries = nonNegative('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    const maxRetryAfterMs = nonNegative(
+      'maxRetryAfter',
+      options.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_SECONDS * 1000,
+    );
+    this.delayPolicy = { maxRetryAfterMs, random: options.random ?? Math.random };
+    this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.sleep = options.sleep ?? sleep;
+    const level = options.logLevel ?? parseLogLevel(envOf(config.logLevelEnv)) ?? 'warn';
+    this.logger = levelLogger(level, options.logger ?? console);
+  }
+
+  get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
+    return this.request({ ...spec, method: 'get', path }, options);
+  }
+
+  post<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
+    return this.request({ ...spec, method: 'post', path }, options);
+  }
+
+  put<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
+    return this.request({ ...spec, method: 'put', path }, options);
+  }
+
+  patch<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
+    return this.request({ ...spec, method: 'patch', path }, options);
+  }
+
+  delete<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
+    return this.request({ ...spec, method: 'delete', path }, options);
+  }
+
+  /** One call: sent now, retried as needed; the promise resolves to the body parsed as `spec.parseAs` says. */
+  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    return new APIPromise(this.send(spec, options), (props) => parseResponse<T>(props, spec.parseAs, spec.parseEvent));
+  }
+
+  /** A paginated GET (or `spec.method`): awaitable as the first page, async-iterable over every item. */
+  getAPIList<Item>(
+    path: string,
+    pageConfig: CursorPageConfig,
+    spec: CallSpec & { method?: HTTPMethod | undefined } = {},
+    options: RequestOptions = {},
+  ): PagePromise<CursorPage<Item>, Item> {
+    const fetchPage: PageFetcher<Item> = (cursorQuery) =>
+      this.getAPIList(path, pageConfig, spec, { ...options, query: { ...options.query, ...cursorQuery } });
+    const sent = this.send({ ...spec, method: spec.method ?? 'get', path }, options);
+    return new PagePromise(sent, async (props) => {
+      return new CursorPage<Item>(await parseResponse(props), props.response, pageConfig, fetchPage);
+    });
+  }
+
+  /** Calls `retrieve` until the value's status leaves `config.pending` (see polling.ts). */
+  poll<T>(retrieve: () => APIPromise<T>, config: PollConfig, options: PollOptions = {}): Promise<T> {
+    return poll(retrieve, config, options, this.sleep);
+  }
+
+  /** Credentials as headers; a generated client overrides this for schemes beyond a prefixed key. */
+  protected authHeaders(): HeadersLike {
+    const auth = this.config.auth;
+    if (auth?.in !== 'header' || !this.apiKey) return undefined;
+    return { [auth.name]: `${auth.prefix ?? ''}${this.apiKey}` };
+  }
+
+  /** Credentials as query parameters. */
+  protected authQuery(): Query {
+    const auth = this.config.auth;
+    if (auth?.in !== 'query' || !this.apiKey) return {};
+    return { [auth.name]: `${auth.prefix ?? ''}${this.apiKey}` };
+  }
+
+  /** Sends until a response that is not retried; resolves on 2xx, rejects with the matching APIError. */
+  protected async send(spec: RequestSpec, options: RequestOptions): Promise<APIResponseProps> {
+    const maxRetries = options.maxRetries ?? this.maxRetries;
+    const timeout = options.timeout ?? this.timeout;
+    const prepared = await this.prepare(spec, options);
+    for (let retriesTaken = 0; ; retriesTaken++) {
+      const canRetry = retriesTaken < maxRetries;
+      let props: APIResponseProps;
+      try {
+        props = await this.fetchOnce(prepared, timeout, options.signal);
+      } catch (error) {
+        if (!(error instanceof APIConnectionError) || !canRetry) throw error;
+        await this.waitToRetry(retriesTaken, retryDelayMs(retriesTaken, undefined, this.delayPolicy), options.signal);
+        continue;
+      }
+      const { response } = props;
+      this.logger.debug(`response ${response.status}`, { url: this.redact(prepared.url) });
+      if (response.ok) return props;
+      const delay =
+        canRetry && shouldRetry(response) ? retryDelayMs(retriesTaken, response.headers, this.delayPolicy) : undefined;
+      if (delay === undefined)
+        throw APIError.generate(response.status, await readErrorBody(response), response.headers);
+      // release the connection: the body of a retried response is never read
+      await response.body?.cancel().catch(() => undefined);
+      await this.waitToRetry(retriesTaken, delay, options.signal);
+    }
+  }
+
+  /** URL, headers and body, built once per call so that every attempt sends the same idempotency key. */
+  protected async prepare(spec: RequestSpec, options: RequestOptions): Promise<PreparedRequest> {
+    const query = { ...this.options.defaultQuery, ...this.authQuery(), ...spec.query, ...options.query };
+    const url = buildURL(this.baseURL, spec.path, query, this.config.arrayFormat ?? 'repeat');
+    const { body, contentType } = await encodeBody(spec);
+    const headers = mergeHeaders(
+      {
+        accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
+        'user-agent': this.config.userAgent,
+        'content-type': contentType,
+      },
+      this.authHeaders(),
+      this.options.defaultHeaders,
+      this.idempotencyHeaders(spec.method, options),
+      spec.headers,
+      options.headers,
+    );
+    this.logger.debug(`request ${spec.method.toUpperCase()}`, {
+      url: this.redact(url),
+      headers: redactHeaders(headers, this.config.auth?.in === 'header' ? [this.config.auth.name] : []),
+    });
+    return { url, init: { method: spec.method.toUpperCase(), headers, body: body ?? null } };
+  }
+
+  private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {
+    const header = this.config.idempotencyHeader;
+    if (!header || (method === 'get' && options.idempotencyKey === undefined)) return undefined;
+    return { [header]: options.idempotencyKey ?? `sdk-retry-${crypto.randomUUID()}` };
+  }
+
+  /** One attempt, aborted by the timeout or by the caller's signal (which also aborts the body later). */
+  private async fetchOnce(prepared: PreparedRequest, timeout: number, signal?: AbortSignal): Promise<APIResponseProps> {
+    if (signal?.aborted) throw new APIUserAbortError();
+    const controller = new AbortController();
+    signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    let timedOut = false;
+    // setTimeout fires at once past 2^31 - 1 ms: a longer timeout means none
+    const timer =
+      timeout < MAX_TIMER_MS
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeout)
+        : undefined;
+    try {
+      const response = await this.fetch.call(undefined, prepared.url, { ...prepared.init, signal: controller.signal });
+      return { response, controller };
+    } catch (error) {
+      if (signal?.aborted) throw new APIUserAbortError();
+      if (timedOut) throw new APIConnectionTimeoutError();
+      throw new APIConnectionError({ cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async waitToRetry(retriesTaken: number, delayMs: number | undefined, signal?: AbortSignal): Promise<void> {
+    this.logger.info(`retrying in ${Math.round(delayMs ?? 0)} ms (retry ${retriesTaken + 1})`);
+    await this.sleep(delayMs ?? 0);
+    if (signal?.aborted) throw new APIUserAbortError();
+  }
+
+  private redact(url: string): string {
+    return redactURL(url, this.config.auth?.in === 'query' ? [this.config.auth.name] : []);
+  }
+}
+
+function envOf(name: string | undefined): string | undefined {
+  return name ? readEnv(name) : undefined;
+}
+
+function missingKey(config: ClientConfig): string {
+  const env = config.apiKeyEnv ? ` or set the ${config.apiKeyEnv} environment variable` : '';
+  return `Missing API key: pass the apiKey option to the client${env}.`;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!(value >= 0)) throw new SDKError(`The ${name} option must be a non-negative number, got ${value}.`);
+  return value;
+}

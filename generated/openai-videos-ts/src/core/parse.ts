@@ -1,0 +1,41 @@
+/** What a successful response becomes: parsed JSON, text, the raw Response (downloads) or an SSE Stream. */
+
+import type { APIResponseProps } from './api-promise.js';
+import { type EventParser, Stream } from './streaming.js';
+
+/** `json` (the default) parses a JSON body and returns other bodies as text; `response` leaves the body unread. */
+export type ParseAs = 'json' | 'text' | 'response' | 'stream';
+
+/** `parseEvent` turns each server-sent event of a stream into a value (default: its data as JSON). */
+export async function parseResponse<T>(
+  props: APIResponseProps,
+  parseAs: ParseAs = 'json',
+  parseEvent?: EventParser<unknown>,
+): Promise<T> {
+  const { response, controller } = props;
+  if (parseAs === 'response') return response as T;
+  if (parseAs === 'stream') return Stream.fromSSEResponse(response, controller, parseEvent) as T;
+  if (response.status === 204) {
+    await response.body?.cancel();
+    return undefined as T;
+  }
+  const text = await response.text();
+  if (parseAs === 'text' || !isJSON(response)) return text as T;
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The body of an error response: JSON when it parses, else the text, undefined when empty or unreadable. */
+export async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isJSON(response: Response): boolean {
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type.endsWith('+json');
+}

@@ -1,0 +1,69 @@
+/** A call before it is sent: what generated code and callers specify, and the body it is encoded to. */
+
+import type { HeadersLike } from './headers.js';
+import type { ParseAs } from './parse.js';
+import type { EventParser } from './streaming.js';
+import type { Query } from './query.js';
+import { isUploadable, toFile, toFormData } from './uploads.js';
+
+export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** `json` (the default), `multipart` (an object of fields and files) or `raw` (text, bytes, a Blob, a stream). */
+export type BodyKind = 'json' | 'multipart' | 'raw';
+
+/** Per-call options a caller may pass as the last argument of any method. */
+export interface RequestOptions {
+  /** Milliseconds for each attempt before it is aborted and retried. */
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Extra headers; `null` removes a header the client would send. */
+  headers?: HeadersLike;
+  query?: Query | undefined;
+  signal?: AbortSignal | undefined;
+  /** Sent as the client's idempotency header instead of a generated key. */
+  idempotencyKey?: string | undefined;
+}
+
+/** What generated code says about one operation call. */
+export interface RequestSpec {
+  method: HTTPMethod;
+  /** Relative to the base URL, built with the `path` template tag. */
+  path: string;
+  query?: Query | undefined;
+  body?: unknown;
+  bodyKind?: BodyKind | undefined;
+  /** The Content-Type of a raw body (defaults to the Blob's type, else application/octet-stream). */
+  contentType?: string | undefined;
+  headers?: HeadersLike;
+  parseAs?: ParseAs | undefined;
+  /** For `parseAs: 'stream'`: each event to a value, e.g. keeping the `event` name; default: data as JSON. */
+  parseEvent?: EventParser<unknown> | undefined;
+}
+
+/** A RequestSpec without its method and path, as the `get`/`post`... helpers take it. */
+export type CallSpec = Omit<RequestSpec, 'method' | 'path'>;
+
+export interface EncodedBody {
+  body: BodyInit | undefined;
+  /** undefined leaves it to fetch (FormData sets its own boundary). */
+  contentType: string | undefined;
+}
+
+/** The fetch body for a spec; streams are read into memory so that a retry can send them again. */
+export async function encodeBody(spec: RequestSpec): Promise<EncodedBody> {
+  const { body } = spec;
+  if (body === undefined) return { body: undefined, contentType: undefined };
+  if (spec.bodyKind === 'multipart') {
+    return { body: await toFormData(body as Readonly<Record<string, unknown>>), contentType: undefined };
+  }
+  if (spec.bodyKind === 'raw') return encodeRaw(body, spec.contentType);
+  return { body: JSON.stringify(body), contentType: spec.contentType ?? 'application/json' };
+}
+
+async function encodeRaw(body: unknown, contentType: string | undefined): Promise<EncodedBody> {
+  if (typeof body === 'string') return { body, contentType: contentType ?? 'text/plain' };
+  if (body instanceof URLSearchParams || body instanceof FormData) return { body, contentType };
+  if (!isUploadable(body)) throw new TypeError('A raw body must be a string, bytes, a Blob or a stream.');
+  const file = await toFile(body, undefined, { type: contentType });
+  return { body: file, contentType: contentType ?? (file.type || 'application/octet-stream') };
+}

@@ -1,0 +1,39 @@
+/** URL building: path parameters encoded, the path joined to the base URL, the query string appended. */
+
+import { SDKError } from './errors.js';
+import { type ArrayFormat, type Query, stringifyQuery } from './query.js';
+
+/**
+ * Tagged template for request paths: every interpolated value is percent-encoded as one path segment,
+ * so `path\`/videos/${id}/remix\`` can never be steered to another endpoint.
+ */
+export function path(strings: TemplateStringsArray, ...params: readonly (string | number)[]): string {
+  let built = strings[0] ?? '';
+  params.forEach((param, index) => {
+    built += encodeSegment(param) + (strings[index + 1] ?? '');
+  });
+  return built;
+}
+
+function encodeSegment(param: string | number): string {
+  const value = String(param);
+  // "", "." and ".." would drop or climb a segment once the URL is normalised
+  if (value === '' || value === '.' || value === '..') {
+    throw new SDKError(`Invalid path parameter: ${JSON.stringify(value)}`);
+  }
+  return encodeURIComponent(value);
+}
+
+/** The absolute URL for a path (or an absolute URL, kept as is) with the query appended to any it has. */
+export function buildURL(baseURL: string, requestPath: string, query: Query, arrayFormat: ArrayFormat): string {
+  const url = isAbsoluteURL(requestPath)
+    ? new URL(requestPath)
+    : new URL(`${baseURL.replace(/\/+$/, '')}/${requestPath.replace(/^\/+/, '')}`);
+  const encoded = stringifyQuery(query, arrayFormat);
+  if (encoded) url.search = url.search ? `${url.search.slice(1)}&${encoded}` : encoded;
+  return url.toString();
+}
+
+function isAbsoluteURL(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}

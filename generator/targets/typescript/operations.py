@@ -1,0 +1,179 @@
+"""One operation of the neutral model as a TypeScript method: its name, arguments, request spec and return type."""
+
+from __future__ import annotations
+
+import re
+
+from generator import model
+from generator.config import Target
+from generator.targets.typescript import naming
+from generator.targets.typescript.shapes import TsOperation, TsPage, TsParam, TsPathParam
+from generator.targets.typescript.syntax import escape_char, string
+from generator.targets.typescript.types import TypeNames
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def resource_method(op: model.Operation, target: Target) -> tuple[str, str]:
+    """The configuration's (snake case) resource and method of an operation, as the Python target derives them."""
+    mapped = target.operations.get(op.operation_id) or op.sdk_method
+    if mapped and "." in mapped:
+        resource, method = mapped.rsplit(".", 1)
+        return naming.snake(resource), naming.snake(method)
+    resource = naming.snake(op.group)
+    if mapped:
+        return resource, naming.snake(mapped)
+    return resource, _method_from_operation_id(op, resource)
+
+
+def _method_from_operation_id(op: model.Operation, resource: str) -> str:
+    resource_words = set(resource.split("_"))
+    resource_words |= {w[:-1] for w in resource_words if w.endswith("s")}
+    found = [w for w in naming.snake(op.operation_id).split("_") if w not in resource_words] if op.operation_id else []
+    if found and found != ["get"]:
+        return "_".join(found)
+    if op.http_method == "get":
+        return "retrieve" if op.path_key.rstrip("/").endswith("}") else "list"
+    return {"post": "create", "put": "update", "patch": "update"}.get(op.http_method, op.http_method)
+
+
+class OperationPlanner:
+    def __init__(self, api: model.Api, target: Target, types: TypeNames, taken: set[str]) -> None:
+        self.api = api
+        self.target = target
+        self.types = types
+        self.taken = taken  # every exported type name, shared with the schemas
+
+    def operation(self, op: model.Operation, resource: str, method: str, config_key: str) -> TsOperation:
+        locals_taken: set[str] = set()
+        path_params = tuple(self._path_param(p, locals_taken) for p in self._path_params(op))
+        params = self._params(op)
+        params_type = ""
+        if params:
+            wanted = naming.pascal(naming.singular(resource)) + naming.pascal(method) + "Params"
+            params_type = naming.unique(wanted, self.taken)
+        simple = _simple(params, op.body)
+        body = op.body
+        return TsOperation(
+            method=method,
+            config_key=config_key,
+            http=op.http_method,
+            path=_path_expression(op.path, path_params),
+            wire_path=op.path,
+            path_params=path_params,
+            params=params,
+            params_type=params_type,
+            params_required=any(p.required for p in params) or bool(body and body.whole and body.required),
+            locations_const="" if simple else naming.snake(method).upper() + "_LOCATIONS",
+            body_encoding=body.encoding if body else "",
+            content_type=body.content_type if body else "",
+            returns=self._returns(op),
+            parse_as=_parse_as(op.response.kind),
+            response=op.response,
+            page=self._page(op, config_key, method),
+            fixed_query=op.fixed_query,
+            doc=tuple(t for t in (op.summary, op.description if op.description != op.summary else "") if t),
+            deprecated=op.deprecated,
+            stream_event=self.types.ts(op.stream.event_type) if op.stream else "",
+            stream_param=op.stream.param if op.stream else "",
+        )
+
+    def _path_params(self, op: model.Operation) -> list[model.Param]:
+        by_wire = {p.wire_name: p for p in op.params if p.location == "path"}
+        ordered = [by_wire[name] for name in dict.fromkeys(_PLACEHOLDER.findall(op.path)) if name in by_wire]
+        return ordered
+
+    def _path_param(self, param: model.Param, taken: set[str]) -> TsPathParam:
+        local = naming.unique(naming.local_name(param.wire_name), taken)
+        plain = model.unaliased(param.type, lambda i: self.api.schemas[i].alias_of)
+        scalar = isinstance(plain, model.Scalar) and plain.kind in ("string", "integer", "number")
+        literal_ok = isinstance(plain, model.Literal) and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in plain.values)
+        ts = self.types.ts(param.type) if scalar or literal_ok else "string"
+        return TsPathParam(local, param.wire_name, ts, param.example, param.description)
+
+    def _params(self, op: model.Operation) -> tuple[TsParam, ...]:
+        found = [p for p in op.params if p.location in ("query", "header")]
+        if op.body:
+            found += list(op.body.params)
+        keys: set[str] = set()
+        out = []
+        for p in found:
+            location = "whole" if op.body and op.body.whole and p.location == "body" else p.location
+            required = p.required and (op.body.required if op.body and p.location == "body" else True)
+            uploads = bool(op.body and p.location == "body" and op.body.encoding in ("multipart", "binary"))
+            out.append(TsParam(
+                key=naming.unique(p.wire_name, keys), wire=p.wire_name, location=location,
+                members=tuple(self.types.members(p.type, request=uploads)), required=required,
+                description=p.description, deprecated=p.deprecated, type=p.type, example=p.example, uploads=uploads,
+            ))
+        return tuple(out)
+
+    def _returns(self, op: model.Operation) -> str:
+        response = op.response
+        if response.kind == "binary":
+            return "Response"
+        if response.kind == "text":
+            return "string"
+        if response.kind == "none":
+            return "void"
+        inner = self.types.ts(response.type) if response.type is not None else "unknown"
+        if response.kind == "sse":
+            return f"Stream<{inner}>"
+        return inner
+
+    def _page(self, op: model.Operation, config_key: str, method: str) -> TsPage | None:
+        config = self.target.pagination.get(config_key)
+        if config is None or op.response.kind != "json":
+            return None
+        return TsPage(
+            const=naming.snake(method).upper() + "_PAGE", items=config.items, cursor_param=config.cursor_param,
+            cursor_source=config.cursor_source, has_more=config.has_more, item=self._item_type(op, config.items),
+        )
+
+    def _item_type(self, op: model.Operation, items: str) -> str:
+        expr = op.response.type
+        for part in items.split("."):
+            expr = model.unaliased(expr, lambda i: self.api.schemas[i].alias_of) if expr is not None else None
+            if not isinstance(expr, model.Ref):
+                return "unknown"
+            props = {p.wire_name: p.type for p in self.api.schemas[expr.id].properties}
+            expr = props.get(part)
+        if isinstance(expr, model.Nullable):
+            expr = expr.inner
+        return self.types.ts(expr.item) if isinstance(expr, model.ListOf) else "unknown"
+
+
+def _simple(params: tuple[TsParam, ...], body: model.Body | None) -> bool:
+    """True when the params object is sent as it is: all query, or all body fields of an object body."""
+    locations = {p.location for p in params}
+    renamed = any(p.key != p.wire for p in params)
+    return not renamed and (locations <= {"query"} or (locations == {"body"} and body is not None))
+
+
+def _parse_as(kind: str) -> str:
+    return {"binary": "response", "text": "text", "sse": "stream"}.get(kind, "json")
+
+
+def _path_expression(wire_path: str, params: tuple[TsPathParam, ...]) -> str:
+    """A `path` tagged template: placeholders become encoded parameters; the literal text cannot end the template."""
+    by_wire = {p.wire: p.local for p in params}
+    pieces = []
+    last = 0
+    has_param = False
+    for match in _PLACEHOLDER.finditer(wire_path):
+        if match.group(1) not in by_wire:
+            continue
+        pieces.append(_template_text(wire_path[last:match.start()]))
+        pieces.append("${" + by_wire[match.group(1)] + "}")
+        last = match.end()
+        has_param = True
+    if not has_param:
+        return string(wire_path)
+    pieces.append(_template_text(wire_path[last:]))
+    return "path`" + "".join(pieces) + "`"
+
+
+def _template_text(text: str) -> str:
+    """Literal text of a template: escaped like a string literal, plus the backtick and ``${``."""
+    return "".join("\\`" if c == "`" else "\\$" if c == "$" else escape_char(c) for c in text)

@@ -1,0 +1,87 @@
+"""model.Api + target configuration -> TsApi: every TypeScript name decided, in the order the parse met things."""
+
+from __future__ import annotations
+
+import re
+
+from generator import model
+from generator.config import Target
+from generator.targets.typescript import naming
+from generator.targets.typescript.operations import OperationPlanner, resource_method
+from generator.targets.typescript.polling import polling
+from generator.targets.typescript.shapes import TsApi, TsOperation, TsResource
+from generator.targets.typescript.types import TypeNames, declaration
+
+
+def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
+    client = target.client_class or naming.pascal(target.package)
+    taken = {client}
+    configured = [resource_method(op, target) for op in api.operations]
+    names = _method_names(configured)
+    classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted({a for a, _ in names})}
+    types = TypeNames(api, target, names, taken)
+    planner = OperationPlanner(api, target, types, taken)
+    grouped: dict[str, list[TsOperation]] = {}
+    for op, (attr, method), (resource, wire_method) in zip(api.operations, names, configured):
+        grouped.setdefault(attr, []).append(planner.operation(op, attr, method, f"{resource}.{wire_method}"))
+    files: set[str] = set()
+    resources = tuple(
+        TsResource(name=attr, file=naming.unique(naming.snake(attr).replace("_", "-"), files, fold_case=True),
+                   class_name=classes[attr], operations=tuple(ops),
+                   polling=polling(target, source, naming.snake(attr), ops))
+        for attr, ops in sorted(grouped.items())
+    )
+    declarations: list[str] = []
+    types.used.clear()
+    for schema in api.schemas:
+        declarations += [""] + declaration(schema, types)
+    prefix = naming.env_prefix(client)
+    auth, required = _auth(api.security)
+    return TsApi(
+        title=api.title,
+        description=api.description,
+        package=target.distribution or target.package.replace("_", "-"),
+        version=target.version or (api.version if _semver(api.version) else "0.0.0"),
+        client_class=client,
+        base_url=target.base_url or (api.base_url if api.base_url is not None else "http://localhost"),
+        api_key_env=target.api_key_env or f"{prefix}_API_KEY",
+        base_url_env=target.base_url_env or f"{prefix}_BASE_URL",
+        log_env=target.log_env or f"{prefix}_LOG",
+        auth=auth,
+        api_key_required=required,
+        resources=resources,
+        declarations=tuple(declarations),
+        type_names=tuple(types.names),
+        uploads_in_types="Uploadable" in types.used,
+        warnings=api.warnings,
+    )
+
+
+def _method_names(configured: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(client property, method) of each operation; a method name taken in its resource gets a suffix."""
+    methods: dict[str, set[str]] = {}
+    names = []
+    for resource, method in configured:
+        attr = naming.resource_name(resource)
+        names.append((attr, naming.unique(naming.method_name(method), methods.setdefault(attr, set()))))
+    return names
+
+
+def _auth(security: model.Security) -> tuple[dict[str, str] | None, bool]:
+    """The one scheme the runtime sends (the first usable), and whether calls need it."""
+    for scheme in security.schemes:
+        if scheme.kind in ("bearer", "oauth2"):
+            found = {"in": "header", "name": "Authorization", "prefix": "Bearer "}
+        elif scheme.kind == "basic":
+            found = {"in": "header", "name": "Authorization", "prefix": "Basic "}
+        elif scheme.location in ("header", "query"):
+            found = {"in": scheme.location, "name": scheme.wire_name}
+        else:
+            continue
+        required = bool(security.default) and () not in security.default
+        return found, required
+    return None, False
+
+
+def _semver(version: str) -> bool:
+    return re.fullmatch(r"\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?", version or "") is not None
