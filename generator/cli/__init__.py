@@ -71,9 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
     sub = parser.add_subparsers(dest="command")
 
+    from generator.cli import diff as _diff
     from generator.cli import init as _init
     from generator.cli import validate as _validate
-    from generator.cli import diff as _diff
 
     _add_generate(sub)
     _add_check(sub)
