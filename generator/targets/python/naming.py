@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from generator.targets.naming import unique  # noqa: F401  (naming.unique, for this target's callers)
+
 MAX_NAME_LENGTH = 80
 
 # Names a generated module or class must not shadow: builtins, and what the generated code itself imports.
@@ -149,17 +151,3 @@ def module_name(py_class: str) -> str:
 
 def env_prefix(py_class: str) -> str:
     return snake(py_class).upper()
-
-
-def unique(name: str, taken: set[str], *, fold_case: bool = False) -> str:
-    """Return ``name`` or ``name2``, ``name3``... so that it is not in ``taken``; records the result in ``taken``."""
-
-    def key(n: str) -> str:
-        return n.lower() if fold_case else n
-
-    candidate, n = name, 2
-    while key(candidate) in taken:
-        candidate = f"{name}{n}"
-        n += 1
-    taken.add(key(candidate))
-    return candidate

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.targets.naming import unique  # noqa: F401  (naming.unique, for this target's callers)
+
 MAX_NAME_LENGTH = 80
 
 # ECMAScript reserved words, strict-mode and TypeScript contextual words that cannot name a local binding
@@ -106,17 +108,3 @@ def property_key(wire: str) -> str:
     from generator.targets.typescript.syntax import string
 
     return string(wire)
-
-
-def unique(name: str, taken: set[str], *, fold_case: bool = False) -> str:
-    """``name`` or ``name2``, ``name3``... so that it is not in ``taken``; records the result."""
-
-    def key(n: str) -> str:
-        return n.lower() if fold_case else n
-
-    candidate, n = name, 2
-    while key(candidate) in taken:
-        candidate = f"{name}{n}"
-        n += 1
-    taken.add(key(candidate))
-    return candidate
