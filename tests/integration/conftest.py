@@ -81,6 +81,11 @@ class Project:
 
 
 @pytest.fixture
+def make_project() -> type[Project]:
+    return Project
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "project")
 

@@ -1,0 +1,174 @@
+"""The composite action (action.yml) run as the GitHub runner runs it: each `run:` step in order through
+`bash --noprofile --norc -eo pipefail`, its `env:`, `working-directory` and `if:` evaluated from the inputs (the
+README's `with:` over action.yml's defaults), `uses:` steps (setup-python) left to the runner's own Python.
+
+The install step installs this checkout (`sdkforge-version` is its path) into a fresh venv that sees the running
+environment's packages (pip among them) through a .pth file: pip builds and installs sdkforge itself into the venv but
+downloads no dependency of it, and the venv is made without its own copy of pip (ensurepip alone takes seconds)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+ANNOTATION = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+)(?:,col=\d+)?,title=(SF\d{3})::(.+)$")
+
+
+def evaluate(expression: str, inputs: dict[str, str]) -> str | bool:
+    """The expressions action.yml uses: `inputs.name` and `inputs.name == 'literal'` (GitHub compares strings
+    ignoring case)."""
+    found = re.fullmatch(r"inputs\.([\w-]+)(?:\s*==\s*'([^']*)')?", expression)
+    assert found, f"action.yml uses an expression this test does not model: {expression}"
+    value = inputs[found[1]]
+    return value if found[2] is None else value.lower() == found[2].lower()
+
+
+def substitute(text: str, inputs: dict[str, str]) -> str:
+    return EXPRESSION.sub(lambda m: str(evaluate(m[1], inputs)), str(text))
+
+
+def runs(step: dict, inputs: dict[str, str]) -> bool:
+    condition = str(step.get("if", "success()"))
+    if condition == "success()":
+        return True
+    inner = EXPRESSION.fullmatch(condition.strip())
+    return bool(evaluate(inner[1] if inner else condition, inputs))
+
+
+class Runner:
+    """The runner's side: a workspace, a PATH whose `python` is the job's, the action's inputs."""
+
+    def __init__(self, workspace: Path, bin_dir: Path) -> None:
+        self.workspace = workspace
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "PYTEST"))}
+        self.env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GITHUB_WORKSPACE=str(workspace), CI="true")
+
+    def inputs(self, given: dict[str, str]) -> dict[str, str]:
+        declared = ACTION["inputs"]
+        unknown = set(given) - set(declared)
+        assert not unknown, f"not inputs of action.yml: {unknown}"
+        missing = [name for name, spec in declared.items() if spec.get("required") and name not in given]
+        assert not missing, f"required inputs missing: {missing}"
+        return {name: str(given.get(name, spec.get("default", ""))) for name, spec in declared.items()}
+
+    def step(self, step: dict, inputs: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        assert step.get("shell") == "bash", step
+        env = dict(self.env, **{k: substitute(v, inputs) for k, v in (step.get("env") or {}).items()})
+        cwd = self.workspace / substitute(step.get("working-directory", "."), inputs)
+        script = self.workspace.parent / "step.sh"
+        script.write_text(step["run"], encoding="utf-8")
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+        )
+
+    def run(self, given: dict[str, str], skip: tuple[str, ...] = ()) -> tuple[int, dict[str, str]]:
+        """Every step in order until one fails (a composite action stops there): exit code, output per step name."""
+        inputs, outputs = self.inputs(given), {}
+        for step in ACTION["runs"]["steps"]:
+            if "uses" in step or step.get("name") in skip or not runs(step, inputs):
+                continue
+            done = self.step(step, inputs)
+            outputs[step["name"]] = done.stdout + done.stderr
+            if done.returncode:
+                return done.returncode, outputs
+        return 0, outputs
+
+
+def shared_site_packages(venv: Path) -> None:
+    """Let a venv see the running environment's packages (a venv made from a venv sees only the base interpreter's)."""
+    (site,) = (venv / "lib").glob("python3*/site-packages")
+    paths = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    (site / "running-env.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def job_bin(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The job's Python after the action's install step ran with `sdkforge-version` set to this checkout."""
+    venv = tmp_path_factory.mktemp("job") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    shared_site_packages(venv)
+    runner = Runner(tmp_path_factory.mktemp("workspace"), venv / "bin")
+    (install,) = [s for s in ACTION["runs"]["steps"] if s.get("name") == "Install sdkforge"]
+    done = runner.step(install, runner.inputs({"specs": "unused", "sdkforge-version": str(ROOT)}))
+    assert done.returncode == 0, done.stdout + done.stderr
+    where = subprocess.run([venv / "bin" / "python", "-c", "import generator; print(generator.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=venv).stdout
+    assert where.startswith(str(venv)), f"the job imports sdkforge from {where}, not from what the step installed"
+    return venv / "bin"
+
+
+@pytest.fixture
+def runner(project, job_bin: Path) -> Runner:
+    return Runner(project.path, job_bin)
+
+
+def readme_inputs(readme_yaml) -> dict[str, str]:
+    """The README's `with:` for the sdkforge step, `sdkforge-version` pointed at this checkout."""
+    (step,) = readme_yaml("uses: sdkforge/")
+    assert step["uses"].startswith("sdkforge/sdkforge@"), step
+    return {**step["with"], "sdkforge-version": str(ROOT)}
+
+
+def annotations(output: str, workspace: Path) -> list[tuple[str, str, int, str]]:
+    """Every line of a --format github run, as the runner reads it: severity, file relative to the workspace (the
+    runner makes an absolute path relative; a relative one is taken as relative already), line, rule id."""
+    found = []
+    for line in output.splitlines():
+        match = ANNOTATION.match(line)
+        assert match, f"not a workflow command with file and line: {line!r}"
+        severity, file, number, rule, _ = match.groups()
+        found.append((severity, os.path.relpath(file, workspace) if os.path.isabs(file) else file, int(number), rule))
+    return found
+
+
+def test_valid_spec_and_fresh_sdk_pass(runner: Runner, readme_yaml) -> None:
+    code, out = runner.run(readme_inputs(readme_yaml), skip=("Install sdkforge",))
+    assert code == 0, out
+    assert list(out) == ["sdkforge validate", "sdkforge check"]
+    assert annotations(out["sdkforge validate"], runner.workspace) == []
+    assert "up to date" in out["sdkforge check"]
+
+
+def test_broken_spec_is_annotated_at_its_file_and_line(runner: Runner, project, readme_yaml) -> None:
+    line = project.break_spec()
+    code, out = runner.run(readme_inputs(readme_yaml), skip=("Install sdkforge",))
+    assert code == 1, out
+    assert list(out) == ["sdkforge validate"]  # check does not run after a failed step
+    assert ("error", "specs/api.yaml", line, "SF002") in annotations(out["sdkforge validate"], runner.workspace)
+
+
+def test_annotations_name_the_file_from_the_workspace_root(tmp_path: Path, make_project, job_bin: Path) -> None:
+    """With `working-directory`, the runner still reads `file=` from the repository root."""
+    project = make_project(tmp_path / "workspace" / "api")
+    line = project.break_spec()
+    runner = Runner(tmp_path / "workspace", job_bin)
+    given = {"specs": "specs/*.yaml", "working-directory": "api", "sdkforge-version": str(ROOT)}
+    code, out = runner.run(given, skip=("Install sdkforge",))
+    assert code == 1, out
+    assert ("error", "api/specs/api.yaml", line, "SF002") in annotations(out["sdkforge validate"], runner.workspace)
+
+
+@pytest.mark.parametrize("specs", ["specs/*.json", "nowhere/**/*.yaml"])
+def test_specs_matching_nothing_fail_clearly(runner: Runner, specs: str) -> None:
+    code, out = runner.run({"specs": specs, "sdkforge-version": str(ROOT)}, skip=("Install sdkforge",))
+    assert code == 2, out
+    assert out["sdkforge validate"] == f"::error title=sdkforge::no spec files match '{specs}'\n"
+    assert list(out) == ["sdkforge validate"]
+
+
+def test_stale_sdk_fails_the_check_step(runner: Runner, project, readme_yaml) -> None:
+    project.change_spec()
+    code, out = runner.run(readme_inputs(readme_yaml), skip=("Install sdkforge",))
+    assert code == 1, out
+    assert annotations(out["sdkforge validate"], runner.workspace) == []
+    assert re.search(r"^stale: sdk/\S+", out["sdkforge check"], re.MULTILINE), out
