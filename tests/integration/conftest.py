@@ -37,6 +37,8 @@ components:
 """
 BROKEN_LINE = 14  # the response schema's $ref, pointed at a schema that does not exist
 BROKEN_SPEC = SPEC.replace("schemas/Pet'}", "schemas/Missing'}")
+WARNING_LINE = 10  # a status code written as a number: read as "200", with a warning
+WARNING_SPEC = SPEC.replace("'200':", "200:")
 CHANGED_SPEC = SPEC + "        name: {type: string}\n"  # valid, but the generated SDK no longer matches it
 
 CONFIG = """\
@@ -69,6 +71,11 @@ class Project:
         self.write_spec(BROKEN_SPEC)
         return BROKEN_LINE
 
+    def warn_spec(self) -> int:
+        """A spec that generates, with a warning; the line it is on."""
+        self.write_spec(WARNING_SPEC)
+        return WARNING_LINE
+
     def change_spec(self) -> None:
         """A valid change the generated SDK does not reflect yet."""
         self.write_spec(CHANGED_SPEC)
@@ -99,7 +106,8 @@ def git(*args: str, cwd: Path = ROOT) -> str:
 def this_commit() -> str:
     """A commit of this repository's working tree that git can fetch from ROOT: HEAD when the tree is clean (as in CI),
     else a commit of the tracked changes (`git stash create` leaves the tree and the stash list alone)."""
-    return git("stash", "create") or git("rev-parse", "HEAD")
+    identity = ("-c", "user.name=sdkforge tests", "-c", "user.email=tests@localhost")  # for a machine without one
+    return git(*identity, "stash", "create") or git("rev-parse", "HEAD")
 
 
 def readme_block(must_contain: str) -> str:

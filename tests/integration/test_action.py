@@ -166,6 +166,21 @@ def test_specs_matching_nothing_fail_clearly(runner: Runner, specs: str) -> None
     assert list(out) == ["sdkforge validate"]
 
 
+def test_warnings_fail_with_strict(runner: Runner, project, readme_yaml) -> None:
+    line = project.warn_spec()
+    code, out = runner.run(readme_inputs(readme_yaml), skip=("Install sdkforge",))
+    assert code == 1, out
+    assert annotations(out["sdkforge validate"], runner.workspace) == [("warning", "specs/api.yaml", line, "SF017")]
+
+
+def test_a_named_spec_that_does_not_exist_fails_clearly(runner: Runner) -> None:
+    given = {"specs": "specs/missing.yaml", "sdkforge-version": str(ROOT)}
+    code, out = runner.run(given, skip=("Install sdkforge",))
+    assert code == 2, out
+    missing = runner.workspace / "specs" / "missing.yaml"
+    assert out["sdkforge validate"].startswith(f"::error file={missing},title=SF000::no such file"), out
+
+
 def test_stale_sdk_fails_the_check_step(runner: Runner, project, readme_yaml) -> None:
     project.change_spec()
     code, out = runner.run(readme_inputs(readme_yaml), skip=("Install sdkforge",))
