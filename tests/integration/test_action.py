@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -64,12 +65,13 @@ class Runner:
         assert step.get("shell") == "bash", step
         env = dict(self.env, **{k: substitute(v, inputs) for k, v in (step.get("env") or {}).items()})
         cwd = self.workspace / substitute(step.get("working-directory", "."), inputs)
-        script = self.workspace.parent / "step.sh"
-        script.write_text(step["run"], encoding="utf-8")
-        return subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
-        )
+        with tempfile.TemporaryDirectory() as scripts:  # the runner writes each step's script to a file: {0}
+            script = Path(scripts) / "step.sh"
+            script.write_text(step["run"], encoding="utf-8")
+            return subprocess.run(
+                ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+                check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=600,
+            )
 
     def run(self, given: dict[str, str], skip: tuple[str, ...] = ()) -> tuple[int, dict[str, str]]:
         """Every step in order until one fails (a composite action stops there): exit code, output per step name."""
@@ -164,6 +166,24 @@ def test_specs_matching_nothing_fail_clearly(runner: Runner, specs: str) -> None
     assert code == 2, out
     assert out["sdkforge validate"] == f"::error title=sdkforge::no spec files match '{specs}'\n"
     assert list(out) == ["sdkforge validate"]
+
+
+@pytest.mark.parametrize(("version", "installs"), [
+    ("", "/actions/sdkforge@v1"),  # the action's own checkout: the release the `uses:` ref names
+    ("1.2.0", "sdkforge==1.2.0"),
+    ("./vendor/sdkforge", "./vendor/sdkforge"),
+    ("git+https://example.test/sdkforge@main", "git+https://example.test/sdkforge@main"),
+])
+def test_install_step_chooses_what_to_install(tmp_path: Path, version: str, installs: str) -> None:
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "python").write_text('#!/bin/sh\necho "$@"\n', encoding="utf-8")
+    (fake / "python").chmod(0o755)
+    runner = Runner(tmp_path, fake)
+    runner.env["GITHUB_ACTION_PATH"] = "/actions/sdkforge@v1"  # set by the runner for a composite action's steps
+    (install,) = [s for s in ACTION["runs"]["steps"] if s.get("name") == "Install sdkforge"]
+    done = runner.step(install, runner.inputs({"specs": "unused", "sdkforge-version": version}))
+    assert (done.returncode, done.stdout) == (0, f"-m pip install {installs}\n"), done.stderr
 
 
 def test_warnings_fail_with_strict(runner: Runner, project, readme_yaml) -> None:
