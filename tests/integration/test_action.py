@@ -4,7 +4,7 @@ README's `with:` over action.yml's defaults), `uses:` steps (setup-python) left 
 
 The install step installs this checkout (`sdkforge-version` is its path) into a fresh venv that sees the running
 environment's packages (pip among them) through a .pth file: pip builds and installs sdkforge itself into the venv but
-downloads no dependency of it, and the venv is made without its own copy of pip (ensurepip alone takes seconds)."""
+downloads no dependency of it; the venv has no pip of its own (ensurepip took ~30 s on a busy 2-core machine)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -51,7 +52,8 @@ class Runner:
     def __init__(self, workspace: Path, bin_dir: Path) -> None:
         self.workspace = workspace
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "PYTEST"))}
-        self.env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GITHUB_WORKSPACE=str(workspace), CI="true")
+        self.env.update(PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GITHUB_WORKSPACE=str(workspace), CI="true",
+                        GITHUB_ACTION_PATH=str(ROOT))  # a composite action's steps see its own checkout there
 
     def inputs(self, given: dict[str, str]) -> dict[str, str]:
         declared = ACTION["inputs"]
@@ -115,10 +117,10 @@ def runner(project, job_bin: Path) -> Runner:
 
 
 def readme_inputs(readme_yaml) -> dict[str, str]:
-    """The README's `with:` for the sdkforge step, `sdkforge-version` pointed at this checkout."""
+    """The README's `with:` for the sdkforge step, exactly (its install, of this checkout, ran once in `job_bin`)."""
     (step,) = readme_yaml("uses: sdkforge/")
     assert step["uses"].startswith("sdkforge/sdkforge@"), step
-    return {**step["with"], "sdkforge-version": str(ROOT)}
+    return step["with"]
 
 
 def annotations(output: str, workspace: Path) -> list[tuple[str, str, int, str]]:
@@ -129,6 +131,7 @@ def annotations(output: str, workspace: Path) -> list[tuple[str, str, int, str]]
         match = ANNOTATION.match(line)
         assert match, f"not a workflow command with file and line: {line!r}"
         severity, file, number, rule, _ = match.groups()
+        file = unquote(file)  # a property's %-escapes (%3A for ':', %2C for ',')
         found.append((severity, os.path.relpath(file, workspace) if os.path.isabs(file) else file, int(number), rule))
     return found
 
