@@ -140,20 +140,25 @@ def test_enums_and_descriptions_reach_the_schema() -> None:
     assert node_at(config_schema(), ("validate", "rules", "SF023"))["enum"] == ["off", "error", "warning"]
 
 
-BAD_TARGETS = [
-    {"language": "rust"},
-    {"mode": "both2"},
-    {"langauge": "python"},
-    {"package": "My-Pkg"},
-    {"hooks": "ruff check"},
-    {"polling": {"videos": {"pendng": ["queued"]}}},
-    {"pagination": {"videos.list": {"cursor_source": "first"}}},
-]
+TARGET = {"spec": "api.yaml", "output": "out", "package": "vids"}
+BAD_CONFIGS = {
+    "language": {"targets": [{**TARGET, "language": "rust"}]},
+    "mode": {"targets": [{**TARGET, "mode": "both2"}]},
+    "unknown-key": {"targets": [{**TARGET, "langauge": "python"}]},
+    "package": {"targets": [{**TARGET, "package": "My-Pkg"}]},
+    "missing": {"targets": [{"spec": "api.yaml", "output": "out"}]},
+    "hooks": {"targets": [{**TARGET, "hooks": "ruff check"}]},
+    "polling": {"targets": [{**TARGET, "polling": {"videos": {"pendng": ["queued"]}}}]},
+    "pagination": {"targets": [{**TARGET, "pagination": {"videos.list": {"cursor_source": "first"}}}]},
+    "targets-table": {"targets": TARGET},
+    "rule-id": {"validate": {"rules": {"SF23": "off"}}},
+    "rule-level": {"validate": {"rules": {"SF023": "warn"}}},
+}
 
 
-@pytest.mark.parametrize("bad", BAD_TARGETS, ids=lambda bad: next(iter(bad)))
-def test_bad_configs_fail_the_schema_and_the_reader_alike(bad: dict[str, Any], tmp_path: Path) -> None:
-    table = {"targets": [{"spec": "api.yaml", "output": "out", "package": "vids", **bad}]}
+@pytest.mark.parametrize("name", BAD_CONFIGS)
+def test_bad_configs_fail_the_schema_and_the_reader_alike(name: str, tmp_path: Path) -> None:
+    table = BAD_CONFIGS[name]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(table, config_schema(), cls=jsonschema.Draft202012Validator)
     config = tmp_path / "sdkforge.yaml"

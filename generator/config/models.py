@@ -5,10 +5,12 @@ The one definition both the reader (load_config) and ``sdkforge schema`` use.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticUndefined
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[Ss][Ff][0-9]{3}$")]  # which ids exist, validate/rules.py says
 
 
 class _Strict(BaseModel):
@@ -85,7 +87,9 @@ class Target(_Strict):
 class ValidateConfig(_Strict):
     """How ``sdkforge validate`` and ``generate`` treat the validation rules."""
 
-    rules: dict[str, Literal["off", "error", "warning"]] = _key('rule id ("SF023") -> its level', {})
+    rules: dict[RuleId, Literal["off", "error", "warning"]] = _key(
+        'rule id ("SF023") -> its level', {}, json_schema_extra={"additionalProperties": False}
+    )
 
 
 class Config(_Strict):

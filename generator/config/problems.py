@@ -36,7 +36,7 @@ def diagnostics(error: ValidationError, file: str, prefix: KeyPath, lines: dict[
     schema = config_schema()
     found = []
     for problem in error.errors():
-        path = prefix + tuple(problem["loc"])
+        path = prefix + tuple(part for part in problem["loc"] if part != "[key]")  # a bad key: pydantic adds [key]
         message = f"{key_path(path)}: {_describe(problem, schema)}"
         found.append(Diagnostic("", ERROR, message, file, line_of(lines, path)))
     return sorted(found, key=lambda d: d.line)

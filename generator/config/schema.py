@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -50,6 +51,8 @@ def node_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, An
             node = node["properties"][part]
         elif isinstance(node.get("additionalProperties"), dict):
             node = node["additionalProperties"]
+        elif any(re.search(pattern, part) for pattern in node.get("patternProperties", {})):
+            node = next(v for k, v in node["patternProperties"].items() if re.search(k, part))
         else:
             return {}
         node = _deref(node, schema)
