@@ -52,7 +52,7 @@ _PYTHON_NOTES = {
     "language_name": "Python",
     "package_note": "import name",
     "distribution_note": "PyPI name",
-    "client_note": "             # the async client is Async + client_class",
+    "client_note": "             # the async client is Async{client}",
     "mode_toml": '# mode = "both"                     # or "sync" / "async"\n',
     "mode_yaml": "    # mode: both            # or sync / async\n",
 }
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         "tags": ", ".join(sorted({str(t) for op in _operations(doc.data) for t in op.get("tags") or []})) or "none",
         "pagination": _pagination_hints(doc.data),
         "language_q": json.dumps(args.language),
-        **(_PYTHON_NOTES if args.language == "python" else _TYPESCRIPT_NOTES),
+        **{key: note.format(client=client) for key, note in (_PYTHON_NOTES if args.language == "python" else _TYPESCRIPT_NOTES).items()},
     }
     if args.yaml:
         target = Path("sdkforge.yaml")
