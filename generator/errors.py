@@ -1,4 +1,5 @@
-"""Errors that stop a command: SpecError (a Diagnostic raised) and UsageError (bad arguments or configuration)."""
+"""Errors that stop a command: SpecError (a Diagnostic raised), UsageError (bad arguments or configuration) and
+ConfigError (an invalid configuration: a Diagnostic per problem)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ class SpecError(Exception):
 
 class UsageError(Exception):
     """Bad command-line usage or configuration that is not tied to a position in a spec."""
+
+
+class ConfigError(UsageError):
+    """An invalid configuration file: every problem found, each a Diagnostic naming the file, the line and the key."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(d.headline() for d in diagnostics))
+        self.diagnostics = diagnostics

@@ -3,6 +3,7 @@ wheel and installs in a fresh virtual environment."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,10 +18,10 @@ SPEC = ROOT / "specs" / "openai-videos.yaml"
 
 
 def sdkforge(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "generator", *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["generate", "check", "validate", "diff", "init"])
+@pytest.mark.parametrize("command", ["generate", "check", "validate", "diff", "init", "schema"])
 def test_every_subcommand_help_shows_examples(command: str) -> None:
     result = sdkforge(command, "--help", cwd=ROOT)
     assert result.returncode == 0
@@ -43,10 +44,22 @@ def test_init_yaml(tmp_path: Path) -> None:
     assert sdkforge("generate", "--config", "sdkforge.yaml", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.parametrize("form", [(), ("--yaml",)], ids=["toml", "yaml"])
+def test_init_typescript_writes_a_target_that_generates(form: tuple[str, ...], tmp_path: Path) -> None:
+    result = sdkforge("init", str(SPEC), "--package-name", "vids", "--language", "typescript", *form, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    config = (tmp_path / ("sdkforge.yaml" if form else "pyproject.toml")).read_text()
+    assert "TypeScript SDK" in config and "typescript" in config and "mode" not in config
+    assert sdkforge("generate", *(("--config", "sdkforge.yaml") if form else ()), cwd=tmp_path).returncode == 0
+    package = tmp_path / "generated" / "vids"
+    assert json.loads((package / "package.json").read_text())["name"] == "vids"
+    assert (package / "src" / "client.ts").is_file() and not (package / "vids").exists()
+
+
 def test_watch_regenerates_when_the_spec_changes(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC.read_text())
-    (tmp_path / "sdkforge.yaml").write_text(f"targets:\n  - spec: spec.yaml\n    output: out\n    package: vids\n")
+    (tmp_path / "sdkforge.yaml").write_text("targets:\n  - spec: spec.yaml\n    output: out\n    package: vids\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "generate", "--watch", "--config", "sdkforge.yaml"],
         cwd=tmp_path,

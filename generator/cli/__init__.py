@@ -13,7 +13,7 @@ from generator import __version__
 from generator.cli import ui
 from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from generator.config import Target, find_config
-from generator.errors import SpecError, UsageError
+from generator.errors import ConfigError, SpecError, UsageError
 
 EXAMPLES = """\
 examples:
@@ -44,6 +44,10 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     except SpecError as exc:
         _error(exc.diagnostic.headline(), exc.hint)
         return EXIT_FAILED
+    except ConfigError as exc:
+        for problem in exc.diagnostics:  # one line each
+            _error(problem.headline())
+        return EXIT_USAGE
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
@@ -73,12 +77,14 @@ def _parser() -> argparse.ArgumentParser:
 
     from generator.cli import diff as _diff
     from generator.cli import init as _init
+    from generator.cli import schema as _schema
     from generator.cli import validate as _validate
 
     _add_generate(sub)
     _add_check(sub)
     _validate.add_parser(sub)
     _init.add_parser(sub)
+    _schema.add_parser(sub)
     _diff.add_parser(sub)
     for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
         if "--verbose" not in command._option_string_actions:

@@ -1,4 +1,4 @@
-"""``sdkforge init SPEC``: write a commented starting configuration for one spec.
+"""``sdkforge init SPEC``: write a commented starting configuration for one spec, for a Python or TypeScript SDK.
 
 Appends a ``[tool.sdkforge]`` table to ./pyproject.toml (creating the file if needed), or writes ./sdkforge.yaml with
 ``--yaml``. Names are derived from the spec's title through naming.py, so they are what generation would use.
@@ -9,52 +9,77 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from generator.config import Target
 from generator.errors import UsageError
 from generator.load.document import load_spec
 from generator.targets.python import naming
 
 _TOML = """\
 
-# sdkforge: how to generate a Python SDK from {spec}. Every key is documented in sdkforge's README.
+# sdkforge: how to generate a {language_name} SDK from {spec}.
+# Every key is documented in sdkforge's README; `sdkforge schema` prints them as a JSON Schema.
 [[tool.sdkforge.targets]]
 spec = {spec_q}
-output = {output_q}              # project folder: package, tests/, pyproject.toml, README.md
-package = {package_q}                 # import name
-distribution = {distribution_q}
-client_class = {client_q}             # the async client is Async{client}
+output = {output_q}              # the project folder written
+language = {language_q}
+package = {package_q}                 # {package_note}
+distribution = {distribution_q}            # {distribution_note}
+client_class = {client_q}{client_note}
 api_key_env = {key_env_q}
 # base_url = "https://..."          # default: the spec's first server ({server})
-# mode = "both"                     # or "sync" / "async"
-# include = {{ tags = [] }}           # tags in this spec: {tags}
+{mode_toml}# include = {{ tags = [] }}           # tags in this spec: {tags}
 # renames = {{ OldSchemaName = "NewName" }}
 # operations = {{ someOperationId = "resource.method" }}
 {pagination}"""
 
 _YAML = """\
-# sdkforge: how to generate a Python SDK from {spec}. Every key is documented in sdkforge's README.
+# sdkforge: how to generate a {language_name} SDK from {spec}.
+# Every key is documented in sdkforge's README; `sdkforge schema` prints them as a JSON Schema.
 targets:
   - spec: {spec_q}
     output: {output_q}
+    language: {language_q}
     package: {package_q}
     distribution: {distribution_q}
     client_class: {client_q}
     api_key_env: {key_env_q}
-    # mode: both            # or sync / async
-    # include: {{tags: []}}   # tags in this spec: {tags}
+{mode_yaml}    # include: {{tags: []}}   # tags in this spec: {tags}
 """
+
+_PYTHON_NOTES = {
+    "language_name": "Python",
+    "package_note": "import name",
+    "distribution_note": "PyPI name",
+    "client_note": "             # the async client is Async{client}",
+    "mode_toml": '# mode = "both"                     # or "sync" / "async"\n',
+    "mode_yaml": "    # mode: both            # or sync / async\n",
+}
+_TYPESCRIPT_NOTES = {
+    "language_name": "TypeScript",
+    "package_note": "identifier (snake_case); the npm name is distribution",
+    "distribution_note": "npm name",
+    "client_note": "",
+    "mode_toml": "",
+    "mode_yaml": "",
+}
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "init",
         help="write a commented [tool.sdkforge] (or sdkforge.yaml) for a spec",
-        epilog="example:\n  sdkforge init specs/my-api.yaml --package-name my_api",
+        epilog="examples:\n  sdkforge init specs/my-api.yaml --package-name my_api\n"
+        "  sdkforge init specs/my-api.yaml --language typescript --yaml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("spec")
     parser.add_argument("--package-name", help="default: from the spec's title")
+    parser.add_argument(
+        "--language", choices=get_args(Target.model_fields["language"].annotation), default="python",
+        help="the SDK's language (default: python)",
+    )
     parser.add_argument("--yaml", action="store_true", help="write ./sdkforge.yaml instead of editing pyproject.toml")
     parser.set_defaults(func=run)
 
@@ -71,12 +96,13 @@ def run(args: argparse.Namespace) -> int:
         "output_q": json.dumps(f"generated/{package.replace('_', '-')}"),
         "package_q": json.dumps(package),
         "distribution_q": json.dumps(package.replace("_", "-")),
-        "client": client,
         "client_q": json.dumps(client),
         "key_env_q": json.dumps(f"{naming.env_prefix(client)}_API_KEY"),
         "server": _first_server(doc.data),
         "tags": ", ".join(sorted({str(t) for op in _operations(doc.data) for t in op.get("tags") or []})) or "none",
         "pagination": _pagination_hints(doc.data),
+        "language_q": json.dumps(args.language),
+        **{key: note.format(client=client) for key, note in (_PYTHON_NOTES if args.language == "python" else _TYPESCRIPT_NOTES).items()},
     }
     if args.yaml:
         target = Path("sdkforge.yaml")
