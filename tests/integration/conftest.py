@@ -3,9 +3,15 @@ the README's CI snippets, and this repository as a commit those tools can instal
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import shutil
 import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -102,12 +108,70 @@ def git(*args: str, cwd: Path = ROOT) -> str:
     return done.stdout.strip()
 
 
-@pytest.fixture(scope="module")
+@functools.cache
 def this_commit() -> str:
     """A commit of this repository's working tree that git can fetch from ROOT: HEAD when the tree is clean (as in CI),
-    else a commit of the tracked changes (`git stash create` leaves the tree and the stash list alone)."""
+    else a commit of the tracked changes (`git stash create` leaves the tree and the stash list alone). Made once per
+    session: the pre-commit hook environment is keyed by it."""
     identity = ("-c", "user.name=sdkforge tests", "-c", "user.email=tests@localhost")  # for a machine without one
     return git(*identity, "stash", "create") or git("rev-parse", "HEAD")
+
+
+def pre_commit_config() -> str:
+    """The README's .pre-commit-config.yaml, aimed at this checkout."""
+    config = yaml.safe_load(readme_block("repos:"))
+    (entry,) = config["repos"]
+    entry.update(repo=str(ROOT), rev=this_commit())
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+# --- the pre-commit hook environment, built in the background -------------------------------------------------------
+# Building it is a pip install of this checkout with every dependency (about a minute, mostly waiting on the
+# registry), so it starts when collection selects a pre-commit test and overlaps the tests that run before them.
+
+_HOOKS: dict[str, object] = {}
+
+
+def _install_hooks(home: Path) -> Path:
+    repo = home / "warm-up"
+    repo.mkdir()
+    (repo / ".pre-commit-config.yaml").write_text(pre_commit_config(), encoding="utf-8")
+    git("init", "--quiet", str(repo))
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install-hooks"], cwd=repo, env=dict(os.environ, PRE_COMMIT_HOME=str(home)),
+        capture_output=True, text=True, timeout=900, check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return home
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if "future" in _HOOKS or not any("test_precommit" in str(item.path) for item in session.items):
+        return
+    home = Path(tempfile.mkdtemp(prefix="sdkforge-pre-commit-"))
+    _HOOKS["home"] = home
+    _HOOKS["future"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pre-commit").submit(_install_hooks, home)
+
+
+def pytest_sessionfinish() -> None:
+    future = _HOOKS.get("future")
+    if isinstance(future, Future):
+        future.exception()  # the install writes into the folder removed below
+    home = _HOOKS.get("home")
+    if isinstance(home, Path):
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def repo(project: Project) -> Project:
+    """The user's project as a git repository whose .pre-commit-config.yaml is the README's, aimed at this checkout;
+    `pre_commit_home` is the store holding the hook environment (a virtualenv with this checkout pip-installed)."""
+    future = _HOOKS.get("future")
+    assert isinstance(future, Future), "the pre-commit hook environment was not started at collection"
+    (project.path / ".pre-commit-config.yaml").write_text(pre_commit_config(), encoding="utf-8")
+    git("init", "--quiet", str(project.path))
+    project.pre_commit_home = future.result()
+    return project
 
 
 def readme_block(must_contain: str) -> str:

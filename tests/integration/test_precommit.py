@@ -3,7 +3,8 @@ repository installed into the hook environment the way pre-commit installs any h
 
 `pre-commit try-repo` is the same machinery plus a generated configuration, but it builds the hook environment afresh
 in a throwaway store on every call (PRE_COMMIT_HOME is ignored), a full pip install of sdkforge each time; `pre-commit
-run` with the README's configuration pointed at this repository builds it once for the whole module."""
+run` with the README's configuration pointed at this repository builds it once for the session, in the background
+from collection on (conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,28 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One store for the module: the hook environment (a virtualenv with sdkforge pip-installed) is built once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-@pytest.fixture
-def repo(project, readme_yaml, this_commit: str, pre_commit_home: Path):
-    """The user's project as a git repository whose .pre-commit-config.yaml is the README's, aimed at this checkout."""
-    config = readme_yaml("repos:")
-    (entry,) = config["repos"]
-    entry.update(repo=str(ROOT), rev=this_commit)
-    (project.path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    subprocess.run(["git", "init", "--quiet", str(project.path)], check=True)
-    project.pre_commit_home = pre_commit_home
-    return project
 
 
 def pre_commit(project) -> tuple[int, str]:
