@@ -1,0 +1,101 @@
+"""A generated SDK's CHANGELOG.md: what is there, plus a section of `sdkforge diff` when the spec changed.
+
+The previous spec is the copy the last generation left for the SDK's tests (``tests/openapi.yaml`` or ``.json``,
+recorded in the manifest). CHANGELOG.md itself is the user's as much as ours: it is never recorded in the manifest
+(so an edit never stops generation and it is never deleted), and generation only ever adds a section above the
+newest one. An unchanged spec, or a change that leaves the SDK surface as it was, adds nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+from generator.config import Target
+from generator.diff import Side, diff_apis
+from generator.diff import changelog as text
+from generator.pipeline import Generated, parse
+from generator.write.files import CHANGELOG, digest, read_manifest
+
+SPEC_COPIES = ("tests/openapi.yaml", "tests/openapi.json")
+
+
+def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
+    """One spec as a diff sees it: load, structural parse, the neutral model, and the target's surface of it."""
+    from generator.load import document as load
+    from generator.parse import parse_api
+    from generator.targets import target_for
+
+    path = Path(spec_path)
+    if target is None:
+        target = Target(spec=str(path), output="unused", package="sdk")
+    else:
+        target = target.model_copy(update={"spec": str(path)})
+    doc = load.load_spec(path)
+    api = parse_api(parse(doc), target, source=str(path), raw=doc.data)
+    return Side(api, target_for(target.language).surface(api, target, source=str(path)))  # type: ignore[attr-defined]
+
+
+def with_changelog(generated: Generated) -> Generated:
+    """``generated`` with its CHANGELOG.md."""
+    files = {**generated.files, CHANGELOG: changelog(generated.target, generated.out, generated.files)}
+    return dataclasses.replace(generated, files=files)
+
+
+def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
+    new_name = next((name for name in SPEC_COPIES if name in files), None)
+    if new_name is None:
+        return _read(out / CHANGELOG) or text.first(target.version or "0.0.0")
+    existing = _read(out / CHANGELOG)
+    if existing is None:
+        return text.first(target.version or _spec_version(files[new_name]))
+    old = _previous_spec(out)
+    if old is None or old[1] == files[new_name]:
+        return existing
+    with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
+        old_path, new_path = Path(tmp) / ("old-" + Path(old[0]).name), Path(tmp) / ("new-" + Path(new_name).name)
+        old_path.write_text(old[1], encoding="utf-8")
+        new_path.write_text(files[new_name], encoding="utf-8")
+        surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
+        new_side = load_side(new_path, surface_target)
+        try:
+            old_side = load_side(old_path, surface_target)
+        except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
+            return existing
+    changes = diff_apis(old_side, new_side)
+    if not changes:
+        return existing
+    return text.prepend(existing, text.section(target.version or new_side.api.version, changes))
+
+
+def _previous_spec(out: Path) -> tuple[str, str] | None:
+    """(name, text) of the spec copy the last generation wrote, unless it has been edited since."""
+    recorded = read_manifest(out)
+    for name in SPEC_COPIES:
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            continue
+        if recorded.get(name) == digest(data):
+            return name, data.decode("utf-8")
+    return None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")  # as it is: the user's line endings stay theirs
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _spec_version(spec_text: str) -> str:
+    """The spec's info.version (the SDK version a target without ``version`` gets)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        info = yaml.load(spec_text, Loader=loader).get("info") or {}
+    except (yaml.YAMLError, AttributeError):
+        return "0.0.0"
+    return str(info.get("version") or "0.0.0") if isinstance(info, dict) else "0.0.0"
