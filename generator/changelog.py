@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from generator.config import Target
-from generator.diff import Side, diff_apis
+from generator.diff import Change, Side, diff_apis
 from generator.diff import changelog as text
 from generator.pipeline import Generated, parse
 from generator.write.files import CHANGELOG, digest, read_manifest
@@ -44,34 +44,37 @@ def with_changelog(generated: Generated) -> Generated:
 
 
 def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
-    new_name = next((name for name in SPEC_COPIES if name in files), None)
-    if new_name is None:
-        return _read(out / CHANGELOG) or text.first(target.version or "0.0.0")
+    new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
         return text.first(target.version or _spec_version(files[new_name]))
-    old = _previous_spec(out)
-    if old is None or old[1] == files[new_name]:
-        return existing
-    with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
-        old_path, new_path = Path(tmp) / ("old-" + Path(old[0]).name), Path(tmp) / ("new-" + Path(new_name).name)
-        old_path.write_text(old[1], encoding="utf-8")
-        new_path.write_text(files[new_name], encoding="utf-8")
-        surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
-        new_side = load_side(new_path, surface_target)
-        try:
-            old_side = load_side(old_path, surface_target)
-        except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
-            return existing
-    changes = diff_apis(old_side, new_side)
-    if not changes:
-        return existing
-    return text.prepend(existing, text.section(target.version or new_side.api.version, changes))
-
-
-def _previous_spec(out: Path) -> tuple[str, str] | None:
-    """(name, text) of the spec copy the last generation wrote, unless it has been edited since."""
     recorded = read_manifest(out)
+    if recorded.get(new_name) == digest(files[new_name]):
+        return existing  # the spec the last run saw (the usual regeneration: the copy is not even read)
+    old = _previous_spec(out, recorded)
+    if old is None:
+        return existing
+    try:
+        changes, version = _diff(target, old, (new_name, files[new_name]))
+    except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
+        return existing
+    return text.prepend(existing, text.section(version, changes)) if changes else existing
+
+
+def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> tuple[list[Change], str]:
+    """The surface changes between two spec copies ((name, text) each), and the new SDK version."""
+    surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
+    with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
+        sides = []
+        for label, (name, spec_text) in (("old", old), ("new", new)):
+            path = Path(tmp) / f"{label}-{Path(name).name}"
+            path.write_text(spec_text, encoding="utf-8")
+            sides.append(load_side(path, surface_target))
+    return diff_apis(sides[0], sides[1]), target.version or sides[1].api.version
+
+
+def _previous_spec(out: Path, recorded: dict[str, str]) -> tuple[str, str] | None:
+    """(name, text) of the spec copy the last generation wrote, unless it has been edited since."""
     for name in SPEC_COPIES:
         try:
             data = (out / name).read_bytes()
