@@ -23,7 +23,7 @@ def run(*command: str | Path, cwd: Path = ROOT) -> str:
 
 def test_python_sdk_builds_with_its_backend_and_passes_twine_check(tmp_path: Path) -> None:
     sdk = ROOT / "generated" / "openai-videos"
-    run(sys.executable, "-m", "build", "--outdir", tmp_path, sdk)  # in isolation: the backend comes from the index
+    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", tmp_path, sdk)  # hatchling, as pyproject asks
     built = sorted(tmp_path.iterdir())
     assert [p.name for p in built] == ["openai_videos-0.1.0-py3-none-any.whl", "openai_videos-0.1.0.tar.gz"]
     assert run(sys.executable, "-m", "twine", "check", "--strict", *built).count("PASSED") == 2
