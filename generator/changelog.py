@@ -9,6 +9,8 @@ newest one. An unchanged spec, or a change that leaves the SDK surface as it was
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -47,7 +49,7 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
     new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
-        return text.first(target.version or _spec_version(files[new_name]))
+        return text.first(sdk_version(files))
     recorded = read_manifest(out)
     if recorded.get(new_name) == digest(files[new_name]):
         return existing  # the spec the last run saw (the usual regeneration: the copy is not even read)
@@ -55,14 +57,14 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
     if old is None:
         return existing
     try:
-        changes, version = _diff(target, old, (new_name, files[new_name]))
+        changes = _diff(target, old, (new_name, files[new_name]))
     except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
         return existing
-    return text.prepend(existing, text.section(version, changes)) if changes else existing
+    return text.prepend(existing, text.section(sdk_version(files), changes)) if changes else existing
 
 
-def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> tuple[list[Change], str]:
-    """The surface changes between two spec copies ((name, text) each), and the new SDK version."""
+def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> list[Change]:
+    """The surface changes between two spec copies ((name, text) each)."""
     surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
     with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
         sides = []
@@ -70,7 +72,7 @@ def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> tuple[l
             path = Path(tmp) / f"{label}-{Path(name).name}"
             path.write_text(spec_text, encoding="utf-8")
             sides.append(load_side(path, surface_target))
-    return diff_apis(sides[0], sides[1]), target.version or sides[1].api.version
+    return diff_apis(sides[0], sides[1])
 
 
 def _previous_spec(out: Path, recorded: dict[str, str]) -> tuple[str, str] | None:
@@ -92,13 +94,10 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _spec_version(spec_text: str) -> str:
-    """The spec's info.version (the SDK version a target without ``version`` gets)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        info = yaml.load(spec_text, Loader=loader).get("info") or {}
-    except (yaml.YAMLError, AttributeError):
-        return "0.0.0"
-    return str(info.get("version") or "0.0.0") if isinstance(info, dict) else "0.0.0"
+def sdk_version(files: dict[str, str]) -> str:
+    """The version the SDK's package metadata carries (a target turns a spec's info.version its ecosystem cannot
+    read into 0.0.0)."""
+    if "package.json" in files:
+        return str(json.loads(files["package.json"]).get("version", "0.0.0"))
+    found = re.search(r'^version = "([^"]+)"', files.get("pyproject.toml", ""), re.MULTILINE)
+    return found.group(1) if found else "0.0.0"
