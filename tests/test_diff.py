@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.changelog import load_side as build_for_diff
 from generator.cli import main
-from generator.cli.diff import load_side as build_for_diff
 from generator.diff import Change, diff_apis
 
 ROOT = Path(__file__).resolve().parent.parent

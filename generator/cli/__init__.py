@@ -68,7 +68,7 @@ def _spec_of(args: argparse.Namespace) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sdkforge",
-        description="Generate typed Python SDKs from OpenAPI 3.0/3.1 specs.",
+        description="Generate typed Python and TypeScript SDKs from OpenAPI 3.0/3.1 specs.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -144,6 +144,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _generate_once(args: argparse.Namespace) -> int:
+    from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import HandEditedError, write
 
@@ -156,7 +157,7 @@ def _generate_once(args: argparse.Namespace) -> int:
         for target in targets:  # everything is built before anything is written
             progress.target(target.output)
             args.current_spec = target.spec  # named by an internal error
-            generated.append(build_target(target, root, on_stage=progress.stage, rules=rules))
+            generated.append(with_changelog(build_target(target, root, on_stage=progress.stage, rules=rules)))
         warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)
@@ -204,6 +205,7 @@ def _watched_files(args: argparse.Namespace) -> list[Path]:
 def cmd_check(args: argparse.Namespace) -> int:
     import difflib
 
+    from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import compare
 
@@ -211,7 +213,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stale_any = False
     for target in targets:
         args.current_spec = target.spec  # named by an internal error
-        g = build_target(target, root)
+        g = with_changelog(build_target(target, root))
         result = compare(g.out, g.files)
         if result.clean:
             continue

@@ -10,7 +10,7 @@ from typing import Any
 from generator.cli.exit_codes import EXIT_BUG, EXIT_OK, EXIT_USAGE
 from generator.cli.exit_codes import EXIT_FAILED as EXIT_BREAKING
 from generator.config import Target, load_config
-from generator.diff import Side, diff_apis
+from generator.diff import diff_apis
 from generator.diff.report import render
 from generator.errors import SpecError, UsageError
 
@@ -48,23 +48,6 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
-    """One spec as a diff sees it: load, structural parse, the neutral model, and the target's surface of it."""
-    from generator.load import document as load
-    from generator.parse import parse_api
-    from generator.pipeline import parse
-    from generator.targets import target_for
-
-    path = Path(spec_path)
-    if target is None:
-        target = Target(spec=str(path), output="unused", package="sdk")
-    else:
-        target = target.model_copy(update={"spec": str(path)})
-    doc = load.load_spec(path)
-    api = parse_api(parse(doc), target, source=str(path), raw=doc.data)
-    return Side(api, target_for(target.language).surface(api, target, source=str(path)))  # type: ignore[attr-defined]
-
-
 def pick_target(config_path: str, which: str | None) -> Target:
     config, _root = load_config(Path(config_path))
     if not config.targets:
@@ -87,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         if args.target is not None and not args.config:
             raise UsageError("--target needs --config")
         target = pick_target(args.config, args.target) if args.config else None
+        from generator.changelog import load_side  # the pipeline's modules: only when a diff runs
+
         changes = diff_apis(load_side(args.old, target), load_side(args.new, target))
     except (SpecError, UsageError) as exc:
         print(f"sdkforge diff: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)

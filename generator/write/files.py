@@ -3,7 +3,8 @@
 A manifest (``.sdkforge-manifest.json``) in the output folder records each file we generated and its hash. Writing
 rewrites only changed files, deletes only files the manifest says we generated that are no longer produced, and
 never touches anything else. A generated file edited by hand since the last run stops the run unless ``force``.
-Everything is checked before the first byte is written, so a refused run changes nothing.
+Everything is checked before the first byte is written, so a refused run changes nothing. CHANGELOG.md is the
+user's as much as ours (a new text only ever adds to what is there): written, never recorded, so never a hand edit.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from generator.errors import UsageError
 
 MANIFEST = ".sdkforge-manifest.json"
+CHANGELOG = "CHANGELOG.md"
 
 
 class HandEditedError(Exception):
@@ -77,7 +79,7 @@ def _is_safe(path: str) -> bool:
 
 
 def manifest_text(files: dict[str, str]) -> str:
-    entries = {path: digest(text) for path, text in sorted(files.items())}
+    entries = {path: digest(text) for path, text in sorted(files.items()) if path != CHANGELOG}
     return json.dumps({"generator": "sdkforge", "files": entries}, indent=2, sort_keys=True) + "\n"
 
 

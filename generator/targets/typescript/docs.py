@@ -17,11 +17,12 @@ def package_json(api: TsApi) -> str:
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
         "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js"}},
-        "files": ["dist", "src", "README.md", "api.md"],
+        "files": ["dist", "src", "README.md", "CHANGELOG.md", "api.md"],  # src: what dist's source maps point at
         "engines": {"node": ">=20"},
         "sideEffects": False,
         "scripts": {
             "build": "tsc -p tsconfig.json",
+            "prepare": "npm run build",  # dist, which main/types/exports name, is built before every pack and git install
             "test": "tsc -p tsconfig.test.json && node --test build/tests/",
             "format": "biome format --write .",
         },

@@ -1,0 +1,103 @@
+"""A generated SDK's CHANGELOG.md: what is there, plus a section of `sdkforge diff` when the spec changed.
+
+The previous spec is the copy the last generation left for the SDK's tests (``tests/openapi.yaml`` or ``.json``,
+recorded in the manifest). CHANGELOG.md itself is the user's as much as ours: it is never recorded in the manifest
+(so an edit never stops generation and it is never deleted), and generation only ever adds a section above the
+newest one. An unchanged spec, or a change that leaves the SDK surface as it was, adds nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from generator.config import Target
+from generator.diff import Change, Side, diff_apis
+from generator.diff import changelog as text
+from generator.pipeline import Generated, parse
+from generator.write.files import CHANGELOG, digest, read_manifest
+
+SPEC_COPIES = ("tests/openapi.yaml", "tests/openapi.json")
+
+
+def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
+    """One spec as a diff sees it: load, structural parse, the neutral model, and the target's surface of it."""
+    from generator.load import document as load
+    from generator.parse import parse_api
+    from generator.targets import target_for
+
+    path = Path(spec_path)
+    if target is None:
+        target = Target(spec=str(path), output="unused", package="sdk")
+    else:
+        target = target.model_copy(update={"spec": str(path)})
+    doc = load.load_spec(path)
+    api = parse_api(parse(doc), target, source=str(path), raw=doc.data)
+    return Side(api, target_for(target.language).surface(api, target, source=str(path)))  # type: ignore[attr-defined]
+
+
+def with_changelog(generated: Generated) -> Generated:
+    """``generated`` with its CHANGELOG.md."""
+    files = {**generated.files, CHANGELOG: changelog(generated.target, generated.out, generated.files)}
+    return dataclasses.replace(generated, files=files)
+
+
+def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
+    new_name = next(name for name in SPEC_COPIES if name in files)
+    existing = _read(out / CHANGELOG)
+    if existing is None:
+        return text.first(sdk_version(files))
+    recorded = read_manifest(out)
+    if recorded.get(new_name) == digest(files[new_name]):
+        return existing  # the spec the last run saw (the usual regeneration: the copy is not even read)
+    old = _previous_spec(out, recorded)
+    if old is None:
+        return existing
+    try:
+        changes = _diff(target, old, (new_name, files[new_name]))
+    except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
+        return existing
+    return text.prepend(existing, text.section(sdk_version(files), changes)) if changes else existing
+
+
+def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> list[Change]:
+    """The surface changes between two spec copies ((name, text) each)."""
+    surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
+    with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
+        sides = []
+        for label, (name, spec_text) in (("old", old), ("new", new)):
+            path = Path(tmp) / f"{label}-{Path(name).name}"
+            path.write_text(spec_text, encoding="utf-8")
+            sides.append(load_side(path, surface_target))
+    return diff_apis(sides[0], sides[1])
+
+
+def _previous_spec(out: Path, recorded: dict[str, str]) -> tuple[str, str] | None:
+    """(name, text) of the spec copy the last generation wrote, unless it has been edited since."""
+    for name in SPEC_COPIES:
+        try:
+            data = (out / name).read_bytes()
+        except OSError:
+            continue
+        if recorded.get(name) == digest(data):
+            return name, data.decode("utf-8")
+    return None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")  # as it is: the user's line endings stay theirs
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def sdk_version(files: dict[str, str]) -> str:
+    """The version the SDK's package metadata carries (a target turns a spec's info.version its ecosystem cannot
+    read into 0.0.0)."""
+    if "package.json" in files:
+        return str(json.loads(files["package.json"]).get("version", "0.0.0"))
+    found = re.search(r'^version = "([^"]+)"', files.get("pyproject.toml", ""), re.MULTILINE)
+    return found.group(1) if found else "0.0.0"
