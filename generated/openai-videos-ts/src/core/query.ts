@@ -6,6 +6,7 @@ export type Query = Readonly<Record<string, unknown>>;
 
 /** `a=1&a=2` (repeat), `a=1,2` (comma) or `a[]=1&a[]=2` (brackets); `filter[name]=x` for objects. */
 export function stringifyQuery(query: Query, arrayFormat: ArrayFormat = 'repeat'): string {
+  if (isEmpty(query)) return ''; // most calls: no URLSearchParams to build
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) appendParam(params, key, value, arrayFormat);
   return params.toString();
@@ -32,4 +33,9 @@ function appendArray(params: URLSearchParams, key: string, values: readonly unkn
   }
   const name = format === 'brackets' ? `${key}[]` : key;
   for (const value of values) appendParam(params, name, value, format);
+}
+
+function isEmpty(query: Query): boolean {
+  for (const _key in query) return false;
+  return true;
 }

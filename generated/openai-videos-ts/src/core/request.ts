@@ -49,12 +49,20 @@ export interface EncodedBody {
   contentType: string | undefined;
 }
 
-/** The fetch body for a spec; streams are read into memory so that a retry can send them again. */
-export async function encodeBody(spec: RequestSpec): Promise<EncodedBody> {
+const NO_BODY: EncodedBody = { body: undefined, contentType: undefined };
+
+/**
+ * The fetch body for a spec; streams are read into memory so that a retry can send them again. JSON (and no
+ * body) is encoded at once, not in a promise: most calls need not wait for a later tick.
+ */
+export function encodeBody(spec: RequestSpec): EncodedBody | Promise<EncodedBody> {
   const { body } = spec;
-  if (body === undefined) return { body: undefined, contentType: undefined };
+  if (body === undefined) return NO_BODY;
   if (spec.bodyKind === 'multipart') {
-    return { body: await toFormData(body as Readonly<Record<string, unknown>>), contentType: undefined };
+    return toFormData(body as Readonly<Record<string, unknown>>).then((form) => ({
+      body: form,
+      contentType: undefined,
+    }));
   }
   if (spec.bodyKind === 'raw') return encodeRaw(body, spec.contentType);
   return { body: JSON.stringify(body), contentType: spec.contentType ?? 'application/json' };

@@ -24,13 +24,27 @@ function encodeSegment(param: string | number): string {
   return encodeURIComponent(value);
 }
 
+// normalised URLs by base and path: the same endpoint (or a polled resource) is not parsed again
+const builtURLs = new Map<string, string>();
+const MAX_BUILT_URLS = 256;
+
 /** The absolute URL for a path (or an absolute URL, kept as is) with the query appended to any it has. */
 export function buildURL(baseURL: string, requestPath: string, query: Query, arrayFormat: ArrayFormat): string {
+  const encoded = stringifyQuery(query, arrayFormat);
+  const key = `${baseURL.length}:${baseURL}${requestPath}`;
+  if (!encoded) {
+    const built = builtURLs.get(key);
+    if (built !== undefined) return built;
+  }
   const url = isAbsoluteURL(requestPath)
     ? new URL(requestPath)
     : new URL(`${baseURL.replace(/\/+$/, '')}/${requestPath.replace(/^\/+/, '')}`);
-  const encoded = stringifyQuery(query, arrayFormat);
-  if (encoded) url.search = url.search ? `${url.search.slice(1)}&${encoded}` : encoded;
+  if (encoded) {
+    url.search = url.search ? `${url.search.slice(1)}&${encoded}` : encoded;
+    return url.toString();
+  }
+  if (builtURLs.size >= MAX_BUILT_URLS) builtURLs.clear();
+  builtURLs.set(key, url.toString());
   return url.toString();
 }
 

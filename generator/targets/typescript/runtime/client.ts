@@ -11,7 +11,14 @@ import { parseResponse, readErrorBody } from './parse.js';
 import { type PollConfig, type PollOptions, poll } from './polling.js';
 import type { Query } from './query.js';
 import { redactHeaders, redactURL } from './redact.js';
-import { type CallSpec, encodeBody, type HTTPMethod, type RequestOptions, type RequestSpec } from './request.js';
+import {
+  type CallSpec,
+  type EncodedBody,
+  encodeBody,
+  type HTTPMethod,
+  type RequestOptions,
+  type RequestSpec,
+} from './request.js';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_MAX_RETRY_AFTER_SECONDS,
@@ -42,6 +49,8 @@ export class BaseClient {
   protected readonly options: ClientOptions;
   protected readonly fetch: Fetch;
   protected readonly delayPolicy: DelayPolicy;
+  /** Whether debug logs are on: their details (redacted headers, URLs) are only built then. */
+  private readonly debugLogs: boolean;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.config = config;
@@ -60,6 +69,7 @@ export class BaseClient {
     this.sleep = options.sleep ?? sleep;
     const level = options.logLevel ?? parseLogLevel(envOf(config.logLevelEnv)) ?? 'warn';
     this.logger = levelLogger(level, options.logger ?? console);
+    this.debugLogs = level === 'debug';
   }
 
   get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
@@ -125,7 +135,8 @@ export class BaseClient {
   protected async send(spec: RequestSpec, options: RequestOptions): Promise<APIResponseProps> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const timeout = options.timeout ?? this.timeout;
-    const prepared = await this.prepare(spec, options);
+    const encoded = encodeBody(spec);
+    const prepared = this.prepare(spec, options, encoded instanceof Promise ? await encoded : encoded);
     for (let retriesTaken = 0; ; retriesTaken++) {
       const canRetry = retriesTaken < maxRetries;
       let props: APIResponseProps;
@@ -137,7 +148,7 @@ export class BaseClient {
         continue;
       }
       const { response } = props;
-      this.logger.debug(`response ${response.status}`, { url: this.redact(prepared.url) });
+      if (this.debugLogs) this.logger.debug(`response ${response.status}`, { url: this.redact(prepared.url) });
       if (response.ok) return props;
       const delay =
         canRetry && shouldRetry(response) ? retryDelayMs(retriesTaken, response.headers, this.delayPolicy) : undefined;
@@ -150,10 +161,10 @@ export class BaseClient {
   }
 
   /** URL, headers and body, built once per call so that every attempt sends the same idempotency key. */
-  protected async prepare(spec: RequestSpec, options: RequestOptions): Promise<PreparedRequest> {
+  protected prepare(spec: RequestSpec, options: RequestOptions, encoded: EncodedBody): PreparedRequest {
     const query = { ...this.options.defaultQuery, ...this.authQuery(), ...spec.query, ...options.query };
     const url = buildURL(this.baseURL, spec.path, query, this.config.arrayFormat ?? 'repeat');
-    const { body, contentType } = await encodeBody(spec);
+    const { body, contentType } = encoded;
     const headers = mergeHeaders(
       {
         accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
@@ -166,10 +177,12 @@ export class BaseClient {
       spec.headers,
       options.headers,
     );
-    this.logger.debug(`request ${spec.method.toUpperCase()}`, {
-      url: this.redact(url),
-      headers: redactHeaders(headers, this.config.auth?.in === 'header' ? [this.config.auth.name] : []),
-    });
+    if (this.debugLogs) {
+      this.logger.debug(`request ${spec.method.toUpperCase()}`, {
+        url: this.redact(url),
+        headers: redactHeaders(headers, this.config.auth?.in === 'header' ? [this.config.auth.name] : []),
+      });
+    }
     return { url, init: { method: spec.method.toUpperCase(), headers, body: body ?? null } };
   }
 
