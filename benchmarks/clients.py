@@ -239,6 +239,18 @@ def w_parse(args: dict[str, Any]) -> dict[str, Any]:
 WORKERS = {"mock": w_mock, "server": w_server, "local": w_local, "parse": w_parse}
 
 
+def full_client_call(client_py: Path) -> str | None:
+    """``Client(<first credential>='x')`` for the full SDK's sync client: its credential parameter is named by the
+    spec's security schemes (``api_key`` for one scheme, ``api_key_auth``... for several)."""
+    text = client_py.read_text(encoding="utf-8") if client_py.is_file() else ""
+    match = re.search(r"^class (\w+)\(SyncAPIClient\)", text, re.MULTILINE)
+    if not match:
+        return None
+    init = re.search(r"def __init__\((.*?)\)\s*(?:->[^:]*)?:", text[match.end():], re.DOTALL)
+    params = re.findall(r"\b(\w*(?:key|token)\w*)\s*:", init[1]) if init else []
+    return f"{match[1]}({params[0]}='x')" if params else f"{match[1]}()"
+
+
 def bench_imports(n: int, full_out: str | None, timeout: float) -> dict[str, Any]:
     py = str(VENV_PY)
     cases = {
@@ -247,14 +259,9 @@ def bench_imports(n: int, full_out: str | None, timeout: float) -> dict[str, Any
         "openai": "import openai",
         "openai_client_videos": "import openai; openai.OpenAI(api_key='x').videos",
     }
-    full_client = None
-    if full_out:
-        pkg = Path(full_out) / "openai_full"
-        text = (pkg / "_client.py").read_text(encoding="utf-8") if (pkg / "_client.py").is_file() else ""
-        match = re.search(r"^class (\w+)\(SyncAPIClient\)", text, re.MULTILINE)
-        if match:
-            full_client = match.group(1)
-            cases["openai_full_videos"] = f"import openai_full; openai_full.{full_client}(api_key='x').videos"
+    full_client = full_client_call(Path(full_out) / "openai_full" / "_client.py") if full_out else None
+    if full_client:
+        cases["openai_full_videos"] = f"import openai_full; openai_full.{full_client}.videos"
     env = child_env()
     if full_out:
         env["PYTHONPATH"] = full_out + os.pathsep + env["PYTHONPATH"]

@@ -120,9 +120,15 @@ def run_proc(
     if timed_out:
         res["error"] = f"timed out after {timeout:.0f} s"
     elif code not in ok_codes:
-        lines = [line for line in (stderr or stdout).strip().splitlines() if line.strip()]
-        res["error"] = f"exit {code}: " + (lines[-1][:160] if lines else "")
+        res["error"] = f"exit {code}: " + last_message(stderr or stdout)[:160]
     return res
+
+
+def last_message(output: str) -> str:
+    """The last line naming an error (not a Java stack frame), else the last line."""
+    lines = [line.strip() for line in output.splitlines() if line.strip() and not line.lstrip().startswith("at ")]
+    errors = [line for line in lines if "rror" in line or "xception" in line]
+    return (errors or lines or [""])[-1]
 
 
 def _kill_group(pid: int) -> None:
