@@ -148,7 +148,7 @@ def bench_scaling(spec: Path, full_cold: dict[str, Any], tmp: Path, factors: lis
     """Cold generation of the videos spec and synthetic N-times copies of the full spec; the full spec's row is
     the cold figure measured with the rest."""
     data = specs.load(spec)
-    cases: list[tuple[str, Path]] = [("videos", videos_spec), ("full", spec)]
+    cases: list[tuple[str, Path]] = [("videos", videos_spec), ("1x", spec)]
     for factor in factors:
         path = tmp / f"openai-x{factor}.yaml"
         specs.write_scaled_spec(data, factor, path)
@@ -156,7 +156,7 @@ def bench_scaling(spec: Path, full_cold: dict[str, Any], tmp: Path, factors: lis
     del data
     rows: list[dict[str, Any]] = []
     for label, path in cases:
-        summary = full_cold if label == "full" else _cold_series(label, path, spec, full_cold, tmp, runs)
+        summary = full_cold if label == "1x" else _cold_series(label, path, spec, full_cold, tmp, runs)
         rows.append({"spec": label, "mb": path.stat().st_size / 1e6, **summary})
     return rows
 

@@ -87,7 +87,7 @@ def measure(args: argparse.Namespace, spec: Path) -> dict[str, Any]:
 def header(res: dict[str, Any]) -> str:
     mock = res.get("mock") or {}
     return (
-        f"Spec: `{Path(res['spec']).name}` ({res['spec_mb']:.1f} MB); {res['cpus']} CPUs; "
+        f"Spec: `{Path(res['spec']).name}` ({res['spec_mb']:.2f} MB); {res['cpus']} CPUs; "
         f"{'--quick' if res['quick'] else 'full'} run of {res['elapsed']:.0f} s on {res['started']} UTC; best of "
         f"N interleaved runs (generator N={res.get('gen_runs', '?')}); openai {mock.get('openai_version', '?')} "
         f"(on {mock.get('openai_http', '?')})."
