@@ -21,9 +21,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests" / "network"), str(ROOT / "generated" / "openai-videos")]
 
-import httpx  # noqa: E402
-import openai_videos  # noqa: E402
-from net_server import SECRET, VIDEO, LocalServer, Reply  # noqa: E402
+import httpx
+import openai_videos
+from net_server import SECRET, VIDEO, LocalServer, Reply
 
 try:
     import httpx2
