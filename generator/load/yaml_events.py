@@ -77,6 +77,7 @@ def _build(loader: Any, tracker: Tracker | None = None) -> Any:
     key = _NO_KEY  # the innermost mapping's key waiting for its value
     root: Any = None
     record = tracker.events.append if tracker is not None else None
+    resolvable = _resolvable_first_characters(loader)
     while True:
         event = get_event()
         if record is not None:
@@ -85,7 +86,11 @@ def _build(loader: Any, tracker: Tracker | None = None) -> Any:
         if kind is events.ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = event.value
+                if resolvable is not None and (not event.implicit[0] or value and value[0] not in resolvable):
+                    tag = _STR  # quoted, or plain text no implicit resolver starts with: what resolve() would say
+                else:
+                    tag = resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _STR:
                 value = event.value
             elif tag == "tag:yaml.org,2002:merge":
@@ -136,6 +141,15 @@ def _build(loader: Any, tracker: Tracker | None = None) -> Any:
     if type(get_event()) is not events.StreamEndEvent:
         raise Unsupported("more than one document")
     return root
+
+
+def _resolvable_first_characters(loader: Any) -> frozenset[str] | None:
+    """The first characters of plain scalars the loader's implicit resolvers may read as something other than a
+    string (digits, ``t``rue, ``n``ull, ...); None when any scalar might be (a wildcard or path resolver)."""
+    resolvers = loader.yaml_implicit_resolvers
+    if None in resolvers or getattr(loader, "yaml_path_resolvers", None) or loader.DEFAULT_SCALAR_TAG != _STR:
+        return None
+    return frozenset(resolvers)
 
 
 def _add(stack: list[Any], key: Any, value: Any) -> Any:
