@@ -6,16 +6,17 @@ import gc
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.cache import black_version, get_output, put_output
-from generator.config import Target
 from generator.errors import SpecError
-from generator.load import bundle, external_refs
-from generator.load import document as load
-from generator.load.positions import locate
-from generator.targets.mock_spec import mock_spec_text
+from generator.load import external_refs
+
+if TYPE_CHECKING:  # the rest is imported where it is used: a cached regeneration (`sdkforge check`) needs none of it
+    from generator.config import Target
+    from generator.load import document as load
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def _without_repeats(checked: tuple[str, ...], warnings: list[str] | tuple[str, 
 
 def _located(doc: load.Document, warning: str) -> str:
     """A builder warning ``"/pointer: SFnnn message"`` as ``file:line:column: SFnnn message (at /pointer)``."""
+    from generator.load.positions import locate
+
     pointer, sep, message = warning.partition(": ")
     if not sep or not pointer.startswith("/") or " " in pointer or not message.startswith("SF"):
         return warning
@@ -107,8 +110,12 @@ def build_target(
     cached = get_output(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
+    from generator.load import bundle
+    from generator.load import document as load
+    from generator.load.positions import locate
     from generator.parse import parse_api
     from generator.targets import target_for
+    from generator.targets.mock_spec import mock_spec_text
 
     doc = load.load_spec(spec_path, track=False)
     # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay)
@@ -180,10 +187,24 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tupl
     digest.update(target.model_dump_json().encode())
     digest.update(black_version().encode())
     for folder in (Path(__file__).parent, templates):
-        if folder is None or not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".jinja", ".ts", ".json") and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(folder)).encode())
-                digest.update(path.read_bytes())
+        if folder is not None and folder.is_dir():
+            sources = _sources(folder)
+            digest.update(_source_digest(folder, tuple((path, path.stat().st_mtime_ns) for path in sources)))
     return digest.hexdigest(), external
+
+
+def _sources(folder: Path) -> list[Path]:
+    """The files of the generator's source or a templates folder that shape its output."""
+    return [path for path in sorted(folder.rglob("*")) if path.suffix in (".py", ".jinja", ".ts", ".json")
+            and "__pycache__" not in path.parts and path.is_file()]
+
+
+@lru_cache(maxsize=8)
+def _source_digest(folder: Path, stamps: tuple[tuple[Path, int], ...]) -> bytes:
+    """The digest of those files' names and bytes: read again only when a file's modification time changes (once
+    per process for the three targets of one `sdkforge check`, and again in `--watch` after an edit)."""
+    digest = hashlib.sha256()
+    for path, _mtime in stamps:
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.digest()

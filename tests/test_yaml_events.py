@@ -110,3 +110,46 @@ def test_the_full_openai_spec_reads_the_same() -> None:
         pytest.skip(f"the full OpenAI spec is not available at {FULL_SPEC}")
     text = FULL_SPEC.read_text(encoding="utf-8")
     assert yaml_events.load(text, yaml.CSafeLoader) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+POSITIONS_TEXT = """\
+openapi: 3.1.0
+a: &anchor
+  k: v
+  l: [1, {m: n}]
+b: *anchor
+200: numeric key
+'200': string key
+c:
+  - x
+  - *anchor
+  - {d: e, d: f}
+dup: 1
+dup: 2
+"""
+
+
+def _pointers(obj: object, base: str = "") -> list[str]:
+    found = [base]
+    items = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in items:
+        found += _pointers(value, f"{base}/{key}")
+    return found
+
+
+def test_tracked_events_give_the_positions_pyyaml_nodes_give(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.load.positions import duplicate_keys, locate
+
+    path = tmp_path / "spec.yaml"
+    path.write_text(POSITIONS_TEXT, encoding="utf-8")
+    from_events = load_spec(path)
+
+    def unsupported(*args: object, **kwargs: object) -> None:
+        raise yaml_events.Unsupported("use pyyaml's nodes")
+
+    monkeypatch.setattr(yaml_events, "load", unsupported)
+    from_nodes = load_spec(path)
+    assert from_events.data == from_nodes.data
+    for pointer in _pointers(from_nodes.data) + ["/a/missing", "/c/9"]:
+        assert locate(from_events, pointer) == locate(from_nodes, pointer), pointer
+    assert duplicate_keys(from_events) == duplicate_keys(from_nodes) != []

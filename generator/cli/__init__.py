@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.cli import ui
 from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
-from generator.config import Target, find_config
 from generator.errors import ConfigError, SpecError, UsageError
+
+if TYPE_CHECKING:
+    from generator.config import Target
 
 EXAMPLES = """\
 examples:
@@ -27,10 +30,9 @@ examples:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = _parser()
         if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
             argv.insert(0, "generate")  # no subcommand: the main job
-        args = parser.parse_args(argv)
+        args = _parser(argv[0]).parse_args(argv)
     except Exception as exc:  # noqa: BLE001 - a bug while parsing arguments: still one line
         ui.internal_error(exc, verbose="--verbose" in argv or "-v" in argv)
         return EXIT_BUG
@@ -65,7 +67,12 @@ def _spec_of(args: argparse.Namespace) -> str:
     return ", ".join(str(s) for s in specs if s)
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ("generate", "check", "validate", "init", "schema", "diff")  # in the order --help lists them
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given a known subcommand it holds only that one (the others' modules are not even imported, so
+    `sdkforge validate` never imports what generation or diff need)."""
     parser = argparse.ArgumentParser(
         prog="sdkforge",
         description="Generate typed Python and TypeScript SDKs from OpenAPI 3.0/3.1 specs.",
@@ -74,21 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sdkforge {__version__}")
     sub = parser.add_subparsers(dest="command")
-
-    from generator.cli import diff as _diff
-    from generator.cli import init as _init
-    from generator.cli import schema as _schema
-    from generator.cli import validate as _validate
-
-    _add_generate(sub)
-    _add_check(sub)
-    _validate.add_parser(sub)
-    _init.add_parser(sub)
-    _schema.add_parser(sub)
-    _diff.add_parser(sub)
-    for command in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
-        if "--verbose" not in command._option_string_actions:
-            command.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
+    for name in [command] if command in COMMANDS else COMMANDS:
+        if name == "generate":
+            _add_generate(sub)
+        elif name == "check":
+            _add_check(sub)
+        else:
+            importlib.import_module(f"generator.cli.{name}").add_parser(sub)
+    for subparser in sub.choices.values():  # every subcommand takes --verbose (the traceback of an internal error)
+        if "--verbose" not in subparser._option_string_actions:
+            subparser.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
     return parser
 
 
@@ -124,6 +126,8 @@ def _add_check(sub: Any) -> None:
 
 
 def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
+    from generator.config import Target, find_config
+
     if getattr(args, "spec", None):
         if not args.output or not args.package_name:
             raise UsageError("with a SPEC argument, -o/--output and --package-name are required")

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
-from generator.config import lines
-from generator.config.models import Config, PaginationConfig, PollingConfig, Selection, Target, ValidateConfig
-from generator.config.problems import diagnostics
 from generator.errors import ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from generator.config.models import Config, PaginationConfig, PollingConfig, Selection, Target, ValidateConfig
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,6 +25,18 @@ __all__ = [  # the models are defined in models.py; everything else reads config
     "Config", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",
     "config_file", "find_config", "load_config", "read_table", "rule_levels",
 ]
+MODELS = frozenset(__all__[:6])
+
+
+def __getattr__(name: str) -> Any:
+    """The models on first use: they bring pydantic, which ``sdkforge validate`` and ``check``'s cache hit never need."""
+    if name in MODELS:
+        from generator.config import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 TOML_TABLE = ("tool", "sdkforge")  # where the configuration sits in a .toml file
 
 CANDIDATES = (Path("sdkforge.yaml"), Path("pyproject.toml"))  # looked for, in this order, without --config
@@ -62,6 +73,12 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
 
 def load_config(path: Path) -> tuple[Config, Path]:
     """Read a config file; returns the config and the folder its relative paths are resolved against."""
+    from pydantic import ValidationError
+
+    from generator.config import lines
+    from generator.config.models import Config
+    from generator.config.problems import diagnostics
+
     text, raw = _read(path)
     try:
         return Config.model_validate(raw), path.parent

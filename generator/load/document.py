@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from generator.errors import SpecError
-from generator.load import yaml_events
+from generator.load import spans, yaml_events
 from generator.load.guards import check_aliases
 from generator.load.positions import Positions
 from generator.load.yaml_events import SafeLoader
@@ -132,11 +132,16 @@ def _parse(text: str, path: Path, index: Positions, track: bool) -> Any:
 
 
 def _load_yaml(text: str, index: Positions, track: bool) -> Any:
-    if not track:
-        try:
-            return yaml_events.load(text, SafeLoader)
-        except yaml_events.Unsupported:
-            pass  # a YAML feature specs rarely use: pyyaml's constructor handles it (and its errors) below
+    tracker = yaml_events.Tracker() if track else None
+    try:
+        data = yaml_events.load(text, SafeLoader, tracker)
+    except yaml_events.Unsupported:
+        pass  # a YAML feature specs rarely use: pyyaml's constructor handles it (and its errors) below
+    else:
+        if tracker is not None:
+            index.nodes = spans.Spans(tracker)  # type: ignore[assignment]
+            index.dup_candidates = spans.repeated_spans(index.nodes)  # type: ignore[arg-type]
+        return data
     loader = _TrackingLoader(text) if track else SafeLoader(text)
     try:
         data = loader.get_single_data()

@@ -9,6 +9,8 @@ import yaml
 from generator import pointer as json_pointer
 from generator.load.yaml_events import SafeLoader
 
+_SCALARS = (yaml.ScalarNode, yaml.events.ScalarEvent)  # a key as a composed node, or as the event the reader kept
+
 if TYPE_CHECKING:
     from generator.load.document import Document
 
@@ -21,7 +23,7 @@ class Positions:
     __slots__ = ("compose_failed", "composed", "dup_candidates", "dups", "nodes")
 
     def __init__(self) -> None:
-        self.nodes: dict[int, yaml.Node] = {}  # id(dict or list in data) -> node it was built from
+        self.nodes: dict[int, yaml.Node] = {}  # id(dict or list in data) -> node it was built from (or spans.Spans)
         self.dup_candidates: list[yaml.MappingNode] = []
         self.composed: bool = False
         self.compose_failed: bool = False
@@ -29,7 +31,7 @@ class Positions:
 
 
 def _scalar_key(node: yaml.Node) -> str | None:
-    if isinstance(node, yaml.ScalarNode):
+    if isinstance(node, _SCALARS):
         return str(node.value)
     return None
 
@@ -107,7 +109,7 @@ def _key_position(node: yaml.Node, token: str, fallback: tuple[int, int]) -> tup
         return fallback
     found = None
     for knode, _ in node.value:  # the last one wins, as in the data
-        if isinstance(knode, yaml.ScalarNode) and str(knode.value) == token:
+        if isinstance(knode, _SCALARS) and str(knode.value) == token:
             found = knode
     if found is None:
         for knode, _ in node.value:  # non-string keys: 200 vs "200"

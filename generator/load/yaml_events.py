@@ -10,10 +10,14 @@ exactly what `yaml.safe_load` gives.
 It covers what specs use: mappings with scalar keys, sequences, plain and quoted scalars, anchors and aliases.
 Anything else (merge keys `<<`, explicit collection tags, complex keys, several documents, an undefined alias)
 raises `Unsupported`, and the caller loads the text the usual way, which also gives pyyaml's own error messages.
+
+With a ``Tracker`` the reader also keeps the events themselves, where each container starts and ends, and which
+mappings repeated a key: spans.py reads positions off them, only when a diagnostic asks for one.
 """
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import yaml
@@ -33,27 +37,60 @@ class Unsupported(Exception):
     """The document uses a YAML feature this reader leaves to pyyaml's constructor."""
 
 
-def load(text: str, loader_class: Any) -> Any:
+class Tracker:
+    """What a tracked read keeps for positions (spans.py builds node-like spans from it when one is asked for): every
+    event in order, each container's start and end event index, and the mappings that repeated a key."""
+
+    def __init__(self) -> None:
+        self.events: list[Any] = []
+        self.starts: dict[int, int] = {}  # id(container) -> index of its start event
+        self.ends: dict[int, int] = {}  # index of a start event -> index of its end event
+        self.repeated: list[dict[Any, Any]] = []  # mappings that lost a value to a repeated key
+        self.open: list[int] = []
+
+    def opened(self, container: Any) -> None:
+        self.starts[id(container)] = at = len(self.events) - 1
+        self.open.append(at)
+
+    def closed(self) -> None:
+        self.ends[self.open.pop()] = len(self.events) - 1
+
+
+def load(text: str, loader_class: Any, tracker: Tracker | None = None) -> Any:
     loader = loader_class(text)
+    # reading makes no reference cycles worth collecting (a recursive alias is refused later), but every container
+    # and kept event it allocates would make the cyclic GC walk all of them again and again
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        return _build(loader)
+        return _build(loader, tracker)
     finally:
+        if collecting:
+            gc.enable()
         loader.dispose()
 
 
-def _build(loader: Any) -> Any:
+def _build(loader: Any, tracker: Tracker | None = None) -> Any:
     get_event, resolve, construct = loader.get_event, loader.resolve, loader.construct_object
     anchors: dict[str, Any] = {}
     stack: list[Any] = []  # open containers, innermost last
     key = _NO_KEY  # the innermost mapping's key waiting for its value
     root: Any = None
+    record = tracker.events.append if tracker is not None else None
+    resolvable = _resolvable_first_characters(loader)
     while True:
         event = get_event()
+        if record is not None:
+            record(event)
         kind = type(event)
         if kind is events.ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = event.value
+                if resolvable is not None and (not event.implicit[0] or value and value[0] not in resolvable):
+                    tag = _STR  # quoted, or plain text no implicit resolver starts with: what resolve() would say
+                else:
+                    tag = resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _STR:
                 value = event.value
             elif tag == "tag:yaml.org,2002:merge":
@@ -69,14 +106,20 @@ def _build(loader: Any) -> Any:
             if event.anchor is not None:
                 anchors[event.anchor] = container
             if stack:
+                if tracker is not None and key is not _NO_KEY and key in stack[-1]:
+                    tracker.repeated.append(stack[-1])
                 _add(stack, key, container)
             else:
                 root = container
+            if tracker is not None:
+                tracker.opened(container)
             stack.append(container)
             key = _NO_KEY
             continue
         elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
             stack.pop()
+            if tracker is not None:
+                tracker.closed()
             key = _NO_KEY  # a container is always a value, so its parent now waits for a key (or an item)
             continue
         elif kind is events.AliasEvent:
@@ -90,12 +133,23 @@ def _build(loader: Any) -> Any:
         else:  # stream and document start
             continue
         if stack:
+            if tracker is not None and key is not _NO_KEY and key in stack[-1]:
+                tracker.repeated.append(stack[-1])
             key = _add(stack, key, value)
         else:
             root = value
     if type(get_event()) is not events.StreamEndEvent:
         raise Unsupported("more than one document")
     return root
+
+
+def _resolvable_first_characters(loader: Any) -> frozenset[str] | None:
+    """The first characters of plain scalars the loader's implicit resolvers may read as something other than a
+    string (digits, ``t``rue, ``n``ull, ...); None when any scalar might be (a wildcard or path resolver)."""
+    resolvers = loader.yaml_implicit_resolvers
+    if None in resolvers or getattr(loader, "yaml_path_resolvers", None) or loader.DEFAULT_SCALAR_TAG != _STR:
+        return None
+    return frozenset(resolvers)
 
 
 def _add(stack: list[Any], key: Any, value: Any) -> Any:

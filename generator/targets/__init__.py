@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from generator import model
-from generator.config import Target as TargetConfig
+if TYPE_CHECKING:  # annotations only: `sdkforge validate` imports the Python target's naming without them
+    from generator import model
+    from generator.config import Target as TargetConfig
 
 
 class Target(Protocol):

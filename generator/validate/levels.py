@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.config import rule_levels
 from generator.errors import UsageError
 from generator.validate.rules import LEVELS, RULES
 
@@ -28,6 +27,8 @@ def check_rule_config(rules: dict[Any, Any] | None) -> dict[str, str]:
 
 def read_config(path: str | Path | None) -> dict[str, str]:
     """The checked rule levels of a config file (``--config``, else ./sdkforge.yaml or ./pyproject.toml if present)."""
+    from generator.config import rule_levels
+
     return check_rule_config(rule_levels(path))
 
 

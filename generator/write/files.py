@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -50,8 +51,14 @@ def digest(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# a relative path already in normal form, with no part that could leave the folder: most paths, checked at C speed
+_PLAIN_PATH = re.compile(r"(?!\.\.?(?:/|$))[^/\\:\x00]+(?:/(?!\.\.?(?:/|$))[^/\\:\x00]+)*")
+
+
 def safe_relative(path: str) -> str:
     """Reject any generated path that could leave the output folder."""
+    if _PLAIN_PATH.fullmatch(path):
+        return path
     pure = PurePosixPath(path)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path or ":" in path or "\x00" in path:
         raise UsageError(f"refusing to write outside the output folder: {path!r}")
@@ -108,26 +115,26 @@ def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteRepo
     for path in files:
         safe_relative(path)
     previous = read_manifest(out)
-    edited = _hand_edited(out, previous, files)
+    encoded = {path: text.encode("utf-8") for path, text in files.items()}
+    current = _read_current(out, previous.keys() | files.keys())
+    edited = _hand_edited(previous, encoded, current)
     if edited and not force:
         raise HandEditedError(edited)
     report = WriteReport()
     folders: set[Path] = set()
-    for path, text in sorted(files.items()):
-        target = out / path
-        data = text.encode("utf-8")
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        if _create(target, data):
-            report.written.append(path)
+    for path in sorted(files):
+        data = encoded[path]
+        if current.get(path) == data:
+            report.unchanged.append(path)
             continue
-        try:
-            if target.read_bytes() == data:
-                report.unchanged.append(path)
+        target = out / path
+        if path not in current:
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if _create(target, data):
+                report.written.append(path)
                 continue
-        except OSError:
-            pass
         _atomic_write(target, data)
         report.written.append(path)
     for path in sorted(previous):
@@ -141,14 +148,29 @@ def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteRepo
     return report
 
 
-def _hand_edited(out: Path, previous: dict[str, str], files: dict[str, str]) -> list[str]:
+def _read_current(out: Path, paths: set[str]) -> dict[str, bytes]:
+    """The bytes on disk of each of ``paths`` that is a readable file (each read once, for both the hand-edit check
+    and the comparison that skips unchanged files)."""
+    current = {}
+    folder = str(out)
+    for path in paths:
+        try:
+            with open(os.path.join(folder, path), "rb") as fh:
+                current[path] = fh.read()
+        except OSError:
+            continue
+    return current
+
+
+def _hand_edited(previous: dict[str, str], encoded: dict[str, bytes], current: dict[str, bytes]) -> list[str]:
+    """Files we generated whose bytes are neither what we wrote last time nor what we are about to write."""
     edited = []
     for path, recorded in sorted(previous.items()):
-        target = out / path
-        if not target.is_file():
+        data = current.get(path)
+        if data is None or data == encoded.get(path):
             continue
-        current = digest(target.read_bytes())
-        if current != recorded and (path not in files or current != digest(files[path])):
+        found = digest(data)
+        if found != recorded and (path not in encoded or found != digest(encoded[path])):
             edited.append(path)
     return edited
 

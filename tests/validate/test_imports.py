@@ -26,3 +26,16 @@ def _imports(path: Path) -> set[str]:
 def test_validate_imports_point_back(module: str) -> None:
     forward = {name for name in _imports(VALIDATE / module) if name.startswith(LATER)}
     assert not forward, f"validate/{module} imports {sorted(forward)}"
+
+
+def test_validate_imports_nothing_generation_needs() -> None:
+    """`sdkforge validate` (a pre-commit hook) pays no import of the parser, templates, formatter or HTTP client."""
+    import subprocess
+    import sys
+
+    root = VALIDATE.parents[1]
+    code = ("import sys; from generator.cli import main; code = main(['validate', 'specs/openai-videos.yaml']); "
+            "print(sorted(m for m in ('openapi_pydantic', 'jinja2', 'black', 'httpx', 'generator.parse', "
+            "'generator.diff') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

@@ -129,6 +129,7 @@ def _statement_span(body: list[ast.stmt], number: int) -> tuple[int, int, str]:
     raise _Unsure  # in a decorator, an if/with/for header, or between statements
 
 
+@cache  # the same statements recur in many files (about 30 times each on the OpenAI spec): black runs once for each
 def _format_snippet(snippet: str, is_header: bool) -> str:
     if '"""' in snippet or "'''" in snippet or "\\\n" in snippet:
         raise _Unsure  # re-indenting could change a multi-line string's content
