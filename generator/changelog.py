@@ -13,20 +13,25 @@ import json
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.config import Target
-from generator.diff import Change, Side, diff_apis
-from generator.diff import changelog as text
-from generator.pipeline import Generated, parse
 from generator.write.files import CHANGELOG, digest, read_manifest
+
+if TYPE_CHECKING:  # the model and diff are imported when a spec changed, not on every (cached) run
+    from generator.config import Target
+    from generator.diff import Change, Side
+    from generator.pipeline import Generated
 
 SPEC_COPIES = ("tests/openapi.yaml", "tests/openapi.json")
 
 
 def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
     """One spec as a diff sees it: load, structural parse, the neutral model, and the target's surface of it."""
+    from generator.config import Target
+    from generator.diff import Side
     from generator.load import document as load
     from generator.parse import parse_api
+    from generator.pipeline import parse
     from generator.targets import target_for
 
     path = Path(spec_path)
@@ -49,6 +54,8 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
     new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
+        from generator.diff import changelog as text  # generator.diff loads only when the CHANGELOG changes
+
         return text.first(sdk_version(files))
     recorded = read_manifest(out)
     if recorded.get(new_name) == digest(files[new_name]):
@@ -60,11 +67,17 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
         changes = _diff(target, old, (new_name, files[new_name]))
     except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
         return existing
-    return text.prepend(existing, text.section(sdk_version(files), changes)) if changes else existing
+    if not changes:
+        return existing
+    from generator.diff import changelog as text
+
+    return text.prepend(existing, text.section(sdk_version(files), changes))
 
 
 def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> list[Change]:
     """The surface changes between two spec copies ((name, text) each)."""
+    from generator.diff import diff_apis
+
     surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
     with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
         sides = []
