@@ -106,7 +106,7 @@ def job_bin(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = runner.step(install, runner.inputs({"specs": "unused", "sdkforge-version": str(ROOT)}))
     assert done.returncode == 0, done.stdout + done.stderr
     where = subprocess.run([venv / "bin" / "python", "-c", "import generator; print(generator.__file__)"],
-                           check=True, capture_output=True, text=True, cwd=venv).stdout
+                           check=True, capture_output=True, text=True, cwd=venv, env=runner.env).stdout
     assert where.startswith(str(venv)), f"the job imports sdkforge from {where}, not from what the step installed"
     return venv / "bin"
 
