@@ -49,7 +49,8 @@ def venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     own = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").strip())
     outer = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
     (own / "outer-environment.pth").write_text("".join(f"{path}\n" for path in outer), encoding="utf-8")
-    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel(dist))
+    # --ignore-installed: the outer environment's sdkforge (same version, seen through the .pth file) is not "satisfied"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--ignore-installed", wheel(dist))
     run(python, "-c", SATISFIED)
     return folder
 
