@@ -21,11 +21,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = [  # the models are defined in models.py; everything else reads configuration files
+__all__ = [  # the models (capitalised) are defined in models.py; the functions read configuration files
     "Config", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",
     "config_file", "find_config", "load_config", "read_table", "rule_levels",
 ]
-MODELS = frozenset(__all__[:6])
+MODELS = frozenset(name for name in __all__ if name[0].isupper())
 
 
 def __getattr__(name: str) -> Any:
