@@ -27,6 +27,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("specs", nargs="+", metavar="SPEC", help="spec files (YAML or JSON)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    parser.add_argument("--ruleset", action="append", metavar="NAME", default=None,
+                        help="add a ruleset: sdk (the default, always on), recommended, security (repeatable)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
     parser.set_defaults(func=run)
@@ -37,10 +39,12 @@ def run(args: argparse.Namespace) -> int:
     from generator.validate import checks
     from generator.validate.levels import check_rule_config, read_config
     from generator.validate.report import render
+    from generator.validate.rulesets import DEFAULT, with_rulesets
 
     try:
         rules = getattr(args, "rules", None)
         rules = check_rule_config(rules) if rules is not None else read_config(getattr(args, "config", None))
+        rules = with_rulesets(rules, getattr(args, "ruleset", None) or DEFAULT)
         diagnostics = checks.validate_paths(args.specs, rules, names=NAMES)
         text = render(diagnostics, getattr(args, "format", "text") or "text", stream=sys.stdout)
     except UsageError as exc:

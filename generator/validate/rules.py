@@ -16,6 +16,7 @@ class Rule:
     name: str
     summary: str
     hint: str
+    ruleset: str = "sdk"  # the family it belongs to (rulesets.py): "sdk", "recommended" or "security"
 
 
 _RULES = [
