@@ -103,7 +103,9 @@ def _add_generate(sub: Any) -> None:
     )
     gen.add_argument("spec", nargs="?", help="a spec file; without it, every target in the configuration")
     gen.add_argument("-o", "--output", help="output project folder (with SPEC)")
-    gen.add_argument("--package-name", help="Python package name (with SPEC)")
+    gen.add_argument("--package-name", help="the package's import name (with SPEC; default: from the spec's title)")
+    gen.add_argument("--language", choices=("python", "typescript"), default=None,
+                     help="the SDK's language (with SPEC; default: python)")
     gen.add_argument("--config", help="sdkforge.yaml or pyproject.toml (default: ./sdkforge.yaml or ./pyproject.toml)")
     gen.add_argument("--force", action="store_true", help="overwrite generated files edited by hand")
     gen.add_argument("--strict", action="store_true", help="treat generator warnings as errors")
@@ -126,17 +128,35 @@ def _add_check(sub: Any) -> None:
 
 
 def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
-    from generator.config import Target, find_config
+    from generator.config import find_config
 
     if getattr(args, "spec", None):
-        if not args.output or not args.package_name:
-            raise UsageError("with a SPEC argument, -o/--output and --package-name are required")
-        target = Target(spec=str(Path(args.spec).resolve()), output=str(Path(args.output).resolve()), package=args.package_name)
-        return [target], Path.cwd()
+        return [_target_of_options(args)], Path.cwd()
+    if getattr(args, "package_name", None) or getattr(args, "language", None):
+        raise UsageError("--package-name and --language go with a SPEC argument (a configuration names its own)")
     config, root = find_config(getattr(args, "config", None))
     if not config.targets:
         raise UsageError("the configuration lists no targets ([[tool.sdkforge.targets]])")
     return list(config.targets), root
+
+
+def _target_of_options(args: argparse.Namespace) -> Target:
+    """The one target ``generate SPEC -o DIR`` describes; the package name defaults to the spec title's."""
+    from generator.cli.options import target_from_options
+
+    if not args.output:
+        raise UsageError("with a SPEC argument, -o/--output is required")
+    package = args.package_name or _package_of_title(args.spec)
+    values = {"spec": str(Path(args.spec).resolve()), "output": str(Path(args.output).resolve()), "package": package}
+    return target_from_options(values | ({"language": args.language} if args.language else {}))
+
+
+def _package_of_title(spec: str) -> str:
+    """The package name ``sdkforge init`` would propose: the spec's title in snake case."""
+    from generator.cli.init import package_of_title
+    from generator.load.document import load_spec
+
+    return package_of_title(load_spec(spec), spec)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

@@ -13,7 +13,8 @@ from typing import Any, get_args
 
 from generator.config import Target
 from generator.errors import UsageError
-from generator.load.document import load_spec
+from generator.cli.options import target_from_options
+from generator.load.document import Document, load_spec
 from generator.targets.python import naming
 
 _TOML = """\
@@ -86,9 +87,8 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     doc = load_spec(args.spec)
-    info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
-    title = str(info.get("title") or Path(args.spec).stem)
-    package = args.package_name or naming.snake(title)
+    package = args.package_name or package_of_title(doc, args.spec)
+    target_from_options({"spec": args.spec, "output": "unused", "package": package, "language": args.language})
     client = naming.class_name(package)
     values = {
         "spec": args.spec,
@@ -117,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
         target.write_text(existing + _TOML.format(**values), encoding="utf-8")
     print(f"wrote the sdkforge configuration to {target}; next: sdkforge generate")
     return 0
+
+
+def package_of_title(doc: Document, spec: str) -> str:
+    """The spec's title (else its file name) in snake case: a valid package name."""
+    info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
+    return naming.snake(str(info.get("title") or Path(spec).stem))
 
 
 def _first_server(data: dict[str, Any]) -> str:

@@ -68,9 +68,18 @@ def _describe(problem: Any, schema: dict[str, Any]) -> str:
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {_type_name(value)}"
     if kind == "string_pattern_mismatch":
-        return f"{_show(value)} does not match the pattern {problem['ctx']['pattern']}"
+        pattern = problem["ctx"]["pattern"]
+        return f"{_show(value)} does not match the pattern {pattern}" + suggestion(pattern, str(value))
     message = str(problem["msg"])
     return f"{message[:1].lower()}{message[1:]}, got {_show(value)}"
+
+
+def suggestion(pattern: str, value: str) -> str:
+    """``; try 'azure_sql'`` for ``Azure_Sql`` where an identifier is wanted; "" when no fix-up passes the pattern."""
+    fixed = re.sub(r"[^a-z0-9_]+", "_", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", value).lower())
+    fixed = re.sub(r"__+", "_", fixed).strip("_") or "sdk"
+    fixed = f"n_{fixed}" if fixed[0].isdigit() else fixed
+    return f"; try {fixed!r}" if fixed != value and re.match(pattern, fixed) else ""
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
