@@ -372,10 +372,10 @@ def test_request_typeddict_field_made_nullable_is_compatible(tmp_path: Path) -> 
 # --- enums ------------------------------------------------------------------------------------------------------
 
 
-def test_closed_response_enum_gaining_a_value_is_breaking(tmp_path: Path) -> None:
+def test_closed_response_enum_gaining_a_value_breaks_strict_clients(tmp_path: Path) -> None:
     old, new = _edit(lambda s: _schemas(s)["Status"]["enum"].append("failed"))
     c = _only(_diff(tmp_path, old, new), "types.Status")
-    assert (c.kind, c.breaking, c.new) == ("enum_value_added", True, "'failed'")
+    assert (c.kind, c.level, c.breaking, c.new) == ("enum_value_added", "strict", False, "'failed'")
 
 
 def test_closed_response_enum_losing_a_value_is_compatible(tmp_path: Path) -> None:
@@ -384,10 +384,10 @@ def test_closed_response_enum_losing_a_value_is_compatible(tmp_path: Path) -> No
     assert (c.kind, c.breaking) == ("enum_value_removed", False)
 
 
-def test_inline_closed_response_enum_gaining_a_value_is_breaking(tmp_path: Path) -> None:
+def test_inline_closed_response_enum_gaining_a_value_breaks_strict_clients(tmp_path: Path) -> None:
     old, new = _edit(lambda s: _schemas(s)["Thing"]["properties"]["kind"]["enum"].append("c"))
     c = _only(_diff(tmp_path, old, new), "types.Thing.kind")
-    assert (c.kind, c.breaking) == ("enum_value_added", True)
+    assert (c.kind, c.level) == ("enum_value_added", "strict")
 
 
 def test_open_response_enum_gaining_a_value_is_compatible(tmp_path: Path) -> None:
@@ -424,8 +424,8 @@ def test_inline_request_enum_losing_a_value_is_breaking(tmp_path: Path) -> None:
     assert (c.kind, c.breaking) == ("enum_value_removed", True)
 
 
-def test_enum_used_both_ways_is_breaking_on_any_value_change(tmp_path: Path) -> None:
-    # Status also becomes a request field: gaining a value breaks readers, losing one breaks senders
+def test_enum_used_both_ways_breaks_on_any_value_change(tmp_path: Path) -> None:
+    # Status also becomes a request field: gaining a value breaks strict readers, losing one breaks senders
     def both(s: dict[str, Any]) -> None:
         _schemas(s)["CreateThing"]["properties"]["status"] = {"$ref": "#/components/schemas/Status"}
 
@@ -435,8 +435,8 @@ def test_enum_used_both_ways_is_breaking_on_any_value_change(tmp_path: Path) -> 
     _schemas(gained)["Status"]["enum"].append("failed")
     lost = copy.deepcopy(old)
     _schemas(lost)["Status"]["enum"].remove("done")
-    assert _only(_diff(tmp_path, old, gained), "types.Status").breaking is True
-    assert _only(_diff(tmp_path, old, lost), "types.Status").breaking is True
+    assert _only(_diff(tmp_path, old, gained), "types.Status").level == "strict"
+    assert _only(_diff(tmp_path, old, lost), "types.Status").level == "breaking"
 
 
 # --- the spec pairs in tests/diff_specs -------------------------------------------------------------------------
@@ -444,17 +444,16 @@ def test_enum_used_both_ways_is_breaking_on_any_value_change(tmp_path: Path) -> 
 
 def test_spec_pair_files(tmp_path: Path) -> None:
     changes = diff_apis(build_for_diff(PAIRS / "pets-v1.yaml"), build_for_diff(PAIRS / "pets-v2.yaml"))
-    got = {(c.kind, c.where, c.breaking) for c in changes}
+    got = {(c.kind, c.where, c.level, c.route) for c in changes}
     assert got == {
-        ("method_removed", "pets.delete", True),
-        ("method_added", "pets.update", False),
-        ("param_added", "pets.list(species)", False),
-        ("param_added", "pets.create(owner)", True),
-        # NewPet, the body schema, is also exported as a pydantic model no method takes: judged both ways
-        ("field_added", "types.NewPet.owner", True),
-        ("field_added", "types.Pet.nickname", False),
-        ("enum_value_added", "types.PetStatus", True),
-        ("field_made_nullable", "types.Pet.age", True),
+        ("method_removed", "pets.delete", "breaking", "DELETE /pets/{pet_id}"),
+        ("method_added", "pets.update", "compatible", "PATCH /pets/{pet_id}"),
+        ("param_added", "pets.list(species)", "compatible", "GET /pets"),
+        # NewPet, the body pets.create takes as parameters: its new required key is reported once, on the method
+        ("param_added", "pets.create(owner)", "breaking", "POST /pets"),
+        ("field_added", "types.Pet.nickname", "compatible", ""),
+        ("enum_value_added", "types.PetStatus", "strict", ""),
+        ("field_made_nullable", "types.Pet.age", "breaking", ""),
     }
 
 
@@ -501,9 +500,11 @@ def test_cli_formats_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["diff", o, n, "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert list(doc) == ["version", "old", "new", "summary", "changes"]
-    assert doc["version"] == 1 and doc["summary"] == {"breaking": 1, "compatible": 1}
+    assert doc["version"] == 2
+    assert doc["summary"] == {"breaking": 1, "strict": 0, "compatible": 1, "accepted": 0}
     first = doc["changes"][0]
-    assert list(first) == ["kind", "breaking", "where", "reason", "old", "new"]
+    assert list(first) == ["kind", "level", "breaking", "route", "where", "reason", "old", "new", "accepted"]
+    assert first["route"] == "GET /things/{thing_id}" and first["level"] == "breaking"
     assert first["kind"] == "param_removed" and first["where"] == "things.retrieve(expand)" and first["new"] is None
     assert [c["breaking"] for c in doc["changes"]] == [True, False]  # breaking first
 
@@ -597,3 +598,98 @@ def test_diff_imports_only_the_model() -> None:
     ours = {m for m in found if m.startswith("generator")}
     assert {m for m in ours if not m.startswith(("generator.diff", "generator.model"))} <= {"generator"}
     assert "generator.model" in ours or "generator" in ours
+
+
+# --- as a reviewer reads it: routes, one entry per spec change, levels, accepted changes --------------------------
+
+
+def test_every_method_change_names_its_route(tmp_path: Path) -> None:
+    old, new = _edit(lambda s: (_get_params(s).pop(), s["paths"].pop("/things")))
+    changes = _diff(tmp_path, old, new)
+    assert {(c.kind, c.route) for c in changes} == {
+        ("param_removed", "GET /things/{thing_id}"),
+        ("method_removed", "POST /things"),
+        ("model_removed", ""),  # CreateThing: a type, on no route
+    }
+
+
+def test_removed_body_property_is_reported_once_on_the_method(tmp_path: Path) -> None:
+    old, new = _edit(lambda s: _schemas(s)["CreateThing"]["properties"].pop("count"))
+    changes = _diff(tmp_path, old, new)
+    assert [(c.kind, c.where) for c in changes] == [("param_removed", "things.create(count)")]
+
+
+def test_field_made_optional_and_nullable_is_one_change(tmp_path: Path) -> None:
+    def relax(s: dict[str, Any]) -> None:
+        thing = _schemas(s)["Thing"]
+        thing["required"].remove("size")
+        thing["properties"]["size"] = {"type": ["integer", "null"]}
+
+    old, new = _edit(relax)
+    c = _only(_diff(tmp_path, old, new), "types.Thing.size")
+    assert (c.kind, c.level, c.old, c.new) == ("field_made_optional", "breaking", "int", "Optional[int]")
+    assert "absent or None" in c.reason
+
+
+def test_param_made_optional_and_nullable_is_one_change(tmp_path: Path) -> None:
+    def relax(s: dict[str, Any]) -> None:
+        create = _schemas(s)["CreateThing"]
+        create["required"].remove("name")
+        create["properties"]["name"] = {"type": ["string", "null"]}
+
+    old, new = _edit(relax)
+    changes = _diff(tmp_path, old, new)
+    assert [(c.kind, c.level) for c in changes] == [("param_made_optional", "compatible")]
+
+
+def test_write_only_field_relaxed_is_compatible_even_in_a_type_responses_use(tmp_path: Path) -> None:
+    # Ref is sent (CreateThing.ref) and received (a union member of Thing.flavor2): a write-only key of it is only sent
+    def shape(s: dict[str, Any]) -> None:
+        ref = _schemas(s)["Ref"]
+        ref["properties"]["secret"] = {"type": "string", "writeOnly": True}
+        ref["required"] = ["id", "secret"]
+        _schemas(s)["Thing"]["properties"]["flavor2"] = {"anyOf": [{"$ref": "#/components/schemas/Ref"},
+                                                                   {"type": "string"}]}
+
+    old = _spec()
+    shape(old)
+    new = copy.deepcopy(old)
+    _schemas(new)["Ref"]["required"] = ["id"]
+    changes = [c for c in _diff(tmp_path, old, new) if c.where.endswith(".secret")]
+    assert [(c.kind, c.level) for c in changes] == [("field_made_optional", "compatible")]
+
+
+def test_markdown_groups_changes_by_operation_then_types(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _edit(lambda s: (_get_params(s).pop(), _schemas(s)["Status"]["enum"].append("failed")))
+    o, n = str(_write(tmp_path / "old.yaml", old)), str(_write(tmp_path / "new.yaml", new))
+    assert main(["diff", o, n, "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    assert md.index("#### `GET /things/{thing_id}`") < md.index("things.retrieve(expand)") < md.index("#### Types")
+    assert md.index("#### Types") < md.index(":warning: breaking for strict clients")
+    assert "1 breaking, 1 breaking for strict clients" in md
+
+
+def test_accepted_changes_do_not_fail_the_gate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _edit(lambda s: (_get_params(s).pop(), _schemas(s)["Status"]["enum"].append("failed")))
+    o, n = str(_write(tmp_path / "old.yaml", old)), str(_write(tmp_path / "new.yaml", new))
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", o, n, "--fail-on-breaking"]) == 1
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkforge.diff]\naccept = [\n'
+        '  { kind = "param_removed", where = "things.retrieve(*)", why = "expand moved to a header in v2" },\n'
+        '  { kind = "method_removed", where = "things.gone", why = "nothing matches this" },\n]\n')
+    assert main(["diff", o, n, "--fail-on-breaking"]) == 0  # the strict-clients change does not count by default
+    out, err = capsys.readouterr()
+    assert "accepted param_removed" in out and "(accepted: expand moved to a header in v2)" in out
+    assert "accepted change matches nothing: method_removed things.gone" in err
+    assert main(["diff", o, n, "--fail-on-breaking", "--strict-clients"]) == 1
+
+
+def test_accept_entry_without_a_reason_is_a_located_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    spec = str(_write(tmp_path / "a.yaml", _spec()))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.sdkforge.diff]\naccept = [{ kind = "x", where = "y" }]\n')
+    assert main(["diff", spec, spec]) == 2
+    assert "pyproject.toml" in capsys.readouterr().err

@@ -9,8 +9,9 @@ from typing import Any
 
 from generator.cli.exit_codes import EXIT_BUG, EXIT_OK, EXIT_USAGE
 from generator.cli.exit_codes import EXIT_FAILED as EXIT_BREAKING
-from generator.config import Target, load_config
+from generator.config import AcceptedChange, Target, config_file, load_config
 from generator.diff import diff_apis
+from generator.diff.accept import accept
 from generator.diff.report import render
 from generator.errors import SpecError, UsageError
 
@@ -31,13 +32,18 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help="output format (default: text)"
     )
-    parser.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when any change is breaking")
+    parser.add_argument("--fail-on-breaking", action="store_true",
+                        help="exit 1 when a change is breaking (changes the configuration accepts do not count)")
+    parser.add_argument("--strict-clients", action="store_true",
+                        help="with --fail-on-breaking, count changes that break only strict clients (a closed enum "
+                        "in a response gained a value) too")
     parser.add_argument(
         "--config",
         metavar="PATH",
         default=None,
         help="sdkforge.yaml or pyproject.toml whose target settings (renames, include/exclude, ...) "
-        "shape the SDK; its spec path is replaced by OLD_SPEC / NEW_SPEC",
+        "shape the SDK (its spec path is replaced by OLD_SPEC / NEW_SPEC); its [tool.sdkforge.diff] accept list is "
+        "read from it, else from ./sdkforge.yaml or ./pyproject.toml when present",
     )
     parser.add_argument(
         "--target",
@@ -48,8 +54,11 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def pick_target(config_path: str, which: str | None) -> Target:
+def pick_target(config_path: str, which: str | None) -> Target | None:
+    """The target whose settings shape the surface: none when the configuration lists none and none is asked for."""
     config, _root = load_config(Path(config_path))
+    if not config.targets and which is None:
+        return None
     if not config.targets:
         raise UsageError(f"{config_path}: the configuration lists no targets")
     if which is None:
@@ -73,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         from generator.changelog import load_side  # the pipeline's modules: only when a diff runs
 
         changes = diff_apis(load_side(args.old, target), load_side(args.new, target))
+        changes, stale = accept(changes, accepted_changes(args.config))
     except (SpecError, UsageError) as exc:
         print(f"sdkforge diff: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=sys.stderr)
         return EXIT_USAGE
@@ -81,5 +91,14 @@ def run(args: argparse.Namespace) -> int:
 
         ui.internal_error(exc, f"{args.old} and {args.new}", verbose=bool(args.verbose), command="diff")
         return EXIT_BUG
+    for entry in stale:
+        print(f"sdkforge diff: warning: accepted change matches nothing: {entry.kind} {entry.where}", file=sys.stderr)
     sys.stdout.write(render(changes, args.format, str(args.old), str(args.new)))
-    return EXIT_BREAKING if args.fail_on_breaking and any(c.breaking for c in changes) else EXIT_OK
+    failing = args.fail_on_breaking and any(c.fails(args.strict_clients) for c in changes)
+    return EXIT_BREAKING if failing else EXIT_OK
+
+
+def accepted_changes(config: str | None) -> tuple[AcceptedChange, ...]:
+    """The project's accept list: of --config, else of the configuration file found in the working folder."""
+    path = config_file(config)
+    return load_config(path)[0].diff.accept if path is not None else ()

@@ -14,7 +14,9 @@ import yaml
 from generator.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
-    from generator.config.models import Config, PaginationConfig, PollingConfig, Selection, Target, ValidateConfig
+    from generator.config.models import (
+        AcceptedChange, Config, DiffConfig, PaginationConfig, PollingConfig, Selection, Target, ValidateConfig,
+    )
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,7 +24,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = [  # the models (capitalised) are defined in models.py; the functions read configuration files
-    "Config", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",
+    "AcceptedChange", "Config", "DiffConfig", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",
     "config_file", "find_config", "load_config", "read_table", "rule_levels",
 ]
 MODELS = frozenset(name for name in __all__ if name[0].isupper())

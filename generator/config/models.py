@@ -92,11 +92,27 @@ class ValidateConfig(_Strict):
     )
 
 
+class AcceptedChange(_Strict):
+    """A known change ``sdkforge diff`` reports as accepted: it no longer fails ``--fail-on-breaking``."""
+
+    kind: str = _key('the change\'s kind as the report names it ("param_removed"); "*" globs allowed')
+    where: str = _key('where the report puts it ("videos.remix(seconds)", "types.Video.*"); "*" globs allowed')
+    route: str = _key('the operation ("POST /videos/{video_id}/remix"); empty: any', "")
+    why: str = _key("why the change is accepted: shown in the report", min_length=1)
+
+
+class DiffConfig(_Strict):
+    """How ``sdkforge diff`` judges changes."""
+
+    accept: tuple[AcceptedChange, ...] = _key("known changes accepted by the project", ())
+
+
 class Config(_Strict):
     """``[tool.sdkforge]`` in pyproject.toml, or the whole of a standalone sdkforge.yaml."""
 
     targets: tuple[Target, ...] = _key("the SDKs to generate", ())
     validation: ValidateConfig = Field(ValidateConfig(), alias="validate", description="validation settings")
+    diff: DiffConfig = _key("diff settings", DiffConfig())
 
     @property
     def validate_rules(self) -> dict[str, str]:

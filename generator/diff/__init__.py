@@ -51,7 +51,9 @@ field_made_optional               yes on the response side (the attribute may be
 field_retyped / alias_retyped     by the direction rules above
 field_made_nullable               yes on the response side, no on the request side
 field_made_non_nullable           yes on the request side, no on the response side
-enum_value_added                  yes for a closed enum on the response side, otherwise no
+enum_value_added                  for strict clients (level "strict") for a closed enum on the response side:
+                                  no call and no read fails, code matching every value or validating does;
+                                  otherwise no
 enum_value_removed                yes for a closed enum on the request side, otherwise no (a response that can no
                                   longer carry a value breaks no code; an open enum still accepts the value)
 enum_closed                       yes on the request side (open -> closed), no on the response side
@@ -64,22 +66,32 @@ model_renamed, field_renamed      name: code using the old name fails)
 Where a change is: ``videos.remix`` (method), ``videos.remix(prompt)`` (parameter), ``videos.remix -> return``,
 ``types.Video`` (model or alias), ``types.Video.status`` (field).
 
+One spec change is one entry: a request body the method takes as parameters reports its changes on the parameters
+only (not again on the body's model), a field or parameter that became optional and nullable at once is one
+``*_made_optional``. A write-only field is judged as sent only, a read-only one as received only. Every change on an
+operation carries its ``route`` (``POST /videos/{video_id}/remix``).
+
+Levels: ``breaking``, ``strict`` (breaks only strict clients), ``compatible``, ``accepted`` (the configuration's
+``[tool.sdkforge.diff] accept`` list matched it: kind, where and route, ``*`` globs allowed; diff/accept.py).
+
 JSON output (``--format json``), a stable shape (keys and order fixed, ``version`` bumps on incompatible change)::
 
     {
-      "version": 1,
+      "version": 2,
       "old": "<old spec path>", "new": "<new spec path>",
-      "summary": {"breaking": <int>, "compatible": <int>},
+      "summary": {"breaking": <int>, "strict": <int>, "compatible": <int>, "accepted": <int>},
       "changes": [
-        {"kind": "method_removed", "breaking": true, "where": "videos.remix",
-         "reason": "...", "old": "<annotation or null>", "new": "<annotation or null>"},
+        {"kind": "method_removed", "level": "breaking", "breaking": true, "route": "DELETE /videos/{video_id}",
+         "where": "videos.delete", "reason": "...", "old": "<annotation or null>", "new": "<annotation or null>",
+         "accepted": "<why, or null>"},
         ...
       ]
     }
 
-``changes`` is sorted breaking first, then by ``where``, ``kind`` and ``reason``.
+``changes`` is sorted by level (breaking first), then by ``where``, ``kind`` and ``reason``.
 
-Exit status: 0; 1 with ``--fail-on-breaking`` when any change is breaking; 2 on usage errors or unreadable specs.
+Exit status: 0; 1 with ``--fail-on-breaking`` when a change is breaking (``--strict-clients``: or strict), accepted
+ones aside; 2 on usage errors or unreadable specs.
 """
 
 from generator.diff.changes import Change, sort_changes

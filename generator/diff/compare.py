@@ -45,17 +45,18 @@ class Differ(SchemaChanges):
             (lambda o: old_surface.operation(o[0]), lambda o: new_surface.operation(o[0])),
         )
         for index, op in found.removed:
-            reason = f"method removed ({op.http_method.upper()} {op.path})"
-            self.add("method_removed", True, old_surface.operation(index), reason)
+            self.route = route(op)
+            self.add("method_removed", True, old_surface.operation(index), "method removed: calls to it fail")
         for index, op in found.added:
-            self.add(
-                "method_added", False, new_surface.operation(index), f"new method ({op.http_method.upper()} {op.path})"
-            )
+            self.route = route(op)
+            self.add("method_added", False, new_surface.operation(index), "new method")
         for old, new in found.pairs:
+            self.route = route(new[1])
             was, key = old_surface.operation(old[0]), new_surface.operation(new[0])
             if was != key:
                 self.add("method_renamed", True, was, f"method renamed to {key}: calls to {was} fail", was, key)
             self.operation(key, old, new)
+        self.route = ""
 
     def operation(self, key: str, old: Indexed, new: Indexed) -> None:
         if new[1].deprecated and not old[1].deprecated:
@@ -85,12 +86,16 @@ class Differ(SchemaChanges):
         self.returns(key, old, new)
 
     def param(self, where: str, old: model.Param, new: model.Param) -> None:
+        if new.deprecated and not old.deprecated:
+            self.add("param_deprecated", False, where, "parameter is now deprecated")
         if new.required and not old.required:
             self.add("param_made_required", True, where, "optional parameter became required: calls without it fail")
         elif old.required and not new.required:
+            if self.made_nullable(old.type, new.type):  # one spec change (no longer required, null allowed): once
+                reason = "required parameter became optional and accepts None"
+                self.add("param_made_optional", False, where, reason, self.old_text(old.type), self.new_text(new.type))
+                return
             self.add("param_made_optional", False, where, "required parameter became optional")
-        if new.deprecated and not old.deprecated:
-            self.add("param_deprecated", False, where, "parameter is now deprecated")
         self.type_change(old.type, new.type, frozenset((IN,)), where, "param")
 
     def positional(
@@ -138,6 +143,11 @@ class Differ(SchemaChanges):
             return
         reason = "return type changed: code using the result may not handle the new type"
         self.add("return_type_changed", True, where, reason, was, now)
+
+
+def route(op: model.Operation) -> str:
+    """``POST /videos/{video_id}/remix``: the operation as a reviewer finds it in the spec."""
+    return f"{op.http_method.upper()} {op.path}"
 
 
 def _params(op: model.Operation) -> list[model.Param]:

@@ -46,6 +46,11 @@ def directions(api: model.Api) -> dict[int, set[str]]:
     return found
 
 
+def flattened_bodies(api: model.Api) -> set[str]:
+    """The component schemas some method takes as its parameters (their properties), by wire name."""
+    return {op.body.schema for op in api.operations if op.body is not None and not op.body.whole and op.body.schema}
+
+
 def unused_directions(schema: model.Schema) -> frozenset[str]:
     """A schema no operation reaches: a request object is sent; anything else may be built or read (conservative)."""
     return frozenset((IN,)) if schema.kind == "input" else BOTH

@@ -17,11 +17,13 @@ class TypeChanges:
     widening: Types
     narrowing: Types
     changes: list[Change]
+    route = ""  # the operation being compared ("" while comparing types)
 
     def add(
-        self, kind: str, breaking: bool, where: str, reason: str, old: str | None = None, new: str | None = None
+        self, kind: str, breaking: bool, where: str, reason: str, old: str | None = None, new: str | None = None,
+        *, strict: bool = False,
     ) -> None:
-        self.changes.append(Change(kind, breaking, where, reason, old, new))
+        self.changes.append(Change(kind, breaking, where, reason, old, new, route=self.route, strict=strict))
 
     def old_text(self, t: model.TypeExpr | None) -> str | None:
         return None if t is None else self.old.surface.type(t)
@@ -48,7 +50,7 @@ class TypeChanges:
         """Report a change of type at ``where``; ``what`` is "param", "field" or "alias"."""
         if self.widening.same(old, new):
             return  # a reference to the same schema included: its own changes are reported on the schema
-        if isinstance(new, model.Nullable) and self.widening.same(old, new.inner):
+        if self.made_nullable(old, new):
             breaking = OUT in dirs
             reason = "may now be None; code reading it may not handle None" if breaking else "now also accepts None"
             self.add(f"{what}_made_nullable", breaking, where, reason, self.old_text(old), self.new_text(new))
@@ -72,12 +74,15 @@ class TypeChanges:
         breaking, reason = self.judge(old, new, dirs)
         self.add(f"{what}_retyped", breaking, where, f"type changed: {reason}", self.old_text(old), self.new_text(new))
 
+    def made_nullable(self, old: model.TypeExpr, new: model.TypeExpr) -> bool:
+        return isinstance(new, model.Nullable) and self.widening.same(old, new.inner)
+
     def enum_change(self, old: model.Literal, new: model.Literal, dirs: frozenset[str], where: str) -> None:
         side = side_words(dirs)
         for value in new.values:
             if value not in old.values:
-                breaking, reason = _gained(value, old.open, dirs, side)
-                self.add("enum_value_added", breaking, where, reason, None, repr(value))
+                strict, reason = _gained(value, old.open, dirs, side)
+                self.add("enum_value_added", False, where, reason, None, repr(value), strict=strict)
         for value in old.values:
             if value not in new.values:
                 breaking, reason = _lost(value, new.open, dirs, side)
@@ -96,8 +101,9 @@ class TypeChanges:
 
 
 def _gained(value: object, was_open: bool, dirs: frozenset[str], side: str) -> tuple[bool, str]:
+    """(breaking for strict clients, reason): no call and no read of a field fails when a closed enum grows."""
     if OUT in dirs and not was_open:
-        return True, f"closed enum {side} gained {value!r}: code matching every value, or validating, breaks"
+        return True, f"closed enum {side} gained {value!r}: breaks clients that match every value or validate it"
     if OUT in dirs:
         return False, f"open enum {side} gained {value!r}: its type already admits any value"
     return False, f"enum {side} now also accepts {value!r}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import model
-from generator.diff.directions import IN, OUT, directions, side_words, unused_directions
+from generator.diff.directions import IN, OUT, directions, flattened_bodies, side_words, unused_directions
 from generator.diff.pairing import Pairing, pair, property_key
 from generator.diff.retype import TypeChanges
 
@@ -18,11 +18,14 @@ class SchemaChanges(TypeChanges):
         for schema in self.schema_pairs.added:
             self.add("model_added", False, new_surface.schema(schema.id), "new type")
         old_dirs, new_dirs = directions(self.old.api), directions(self.new.api)
+        bodies = flattened_bodies(self.old.api) | flattened_bodies(self.new.api)
         for old, new in self.schema_pairs.pairs:
             was, where = old_surface.schema(old.id), new_surface.schema(new.id)
             if was != where:
                 self.add("model_renamed", True, was, f"type renamed to {where}: code importing it fails", was, where)
             used = old_dirs.get(old.id, set()) | new_dirs.get(new.id, set())
+            if not used and new.wire_name in bodies:
+                continue  # a request body the methods take as parameters: its changes are the parameters' changes
             self.schema(old, new, frozenset(used) if used else unused_directions(new), not used)
 
     def schema(self, old: model.Schema, new: model.Schema, dirs: frozenset[str], unused: bool) -> None:
@@ -68,6 +71,15 @@ class SchemaChanges(TypeChanges):
             self.field(f"{where}.{name}", o, n, dirs)
 
     def field(self, at: str, old: model.Property, new: model.Property, dirs: frozenset[str]) -> None:
+        dirs = field_directions(new, dirs)
+        if new.deprecated and not old.deprecated:
+            self.add("field_deprecated", False, at, "field is now deprecated")
+        if old.required and not new.required and self.made_nullable(old.type, new.type):
+            breaking = OUT in dirs  # one spec change (no longer required, null allowed): reported once
+            reason = "field may now be absent or None: code reading it may not handle that" if breaking \
+                else "key became optional and accepts None"
+            self.add("field_made_optional", breaking, at, reason, self.old_text(old.type), self.new_text(new.type))
+            return
         if new.required and not old.required:
             breaking = IN in dirs
             reason = "key became required: existing values lack it" if breaking else "field is now always present"
@@ -80,8 +92,6 @@ class SchemaChanges(TypeChanges):
                 else "key became optional"
             )
             self.add("field_made_optional", breaking, at, reason)
-        if new.deprecated and not old.deprecated:
-            self.add("field_deprecated", False, at, "field is now deprecated")
         self.type_change(old.type, new.type, dirs, at, "field")
 
     def extra(self, where: str, old: model.TypeExpr | None, new: model.TypeExpr | None, dirs: frozenset[str]) -> None:
@@ -94,3 +104,9 @@ class SchemaChanges(TypeChanges):
             self.add("extra_fields_changed", breaking, where, reason, self.old_text(old), self.new_text(new))
             return
         self.type_change(old, new, dirs, where + ".<extra>", "field")
+
+
+def field_directions(prop: model.Property, dirs: frozenset[str]) -> frozenset[str]:
+    """A write-only field is only ever sent and a read-only one only received, whatever else uses its schema."""
+    only = IN if prop.write_only else OUT if prop.read_only else None
+    return frozenset((only,)) if only is not None and only in dirs else dirs

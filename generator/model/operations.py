@@ -41,6 +41,7 @@ class Body:
     part_styles: tuple[tuple[str, str, bool], ...] = ()  # (wire name, style, explode): written like query params
     part_types: tuple[tuple[str, str], ...] = ()  # (wire name, content type): sent as parts of that type
     example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
+    schema: str = ""  # the component schema whose properties ``params`` are (its wire name), when it is one
 
 
 @dataclass(frozen=True)

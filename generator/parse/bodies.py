@@ -9,7 +9,7 @@ from typing import Any
 from generator.model import FILE_EXAMPLE, Body, File, ListOf, Name, Nullable, Param, Scalar, TypeExpr, Union, Word
 from generator.parse.examples import example_data
 from generator.parse.objects import Objects
-from generator.parse.predicates import flag, is_object_like, required_sets
+from generator.parse.predicates import component_wire, flag, is_object_like, is_ref, required_sets
 from generator.pointer import escape
 
 _MEDIA_TYPE_RE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;\s*[\w.+-]+=[\w.+-]+)*")
@@ -39,6 +39,7 @@ class Bodies(Objects):
                 file_fields=tuple(p.wire_name for p in params if holds_file(p.type)),
                 part_styles=part_styles, part_types=part_types,
                 example_required=tuple(alternatives[0]) if alternatives else (),
+                schema=(component_wire(schema.ref) or "") if is_ref(schema) else "",
             )
         if encoding == "binary":
             t: TypeExpr = Scalar("bytes")
