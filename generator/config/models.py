@@ -17,9 +17,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _key(description: str, default: Any = PydanticUndefined, **constraints: Any) -> Any:
-    """One configuration key: its default, its constraints and the description the JSON Schema shows editors."""
+LANGUAGES = ("python", "typescript")
+
+
+def _key(description: str, default: Any = PydanticUndefined, *, languages: tuple[str, ...] | None = None,
+         **constraints: Any) -> Any:
+    """One configuration key: its default, its constraints and the description the JSON Schema shows editors;
+    ``languages``: the targets that read it (a target's keys only), shown as ``x-sdkforge-languages``."""
+    if languages is not None:
+        constraints["json_schema_extra"] = {**constraints.get("json_schema_extra", {}),
+                                            "x-sdkforge-languages": list(languages)}
     return Field(default, description=description, **constraints)
+
+
+def _target_key(description: str, default: Any = PydanticUndefined, **constraints: Any) -> Any:
+    """A target's key that every language reads."""
+    return _key(description, default, languages=LANGUAGES, **constraints)
 
 
 class Selection(_Strict):
@@ -62,26 +75,29 @@ class PollingConfig(_Strict):
 class Target(_Strict):
     """One SDK generated from one spec."""
 
-    spec: str = _key("the OpenAPI 3.0/3.1 spec (path relative to the configuration file)")
-    output: str = _key("the project folder written (relative to the configuration file)")
-    language: Literal["python", "typescript"] = _key("which target turns the model into an SDK", "python")
-    package: str = _key("the import name", pattern=r"^[a-z_][a-z0-9_]*$")
-    distribution: str = _key("the PyPI / npm name (default: package with dashes)", "")
-    version: str = _key("the SDK's version (default: the spec's info.version)", "")
-    client_class: str = _key("the client class (default: from package); Python adds Async<client_class>", "")
-    api_key_env: str = _key("environment variable with the API key (default: <CLIENT>_API_KEY)", "")
-    base_url_env: str = _key("environment variable that overrides the base URL", "")
-    log_env: str = _key("environment variable that sets the SDK's log level", "")
-    base_url: str = _key("the default base URL (default: the spec's first server)", "")
-    mode: Literal["both", "sync", "async"] = _key("which Python clients to generate", "both")
-    include: Selection = _key("keep only these operations", Selection())
-    exclude: Selection = _key("drop these operations", Selection())
-    renames: dict[str, str] = _key("schema name -> generated type name", {})
-    operations: dict[str, str] = _key('operationId -> "resource.method"', {})
-    pagination: dict[str, PaginationConfig] = _key('"resource.method" -> how that list operation pages', {})
-    polling: dict[str, PollingConfig] = _key("resource -> how to poll it until its work is done", {})
-    templates: str = _key("a folder of templates searched before the built-in ones (Python)", "")
-    hooks: tuple[str, ...] = _key("shell commands run in the output folder after writing (Python)", ())
+    spec: str = _target_key("the OpenAPI 3.0/3.1 spec (path relative to the configuration file)")
+    output: str = _target_key("the project folder written (relative to the configuration file)")
+    language: Literal["python", "typescript"] = _target_key("which target turns the model into an SDK", "python")
+    package: str = _target_key("the import name", pattern=r"^[a-z_][a-z0-9_]*$")
+    distribution: str = _target_key("the PyPI / npm name (default: package with dashes)", "")
+    version: str = _target_key("the SDK's version (default: the spec's info.version)", "")
+    client_class: str = _target_key("the client class (default: from package); Python adds Async<client_class>", "")
+    api_key_env: str = _target_key("environment variable with the API key (default: <CLIENT>_API_KEY)", "")
+    base_url_env: str = _target_key("environment variable that overrides the base URL", "")
+    log_env: str = _target_key("environment variable that sets the SDK's log level", "")
+    base_url: str = _target_key("the default base URL (default: the spec's first server)", "")
+    mode: Literal["both", "sync", "async"] = _key(
+        "which Python clients to generate (Python only: a TypeScript client is async)", "both", languages=("python",))
+    include: Selection = _target_key("keep only these operations", Selection())
+    exclude: Selection = _target_key("drop these operations", Selection())
+    renames: dict[str, str] = _target_key("schema name -> generated type name", {})
+    operations: dict[str, str] = _target_key('operationId -> "resource.method"', {})
+    pagination: dict[str, PaginationConfig] = _target_key('"resource.method" -> how that list operation pages', {})
+    polling: dict[str, PollingConfig] = _target_key("resource -> how to poll it until its work is done", {})
+    templates: str = _target_key(
+        "a folder of templates: Python, searched before the built-in ones (same names override); TypeScript, "
+        "<path>.jinja writes the file <path> (its generated text is `generated`)", "")
+    hooks: tuple[str, ...] = _target_key("shell commands run in the output folder after writing", ())
 
 
 class ValidateConfig(_Strict):

@@ -27,7 +27,12 @@ class TypeScriptTarget:
         on_stage: Callable[[str], None] = lambda stage: None,
     ) -> dict[str, str]:
         on_stage("render")
-        return render(plan.api, plan.ts, plan.config)
+        files = render(plan.api, plan.ts, plan.config)
+        if templates is None:
+            return files
+        from generator.targets.typescript.overrides import apply_templates
+
+        return apply_templates(files, templates, {"ts": plan.ts, "api": plan.api})
 
 
 class _Planned:
