@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.validate.rules import RULES  # noqa: E402
+from generator.validate.rules import RULES
 
 DEFAULT_SPECTRAL = ROOT / "benchmarks" / ".node" / "node_modules" / ".bin" / "spectral"
 RULESET = 'extends: [["spectral:oas", "all"]]\n'

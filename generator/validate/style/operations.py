@@ -14,7 +14,7 @@ _4XX = re.compile(r"^4[0-9Xx]{2}$")
 
 def check_operations(style: Style, root: Node) -> None:
     tags = root.value.get("tags")
-    declared = [t.get("name") for t in tags if isinstance(t, dict) and isinstance(t.get("name"), str)] \
+    declared = [t["name"] for t in tags if isinstance(t, dict) and isinstance(t.get("name"), str)] \
         if isinstance(tags, list) else []
     seen_ids: list[Any] = []
     for op in operations(style, root):
@@ -22,15 +22,15 @@ def check_operations(style: Style, root: Node) -> None:
         _check_tags(style, op, declared)
         value = op.node.value
         if not truthy(value.get("description")):
-            style.report("SF105", f"{op.method.upper()} {op.path} has no description",
+            style.report("SF105", "the operation has no description",
                          op.node.child("description") if "description" in value else op.node)
         responses = style.resolve(op.node.child("responses"))
         if isinstance(responses.value, dict):
             codes = [str(code) for code in responses.value]
             if not any(_success(code) for code in codes):
-                style.report("SF106", f"{op.method.upper()} {op.path} has no 2xx or 3xx response", responses)
+                style.report("SF106", "the operation has no 2xx or 3xx response", responses)
             if not any(_4XX.match(code) for code in codes):
-                style.report("SF131", f"{op.method.upper()} {op.path} has no 4xx response", responses)
+                style.report("SF131", "the operation has no 4xx response", responses)
         _check_repeated_parameters(style, op.node.child("parameters"))
 
 
@@ -39,7 +39,7 @@ def _check_operation_id(style: Style, op: Operation, seen: list[Any]) -> None:
     op_id = value.get("operationId")
     where = op.node.child("operationId")
     if not truthy(op_id):
-        style.report("SF100", f"{op.method.upper()} {op.path} has no operationId", where if op_id is not None
+        style.report("SF100", "the operation has no operationId", where if op_id is not None
                      else op.node)
     if "operationId" in value:
         if op_id in seen:
@@ -53,7 +53,7 @@ def _check_operation_id(style: Style, op: Operation, seen: list[Any]) -> None:
 def _check_tags(style: Style, op: Operation, declared: list[str]) -> None:
     tags = op.node.value.get("tags")
     if not (isinstance(tags, list) and tags):
-        style.report("SF103", f"{op.method.upper()} {op.path} has no tags",
+        style.report("SF103", "the operation has no tags",
                      op.node.child("tags") if tags is not None else op.node)
     if isinstance(tags, list):
         for i, tag in enumerate(tags):

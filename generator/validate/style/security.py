@@ -18,18 +18,18 @@ def check_security(style: Style, root: Node) -> None:
     unsecured: list[Node] = []
     for op in operations(style, root):
         requirements.append(op.node.child("security"))
-        if not op.node.value.get("security") and "security" not in op.node.value:
+        if op.node.value.get("security") is None:
             unsecured.append(op.node)
     for requirement in requirements:
         _check_defined(style, requirement, schemes)
     for _name, item in style.members(root.child("webhooks")):
         for method in METHODS:
-            op = style.resolve(item.child(method))
-            if isinstance(op.value, dict):
-                _check_named(style, op.child("security"), schemes)
-                if "security" not in op.value:
-                    unsecured.append(op)
-    if "security" not in root.value:
+            hook = style.resolve(item.child(method))
+            if isinstance(hook.value, dict):
+                _check_named(style, hook.child("security"), schemes)
+                if hook.value.get("security") is None:
+                    unsecured.append(hook)
+    if root.value.get("security") is None:
         for op_node in unsecured:
             style.report("SF132", "the operation has no security and the document declares none at the top level",
                          op_node)

@@ -53,10 +53,9 @@ def check_server(style: Style, server: Node) -> None:
 
 def _pairs(style: Style, server: Node, found: list[str], variables: dict[str, Any]) -> list[tuple[str, list[str]]]:
     pairs: list[tuple[str, list[str]]] = []
-    for name in variables:
+    for name, variable in variables.items():
         if name not in found:
             continue
-        variable = variables[name]
         where = server.child("variables").child(name)
         if "enum" in variable:
             pairs.append((name, variable["enum"]))
