@@ -28,6 +28,20 @@ def _key(base: Path, relative: str = "") -> str:
     return str((base.parent / relative if relative else base).resolve())
 
 
+def extension_refs(style: Style, doc: Document, value: Any) -> None:
+    """Remember the `$ref`s inside an extension (``x-...``: the walk does not enter them, Spectral's resolver does)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found = target(doc, item.get("$ref"))
+            if found is not None:
+                style.refs.add(found)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+
+
 def check_unused(style: Style, root: Node) -> None:
     """Each component of ``root``'s ``components`` that no `$ref` in any file the walk reached names exactly."""
     components = root.value.get("components")
