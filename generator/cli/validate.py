@@ -28,7 +28,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--ruleset", action="append", metavar="NAME", default=None,
-                        help="add a ruleset: sdk (the default, always on), recommended, security (repeatable)")
+                        help="add a ruleset: sdk (the default, always on), recommended, security (repeatable; default: "
+                        "[tool.sdkforge.validate] extends)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
     parser.set_defaults(func=run)
@@ -43,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         rules = getattr(args, "rules", None)
-        rules = check_rule_config(rules) if rules is not None else read_config(getattr(args, "config", None))
-        rules = with_rulesets(rules, getattr(args, "ruleset", None) or DEFAULT)
+        config = getattr(args, "config", None)
+        rules = check_rule_config(rules) if rules is not None else read_config(config)
+        rules = with_rulesets(rules, getattr(args, "ruleset", None) or _extends(config) or DEFAULT)
         diagnostics = checks.validate_paths(args.specs, rules, names=NAMES)
         text = render(diagnostics, getattr(args, "format", "text") or "text", stream=sys.stdout)
     except UsageError as exc:
@@ -57,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
     if text:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return exit_code(diagnostics, bool(getattr(args, "strict", False)))
+
+
+def _extends(config: str | None) -> tuple[str, ...]:
+    """The rulesets ``[tool.sdkforge.validate] extends`` names."""
+    from generator.config import rulesets
+
+    return rulesets(config)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
