@@ -6,12 +6,15 @@ of everything it depends on (see pipeline._output_key); any problem reading or w
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
+import pickle
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 Output = tuple[dict[str, str], tuple[str, ...], int]  # files, warnings, operations
 
@@ -69,4 +72,34 @@ def put_output(key: str | None, files: dict[str, str], warnings: tuple[str, ...]
         tmp.write_bytes(gzip.compress(json.dumps(record).encode(), 1))
         os.replace(tmp, path)
     except OSError:
+        pass
+
+
+def get_record(kind: str, key: str) -> Any:
+    """A value ``put_record`` stored under (kind, key), or None (pickled: the cache is this machine's own)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
+    try:
+        return pickle.loads((folder / f"{kind}-{key}.pickle").read_bytes())
+    except Exception:  # noqa: BLE001 - missing, partial or from another Python: no record
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def put_record(kind: str, key: str, value: Any) -> None:
+    """Store ``value`` under (kind, key), written to a temporary file and renamed."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = folder / f"{kind}-{key}.pickle"
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
         pass

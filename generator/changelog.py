@@ -13,8 +13,10 @@ import json
 import re
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from generator import sides
 from generator.write.files import CHANGELOG, digest, read_manifest
 
 if TYPE_CHECKING:  # the model and diff are imported when a spec changed, not on every (cached) run
@@ -45,12 +47,25 @@ def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
 
 
 def with_changelog(generated: Generated) -> Generated:
-    """``generated`` with its CHANGELOG.md."""
-    files = {**generated.files, CHANGELOG: changelog(generated.target, generated.out, generated.files)}
-    return dataclasses.replace(generated, files=files)
+    """``generated`` with its CHANGELOG.md; a run that built the model records it for the next spec change."""
+    new_name = next(name for name in SPEC_COPIES if name in generated.files)
+    found: list[Side] = []  # this run's side, once the CHANGELOG needed it
+    text = changelog(generated.target, generated.out, generated.files, lambda: _current(generated, found))
+    sides.remember(generated, generated.files[new_name], found[0] if found else None)
+    return dataclasses.replace(generated, files={**generated.files, CHANGELOG: text})
 
 
-def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
+def _current(generated: Generated, found: list[Side]) -> Side | None:
+    side = sides.current(generated)
+    if side is not None:
+        found.append(side)
+    return side
+
+
+def changelog(
+    target: Target, out: Path, files: dict[str, str], current: Callable[[], Side | None] = lambda: None
+) -> str:
+    """The CHANGELOG.md text for ``files``; ``current()`` gives the new spec's side if this run has it."""
     new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
@@ -64,7 +79,7 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
     if old is None:
         return existing
     try:
-        changes = _diff(target, old, (new_name, files[new_name]))
+        changes = _diff(target, old, (new_name, files[new_name]), current)
     except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
         return existing
     if not changes:
@@ -74,18 +89,25 @@ def changelog(target: Target, out: Path, files: dict[str, str]) -> str:
     return text.prepend(existing, text.section(sdk_version(files), changes))
 
 
-def _diff(target: Target, old: tuple[str, str], new: tuple[str, str]) -> list[Change]:
-    """The surface changes between two spec copies ((name, text) each)."""
+def _diff(target: Target, old: tuple[str, str], new: tuple[str, str], current: Callable[[], Side | None]) -> list[Change]:
+    """The surface changes between two spec copies ((name, text) each). The old side recorded by the run that
+    wrote its copy and this run's side are models of the specs as read; without both, both sides are loaded,
+    parsed and planned from the copies (never one of each: a copy drops response headers the model never reads,
+    but is JSON where the spec may be YAML)."""
     from generator.diff import diff_apis
 
-    surface_target = target.model_copy(update={"language": "python"})  # the surface `sdkforge diff` reports
+    recorded = sides.recall(target, old[1])
+    side = (current() or sides.recall(target, new[1])) if recorded is not None else None
+    if recorded is not None and side is not None:
+        return diff_apis(recorded, side)
+    surface_target = sides.surface_target(target)
     with tempfile.TemporaryDirectory(prefix="sdkforge-changelog-") as tmp:
-        sides = []
+        loaded = []
         for label, (name, spec_text) in (("old", old), ("new", new)):
             path = Path(tmp) / f"{label}-{Path(name).name}"
             path.write_text(spec_text, encoding="utf-8")
-            sides.append(load_side(path, surface_target))
-    return diff_apis(sides[0], sides[1])
+            loaded.append(load_side(path, surface_target))
+    return diff_apis(loaded[0], loaded[1])
 
 
 def _previous_spec(out: Path, recorded: dict[str, str]) -> tuple[str, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,10 @@ class Generated:
     files: dict[str, str]
     warnings: tuple[str, ...]
     operations: int = 0  # methods generated (for the summary line)
+    # this run's neutral model and the target's plan of it (None on a cache hit): the CHANGELOG's diff reads them
+    # instead of loading and planning the spec copy again
+    model: Any = field(default=None, repr=False, compare=False)
+    plan: Any = field(default=None, repr=False, compare=False)
 
 
 def parse(doc: load.Document) -> Any:
@@ -134,7 +138,8 @@ def build_target(
         on_stage("model")
         try:
             language = target_for(target.language)
-            api = language.plan(parse_api(spec, target, source=str(spec_path), raw=doc.data), target, source=str(spec_path))
+            neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
+            api = language.plan(neutral, target, source=str(spec_path))
         finally:
             gc.unfreeze()
     except SpecError as exc:
@@ -158,7 +163,8 @@ def build_target(
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations)
-    return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations)
+    return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
+                     model=neutral, plan=api)
 
 
 def build_plan(spec: Any, target: Target, *, source: str, raw: Any) -> Any:
@@ -197,6 +203,12 @@ def _sources(folder: Path) -> list[Path]:
     """The files of the generator's source or a templates folder that shape its output."""
     return [path for path in sorted(folder.rglob("*")) if path.suffix in (".py", ".jinja", ".ts", ".json")
             and "__pycache__" not in path.parts and path.is_file()]
+
+
+def generator_digest() -> bytes:
+    """The digest of the generator's own source (what a cached model or surface also depends on)."""
+    folder = Path(__file__).parent
+    return _source_digest(folder, tuple((path, path.stat().st_mtime_ns) for path in _sources(folder)))
 
 
 @lru_cache(maxsize=8)

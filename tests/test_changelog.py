@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import changelog
 from generator.cli import main
 from generator.diff.changelog import TITLE, prepend
 
@@ -106,3 +107,32 @@ def test_prepend_keeps_every_character_there() -> None:
     assert prepend("# Changelog\n\n## 1\n", "## 2\n\nx\n") == "# Changelog\n\n## 2\n\nx\n\n## 1\n"
     assert prepend("Notes\r\n", "## 2\n") == "## 2\n\nNotes\r\n"
     assert prepend("", "## 2\n") == "## 2\n\n"
+
+
+def test_recorded_sides_give_the_changelog_a_fresh_load_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spec change diffs the model the last run recorded in the cache against this run's (no spec copy loaded
+    again); with no cache, both copies are loaded: the CHANGELOG is the same byte for byte, for both languages."""
+    texts = {}
+    for mode in ("cached", "no cache"):
+        run = tmp_path / mode.replace(" ", "-")
+        run.mkdir()
+        monkeypatch.chdir(run)
+        cache = run / "cache"
+        if mode == "no cache":
+            cache.write_text("a file, not a folder: nothing is cached")
+        monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(cache))
+        (run / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+        write_spec(run / "spec.yaml", SPEC)
+        assert main(["generate", "-q"]) == 0
+        new = changed(SPEC)
+        new["info"]["version"] = "1.1.0"
+        write_spec(run / "spec.yaml", new)
+        if mode == "cached":
+            monkeypatch.setattr(changelog, "load_side", lambda *a: pytest.fail("a spec copy was loaded again"))
+        assert main(["generate", "-q"]) == 0
+        monkeypatch.undo()
+        texts[mode] = {sdk: (run / sdk / "CHANGELOG.md").read_text() for sdk in ("py", "ts")}
+        if mode == "cached":
+            assert len(list(cache.glob("side-*.pickle"))) == 2  # one per spec version: the sides were recorded
+    assert texts["cached"] == texts["no cache"]
+    assert "`pets.create`" in texts["cached"]["py"] and "`types.Pet.tag`" in texts["cached"]["ts"]

@@ -19,7 +19,7 @@ STAGES = (
     ("parse",),
     ("targets",),
     ("write", "diff"),
-    ("pipeline", "changelog"),
+    ("pipeline", "changelog", "sides"),
     ("cli", "__main__"),
 )
 STAGE_OF = {name: index for index, names in enumerate(STAGES) for name in names}

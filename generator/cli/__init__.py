@@ -181,7 +181,9 @@ def _generate_once(args: argparse.Namespace) -> int:
         for target in targets:  # everything is built before anything is written
             progress.target(target.output)
             args.current_spec = target.spec  # named by an internal error
-            generated.append(with_changelog(build_target(target, root, on_stage=progress.stage, rules=rules)))
+            built = build_target(target, root, on_stage=progress.stage, rules=rules)
+            progress.stage("changelog")
+            generated.append(with_changelog(built))
         warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)

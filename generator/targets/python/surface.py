@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator import model
 from generator.config import Target
 from generator.targets.python.annotations import annotation
-from generator.targets.python.expressions import to_py
+from generator.targets.python.expressions import Named, to_py
 from generator.targets.python.names import Names, name_all
 from generator.targets.python.plan import plan
 from generator.targets.python.shapes import PyApi, PyField, PyParam
@@ -63,6 +65,40 @@ class PythonSurface:
         return annotation(to_py(t, self.names.schemas))
 
 
-def surface(api: model.Api, config: Target, *, source: str = "") -> PythonSurface:
-    """The surface of the SDK ``config`` generates from ``api``."""
-    return PythonSurface(api, plan(api, config, source=source), name_all(api, config))
+def surface(api: model.Api, config: Target, *, source: str = "", planned: PyApi | None = None) -> PythonSurface:
+    """The surface of the SDK ``config`` generates from ``api`` (``planned``: its plan, when already made)."""
+    return PythonSurface(api, planned or plan(api, config, source=source), name_all(api, config))
+
+
+class RecordedSurface(PythonSurface):
+    """A surface's answers kept as plain data, so a model from the cache is diffed without planning it again."""
+
+    def __init__(self, api: model.Api, record: dict[str, Any]) -> None:
+        self.api = api
+        self.names = Names(schemas=[Named(*pair) for pair in record["schemas"]], operations=record["operations"])
+        self._record = record
+
+    def param(self, index: int, param: model.Param) -> tuple[str, str]:
+        return self._record["params"][index][(param.location, param.wire_name)]
+
+    def returns(self, index: int) -> str:
+        return self._record["returns"][index]
+
+    def paged(self, index: int) -> bool:
+        return self._record["paged"][index]
+
+    def field(self, ref_id: int, prop: model.Property) -> tuple[str, str]:
+        return self._record["fields"][self.names.schemas[ref_id].name][prop.wire_name]
+
+
+def record(found: PythonSurface) -> dict[str, Any]:
+    """Every answer ``found`` can give about its model, as plain data (the opposite of RecordedSurface)."""
+    ops = found._operations
+    return {
+        "schemas": [(n.name, n.module) for n in found.names.schemas],
+        "operations": list(found.names.operations),
+        "params": [{(p.location, p.wire_name): (p.py_name, p.annotation) for p in op.params} for op in ops],
+        "returns": [op.return_annotation for op in ops],
+        "paged": [op.pagination is not None for op in ops],
+        "fields": {name: {f.wire_name: (f.py_name, f.annotation) for f in m.fields} for name, m in found._models.items()},
+    }

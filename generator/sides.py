@@ -1,0 +1,66 @@
+"""The two sides a CHANGELOG section compares: this run's model as the run planned it, and the previous spec's model
+with its surface, recorded in the cache by the run that generated from it (so a spec change costs no extra load,
+parse or plan of either spec copy; `changelog.load_side` is the fallback when no record is found)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from generator.cache import get_record, put_record
+
+if TYPE_CHECKING:
+    from generator.config import Target
+    from generator.diff import Side
+    from generator.pipeline import Generated
+
+
+def surface_target(target: Target) -> Target:
+    """The configuration whose Python surface a CHANGELOG reports (`sdkforge diff`'s language)."""
+    return target.model_copy(update={"language": "python"})
+
+
+def _key(target: Target, spec_text: str) -> str:
+    from generator.pipeline import generator_digest
+
+    digest = hashlib.sha256(generator_digest())
+    digest.update(surface_target(target).model_dump_json(exclude={"spec", "output"}).encode())
+    digest.update(spec_text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def current(generated: Generated) -> Side | None:
+    """This run's side, from its model and (for a Python target) its plan; None on a cache hit."""
+    if generated.model is None:
+        return None
+    from generator.diff import Side
+    from generator.targets.python.surface import surface
+
+    planned = generated.plan if generated.target.language == "python" else None
+    return Side(generated.model, surface(generated.model, surface_target(generated.target), planned=planned))
+
+
+def remember(generated: Generated, spec_text: str, side: Side | None) -> None:
+    """Record this run's model (and its surface, if made) for the run after the next spec change."""
+    if generated.model is None:
+        return
+    from generator.targets.python.surface import PythonSurface, record
+
+    if side is None and generated.target.language == "python":
+        side = current(generated)
+    answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
+    put_record("side", _key(generated.target, spec_text), (generated.model, answers))
+
+
+def recall(target: Target, spec_text: str) -> Side | None:
+    """The side of the spec copy ``spec_text`` as recorded by the run that wrote it, or None."""
+    found: Any = get_record("side", _key(target, spec_text))
+    if not isinstance(found, tuple) or len(found) != 2:
+        return None
+    from generator.diff import Side
+    from generator.targets.python.surface import RecordedSurface, surface
+
+    api, answers = found
+    if answers is None:
+        return Side(api, surface(api, surface_target(target)))
+    return Side(api, RecordedSurface(api, answers))
