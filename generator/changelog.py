@@ -12,8 +12,8 @@ import dataclasses
 import json
 import re
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import sides
