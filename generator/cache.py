@@ -49,24 +49,30 @@ def _output_path(key: str | None) -> Path | None:
     return folder / f"output-{key}.json.gz" if folder is not None else None
 
 
-def get_output(key: str | None) -> Output | None:
-    """The output stored under ``key``, or None."""
+def get_output(key: str | None, *, with_keys: bool = False) -> Any:
+    """The output stored under ``key`` (files, warnings, operations; and each file's input key if ``with_keys``),
+    or None."""
     path = _output_path(key)
     if path is None or not path.is_file():
         return None
     try:
         data = json.loads(gzip.decompress(path.read_bytes()))
-        return dict(data["files"]), tuple(data["warnings"]), int(data.get("operations", 0))
+        found = dict(data["files"]), tuple(data["warnings"]), int(data.get("operations", 0))
+        return (*found, dict(data.get("keys", {}))) if with_keys else found
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def put_output(key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int = 0) -> None:
-    """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it)."""
+def put_output(
+    key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int = 0,
+    keys: dict[str, str] | None = None,
+) -> None:
+    """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it), with
+    the key of each file's inputs (see Reuse)."""
     path = _output_path(key)
     if path is None:
         return
-    record = {"files": files, "warnings": list(warnings), "operations": operations}
+    record = {"files": files, "warnings": list(warnings), "operations": operations, "keys": keys or {}}
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(gzip.compress(json.dumps(record).encode(), 1))
@@ -102,4 +108,50 @@ def put_record(kind: str, key: str, value: Any) -> None:
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
+        pass
+
+
+class Reuse:
+    """The last run's files of one target with the keys of their inputs, and this run's keys as a target gives them:
+    a file whose key is unchanged is the last run's text, neither rendered nor formatted again."""
+
+    def __init__(self, base: str, previous: dict[str, tuple[str, str]]) -> None:
+        self.base = base  # what every key starts from: the generator's source and black's version
+        self.previous = previous  # path -> (key, text)
+        self.keys: dict[str, str] = {}
+
+    def text(self, path: str, key: str) -> str | None:
+        """The last run's text of ``path`` if its key was ``key`` (and ``key`` noted for the next run)."""
+        self.keys[path] = key
+        found = self.previous.get(path)
+        return found[1] if found is not None and found[0] == key else None
+
+
+def latest_output(target_key: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """(output key, {path: (input key, text)}) of the last output stored for a target, or ("", {})."""
+    folder = cache_dir()
+    if folder is None:
+        return "", {}
+    try:
+        key = (folder / f"latest-{target_key}").read_text(encoding="ascii").strip()
+    except OSError:
+        return "", {}
+    found = get_output(key, with_keys=True)
+    if found is None or not found[3]:
+        return "", {}
+    files, keys = found[0], found[3]
+    return key, {path: (keys[path], text) for path, text in files.items() if path in keys}
+
+
+def set_latest(target_key: str, key: str | None) -> None:
+    """Name ``key`` as the last output stored for a target."""
+    folder = cache_dir() if key else None
+    if folder is None:
+        return
+    path = folder / f"latest-{target_key}"
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(str(key), encoding="ascii")
+        os.replace(tmp, path)
+    except OSError:
         pass

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.cache import black_version, get_output, put_output
+from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
 from generator.errors import SpecError
 from generator.load import external_refs
 
@@ -159,12 +159,29 @@ def build_target(
             spec_text = bundle.dump(doc.data)
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage)
+    reuse = _reuse(root / target.output, target, templates)
+    files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
-    put_output(key, files, warnings, operations)
+    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None)
+    if reuse is not None:
+        set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
                      model=neutral, plan=api)
+
+
+def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
+    """The last output of this target with its files' input keys: what a target need not render again. None (render
+    everything) with a user's templates folder, which may read anything."""
+    if templates is not None:
+        return None
+    base = hashlib.sha256(generator_digest() + black_version().encode()).hexdigest()
+    return Reuse(base, latest_output(_target_key(out, target))[1])
+
+
+def _target_key(out: Path, target: Target) -> str:
+    """An output folder and language: where the last output to compare keys with comes from (the keys decide)."""
+    return hashlib.sha256(f"{out.resolve()}\0{target.language}".encode()).hexdigest()
 
 
 def build_plan(spec: Any, target: Target, *, source: str, raw: Any) -> Any:

@@ -24,9 +24,11 @@ class Target(Protocol):
 
     def emit(
         self, plan: Any, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
-        on_stage: Callable[[str], None] = lambda stage: None,
+        on_stage: Callable[[str], None] = lambda stage: None, reuse: Any = None,
     ) -> dict[str, str]:
-        """The plan's files, formatted: relative path -> text."""
+        """The plan's files, formatted: relative path -> text. ``reuse`` (a cache.Reuse) holds the last run's files
+        by the key of their inputs: a target may take a file from it instead of rendering it, and gives it every
+        file's key."""
         ...
 
 

@@ -7,11 +7,15 @@ one file by dropping a file of the same name into their folder.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from generator.cache import Reuse
 from generator.targets.python.imports import late_import, reexport
+from generator.targets.python.inputs import Keys, RecordingEnvironment
 from generator.targets.python.locations import TEMPLATES
 from generator.targets.python.readme import readme_examples
 from generator.targets.python.shapes import PyApi as Api
@@ -38,12 +42,12 @@ RUNTIME = Path(__file__).resolve().parent / "runtime"  # the static runtime: rea
 RUNTIME_DIR = "sdk/package"  # every template here becomes {pkg}/<name without .jinja>, replacing a runtime stand-in
 
 
-def environment(user_templates: Path | None = None) -> jinja2.Environment:
+def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = jinja2.Environment(
+    env = RecordingEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
@@ -76,34 +80,67 @@ def toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml") -> dict[str, str]:
+def render(
+    api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml", reuse: Reuse | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(files rendered now, files taken as the last run left them): a file whose inputs' key ``reuse`` knows from
+    the last run is not rendered (nor formatted) again. Every key is given to ``reuse`` for the next run."""
     env = environment(user_templates)
     env.globals["spec_name"] = spec_name
     env.globals["examples"] = readme_examples(api)
     env.globals["responses_json"] = _responses_json(api)
-    out = runtime_files(env, api)
-    for path, name in PROJECT_FILES.items():
-        out[path.format(pkg=api.package)] = env.get_template(name).render(api=api)
+    keys = Keys(env, reuse.base) if reuse is not None else None
+    rendered: dict[str, str] = {}
+    reused: dict[str, str] = {}
+    for path, name, context in _jobs(env, api):
+        if path is None:  # a static runtime file: its text is its key
+            rendered[name] = context["text"]
+            continue
+        known = reuse.text(path, keys.key(name, context)) if reuse is not None and keys is not None else None
+        if known is not None:
+            reused[path] = known
+        else:
+            rendered[path] = env.get_template(name).render(**context)
+    return rendered, reused
+
+
+def _jobs(env: jinja2.Environment, api: Api) -> Iterator[tuple[str | None, str, dict[str, Any]]]:
+    """Each file as (path, template, context); a static file as (None, path, {"text": text})."""
+    templated = _runtime_templates(env)
+    for name, text in _static_runtime().items():
+        if name not in templated:
+            yield None, f"{api.package}/{name}", {"text": text}
+    for name, template in templated.items():
+        yield f"{api.package}/{name}", template, {"api": api}
+    for path, template in PROJECT_FILES.items():
+        yield path.format(pkg=api.package), template, {"api": api}
     for resource in api.resources:
-        for path, name in RESOURCE_FILES.items():
-            out[path.format(pkg=api.package, resource=resource.module)] = env.get_template(name).render(
-                api=api, resource=resource
-            )
-    path, name = MODEL_FILE
-    template = env.get_template(name)
+        for path, template in RESOURCE_FILES.items():
+            yield path.format(pkg=api.package, resource=resource.module), template, {"api": api, "resource": resource}
+    path, template = MODEL_FILE
     for model in api.models:
-        out[path.format(pkg=api.package, model=model.module)] = template.render(api=api, model=model)
-    return out
+        yield path.format(pkg=api.package, model=model.module), template, {"api": api, "model": model}
 
 
 def runtime_files(env: jinja2.Environment, api: Api) -> dict[str, str]:
     """The package's runtime: the files of runtime/ verbatim, then what varies per SDK from the templates in
     sdk/package/ (__init__.py, _client.py, _identity.py, _version.py, or any file a user's template overrides)."""
+    files = _static_runtime()
+    for name, template in _runtime_templates(env).items():
+        files[name] = env.get_template(template).render(api=api)
+    return {f"{api.package}/{name}": files[name] for name in sorted(files)}
+
+
+def _static_runtime() -> dict[str, str]:
     files = {path.name: path.read_text(encoding="utf-8") for path in RUNTIME.iterdir() if path.suffix == ".py"}
     files["py.typed"] = ""  # PEP 561: the package ships its own types
-    for name in env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja")):
-        files[name[len(RUNTIME_DIR) + 1 : -len(".jinja")]] = env.get_template(name).render(api=api)
-    return {f"{api.package}/{name}": files[name] for name in sorted(files)}
+    return files
+
+
+def _runtime_templates(env: jinja2.Environment) -> dict[str, str]:
+    """{file name in the package: template} for sdk/package/*.jinja."""
+    names = env.list_templates(filter_func=lambda n: n.startswith(RUNTIME_DIR + "/") and n.endswith(".jinja"))
+    return {name[len(RUNTIME_DIR) + 1 : -len(".jinja")]: name for name in names}
 
 
 def _responses_json(api: Api) -> str:

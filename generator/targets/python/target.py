@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import model
+from generator.cache import Reuse
 from generator.config import Target as TargetConfig
 from generator.targets.python.shapes import PyApi
 
@@ -28,12 +29,12 @@ class PythonTarget:
 
     def emit(
         self, plan: PyApi, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
-        on_stage: Callable[[str], None] = lambda stage: None,
+        on_stage: Callable[[str], None] = lambda stage: None, reuse: Reuse | None = None,
     ) -> dict[str, str]:
         from generator.targets.python.format import format_files
         from generator.targets.python.render import render
 
         on_stage("render")
-        rendered = render(plan, templates, spec_name=spec_name)
+        rendered, reused = render(plan, templates, spec_name=spec_name, reuse=reuse)
         on_stage("format")
-        return format_files(rendered)
+        return {**format_files(rendered), **reused}

@@ -24,9 +24,9 @@ class TypeScriptTarget:
 
     def emit(
         self, plan: Any, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
-        on_stage: Callable[[str], None] = lambda stage: None,
+        on_stage: Callable[[str], None] = lambda stage: None, reuse: Any = None,
     ) -> dict[str, str]:
-        on_stage("render")
+        on_stage("render")  # every file, every time: ``reuse`` (files kept from the last run) is the Python target's
         files = render(plan.api, plan.ts, plan.config)
         if templates is None:
             return files

@@ -1,0 +1,105 @@
+"""What each template reads of what it is rendered with, and the key of one output file's inputs.
+
+A file is rendered from a template and a context (the plan objects it is given, and the environment's globals).
+Its key is a digest of the template's name and of the repr of each context value the template, or a template it
+includes or imports, names: for ``api.x`` only that attribute, for a bare ``api`` the whole plan. The plan is
+frozen dataclasses all the way down, so equal reprs mean equal inputs, and a file whose key the last run recorded
+is that run's text (rendered and formatted), taken without rendering or formatting it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import jinja2
+from jinja2 import meta, nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
+
+Read = tuple[str, ...]  # ("model",) or ("api", "models")
+
+
+class RecordingEnvironment(jinja2.Environment):
+    """A jinja Environment that keeps each template's syntax tree as it compiles it (no second parse)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.trees: dict[str | None, nodes.Template] = {}
+        self._reads: dict[str, frozenset[Read]] = {}
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        self.trees[name] = tree
+        return tree
+
+    def reads(self, name: str) -> frozenset[Read]:
+        """The context names (and ``api`` attributes) template ``name`` and the templates it uses read."""
+        if name not in self._reads:
+            found: set[Read] = set()
+            seen: set[str] = set()
+            todo = [name]
+            while todo:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                self.get_template(current)
+                tree = self.trees.get(current)
+                if tree is None:  # compiled elsewhere (a bytecode cache): parse it here
+                    tree = self.parse(self.loader.get_source(self, current)[0], current)  # type: ignore[union-attr]
+                _collect(tree, found)
+                for ref in meta.find_referenced_templates(tree):
+                    if ref is None:
+                        found.add(("*",))  # a template chosen at render time: anything may be read
+                    else:
+                        todo.append(ref)
+            self._reads[name] = frozenset(found)
+        return self._reads[name]
+
+
+def _collect(node: nodes.Node, found: set[Read]) -> None:
+    if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name) and node.node.name == "api":
+        found.add(("api", node.attr))
+        return
+    if isinstance(node, nodes.Name) and node.ctx == "load":
+        found.add((node.name,))
+    for child in node.iter_child_nodes():
+        _collect(child, found)
+
+
+class Keys:
+    """File keys for one render: each context value's repr made once, however many files read it."""
+
+    def __init__(self, env: RecordingEnvironment, base: str) -> None:
+        self.env = env
+        self.base = base.encode()
+        self._reprs: dict[tuple[int, str], bytes] = {}
+        # jinja's own globals (range, dict, lipsum, ...) are code, not inputs: the generator's digest covers them
+        self.globals = {k: v for k, v in env.globals.items() if k not in DEFAULT_NAMESPACE}
+
+    def key(self, name: str, context: dict[str, Any]) -> str:
+        digest = hashlib.sha256(self.base)
+        digest.update(name.encode())
+        scope = {**self.globals, **context}
+        for read in sorted(self.env.reads(name)):
+            if read == ("*",):
+                value: Any = scope
+            else:
+                value = scope.get(read[0], _MISSING)
+                if len(read) == 2 and value is not _MISSING:
+                    value = getattr(value, read[1], _MISSING)
+            digest.update(repr(read).encode())
+            # a name not in the context (a loop variable, a macro) reads nothing of it
+            digest.update(b"\0" if value is _MISSING else self._repr(value, read[-1]))
+        return digest.hexdigest()
+
+    def _repr(self, value: Any, label: str) -> bytes:
+        if isinstance(value, (str, int, bool, type(None))):
+            return repr(value).encode()
+        cached = self._reprs.get((id(value), label))
+        if cached is None:  # the objects live as long as the render: their ids stay theirs
+            cached = self._reprs[(id(value), label)] = hashlib.sha256(repr(value).encode()).digest()
+        return cached
+
+
+_MISSING = object()
