@@ -160,7 +160,11 @@ def build_target(
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     reuse = _reuse(root / target.output, target, templates)
-    files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
+    gc.freeze()  # the model and the plan live through rendering and formatting: the same reason as above
+    try:
+        files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
+    finally:
+        gc.unfreeze()
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None)

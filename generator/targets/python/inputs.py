@@ -10,6 +10,7 @@ is that run's text (rendered and formatted), taken without rendering or formatti
 from __future__ import annotations
 
 import hashlib
+import uuid
 from typing import Any
 
 import jinja2
@@ -73,32 +74,57 @@ class Keys:
     def __init__(self, env: RecordingEnvironment, base: str) -> None:
         self.env = env
         self.base = base.encode()
-        self._reprs: dict[tuple[int, str], bytes] = {}
+        self._reprs: dict[tuple[int, str | None], bytes] = {}  # the plan lives as long as the render: ids stay
+        self._shapes: dict[tuple[str, tuple[str, ...]], tuple[bytes, tuple[tuple[str, str | None], ...]] | None] = {}
         # jinja's own globals (range, dict, lipsum, ...) are code, not inputs: the generator's digest covers them
         self.globals = {k: v for k, v in env.globals.items() if k not in DEFAULT_NAMESPACE}
 
     def key(self, name: str, context: dict[str, Any]) -> str:
-        digest = hashlib.sha256(self.base)
-        digest.update(name.encode())
-        scope = {**self.globals, **context}
-        for read in sorted(self.env.reads(name)):
-            if read == ("*",):
-                value: Any = scope
-            else:
-                value = scope.get(read[0], _MISSING)
-                if len(read) == 2 and value is not _MISSING:
-                    value = getattr(value, read[1], _MISSING)
-            digest.update(repr(read).encode())
-            # a name not in the context (a loop variable, a macro) reads nothing of it
-            digest.update(b"\0" if value is _MISSING else self._repr(value, read[-1]))
+        shape = (name, tuple(context))
+        if shape not in self._shapes:
+            self._shapes[shape] = self._shape(name, context)
+        found = self._shapes[shape]
+        if found is None:  # a template that may read anything: a key no run repeats
+            return uuid.uuid4().hex
+        head, reads = found
+        digest = hashlib.sha256(head)
+        for root, attr in reads:
+            value = context[root] if attr is None else getattr(context[root], attr, _MISSING)
+            digest.update(f"{root}.{attr}=".encode())
+            digest.update(b"\0" if value is _MISSING else self._repr(value, attr))
         return digest.hexdigest()
 
-    def _repr(self, value: Any, label: str) -> bytes:
+    def _shape(self, name: str, context: dict[str, Any]) -> tuple[bytes, tuple[tuple[str, str | None], ...]] | None:
+        """What every file of template ``name`` with a context of these names shares (the template, the globals it
+        reads) as a digest, and the context values it reads, as (name, attribute or None)."""
+        digest = hashlib.sha256(self.base)
+        digest.update(name.encode())
+        reads: list[tuple[str, str | None]] = []
+        for read in sorted(self.env.reads(name)):
+            if read == ("*",):
+                return None
+            attr = read[1] if len(read) == 2 else None
+            if read[0] in context:
+                reads.append((read[0], attr))
+                continue
+            # a global, or a name no context has (a loop variable, a macro) which reads nothing of it
+            value = self.globals.get(read[0], _MISSING)
+            if attr is not None and value is not _MISSING:
+                value = getattr(value, attr, _MISSING)
+            digest.update(repr(read).encode())
+            digest.update(b"\0" if value is _MISSING else self._repr(value, attr))
+        return digest.digest(), tuple(reads)
+
+    def _repr(self, value: Any, attr: str | None) -> bytes:
         if isinstance(value, (str, int, bool, type(None))):
             return repr(value).encode()
-        cached = self._reprs.get((id(value), label))
-        if cached is None:  # the objects live as long as the render: their ids stay theirs
-            cached = self._reprs[(id(value), label)] = hashlib.sha256(repr(value).encode()).digest()
+        cached = self._reprs.get((id(value), attr))
+        if cached is None:
+            if type(value) is tuple:  # api.models, api.resources: from the digests the files of their items made
+                text = b"(" + b",".join(self._repr(item, None) for item in value) + b")"
+            else:
+                text = repr(value).encode()
+            cached = self._reprs[(id(value), attr)] = hashlib.sha256(text).digest()
         return cached
 
 
