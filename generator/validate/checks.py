@@ -19,6 +19,7 @@ from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off
 from generator.validate.names import NAME_RULES, NameRules, check_schema_names
+from generator.validate.owasp.document import check_document
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
 from generator.validate.structure import check_structure, too_deep
@@ -115,6 +116,7 @@ def _check_semantics(run: Run, doc: Document) -> None:
         check_schema_names(checker, run.names)
     check_headers(checker)
     check_operations(checker)
+    check_document(checker)
     walk(checker, doc.data, "", GENERIC)
     while run.refs.pending:
         tdoc, tptr, value, kind = run.refs.pending.popleft()

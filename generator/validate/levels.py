@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.errors import UsageError
 from generator.validate.rules import LEVELS, RULES
+from generator.validate.rulesets import default_level
 
 
 def check_rule_config(rules: dict[Any, Any] | None) -> dict[str, str]:
@@ -33,8 +34,8 @@ def read_config(path: str | Path | None) -> dict[str, str]:
 
 
 def level(levels: dict[str, str], rule: str) -> str:
-    """A rule's level: the project's, else the table's default."""
-    return levels.get(rule, RULES[rule].severity)
+    """A rule's level: the project's, else the table's default inside the default rulesets (rulesets.py)."""
+    return levels.get(rule) or default_level(rule)
 
 
 def turned_off(levels: dict[str, str]) -> set[str]:

@@ -27,10 +27,22 @@ def families(names: Iterable[str]) -> frozenset[str]:
 
 
 def with_rulesets(levels: dict[str, str], names: Iterable[str]) -> dict[str, str]:
-    """``levels`` plus "off" for every rule outside the named rulesets that the project did not level itself."""
+    """``levels`` plus, for every rule the project did not level itself, its table severity inside the named rulesets
+    and "off" outside them, where that differs from ``default_level``."""
     on = families(names)
     result = dict(levels)
     for rule in RULES.values():
-        if rule.ruleset not in on:
-            result.setdefault(rule.id, "off")
+        wanted = rule.severity if rule.ruleset in on else "off"
+        if wanted != default_level(rule.id):
+            result.setdefault(rule.id, wanted)
     return result
+
+
+_DEFAULT_FAMILIES = families(DEFAULT)
+
+
+def default_level(rule_id: str) -> str:
+    """The level of a rule nobody levelled: its table severity in the default rulesets, else "off" (a caller that
+    did not choose rulesets, such as `sdkforge generate`, runs the default ones)."""
+    rule = RULES[rule_id]
+    return rule.severity if rule.ruleset in _DEFAULT_FAMILIES else "off"

@@ -131,7 +131,8 @@ def test_corpus_is_big_enough_and_complete():
     # every rule has at least one corpus case
     covered = {rule for pairs in CORPUS_EXPECTED.values() for rule, _ in pairs}
     covered |= {rule for _rules, pairs in CORPUS_RULES_ON.values() for rule, _ in pairs}
-    assert covered | GENERATE_ONLY == set(RULES) and not covered & GENERATE_ONLY
+    sdk = {rule for rule, entry in RULES.items() if entry.ruleset == "sdk"}  # other rulesets: their own tests
+    assert covered | GENERATE_ONLY == sdk and not covered & GENERATE_ONLY
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_RULES_ON))
