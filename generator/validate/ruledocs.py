@@ -56,7 +56,11 @@ generator/validate/examples/: edit those, not this file (tests/validate/test_rul
 `sdkforge validate SPEC --ruleset NAME` runs the rules of the named rulesets (repeatable); a project levels any rule
 with `[tool.sdkforge.validate] rules = {SF220 = "warning", SF023 = "off"}` (or `sdkforge.yaml`). A rule's *default* is
 its level when its ruleset runs; rules of a ruleset that is not chosen are off unless the project levels them. Each
-rule below has a document it reports on and the same document fixed; a test runs every one."""
+rule below has a document it reports on and the same document fixed; a test runs every one.
+
+The `security` rules (SF200-SF229) check API security in the spirit of the OWASP API Security Top 10 (2023). Where
+Spectral's OWASP ruleset (`owasp:apiN:2023-<name>`) or Redocly has the same check, the rule has its name; the
+summary says where the meaning differs (loopback servers, pagination tokens, request bodies only, ...)."""
 
 
 def _rulesets() -> str:

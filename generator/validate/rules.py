@@ -115,7 +115,8 @@ _RULES = [
          "end up in logs, proxies and browser history", "send the key `in: header` (or use OAuth 2 / bearer tokens)",
          "security"),
     Rule("SF202", "error", "no-credentials-in-url", "a query or path parameter is named like a credential "
-         "(`password`, `secret`, `api_key`, `access_token`, `token`, ...; a pagination `page_token` is not one)",
+         "(`password`, `client_secret`, `api_key`, `access_token`, `token`, ...; neither a pagination `page_token` nor "
+         "an `api_key_id` is one)",
          "send credentials in a header or the request body, through a security scheme", "security"),
     Rule("SF203", "error", "no-http-basic", "a security scheme uses HTTP Basic authentication (a reusable password "
          "in every request)", "use OAuth 2, OpenID Connect or bearer tokens", "security"),

@@ -66,8 +66,8 @@ def test_servers_use_tls(tmp_path):
                                         "/paths/~1pets/servers/0/url", "/paths/~1pets/get/servers/0/url"}
 
 
-CREDENTIALS = ["api_key", "apiKey", "X-API-KEY", "access_token", "password", "client_secret", "token", "key",
-               "page_token", "pageToken", "api_key_id", "secretName", "monkey", "keyword", "after"]
+CREDENTIALS = ["api_key", "apiKey", "X-API-KEY", "access_token", "password", "client_secret", "token", "oauth_token",
+               "page_token", "pageToken", "api_key_id", "secretName", "revokeOAuthTokens", "key", "keyword", "after"]
 
 
 def test_credentials_stay_out_of_urls(tmp_path):

@@ -14,12 +14,12 @@ if TYPE_CHECKING:
     from generator.validate.owasp.operations import Operation
 
 _INSECURE_HTTP = frozenset(("negotiate", "oauth"))
-# a parameter name, lower-cased without `-`/`_`, that carries a credential; `token` only alone or after a word that
-# makes it one (a pagination `page_token` is not a credential)
-_CREDENTIAL = re.compile(r"password|passwd|secret|apikey|credential|(?:access|refresh|id|auth|bearer|session)token"
-                         r"|^(?:token|key|auth|authorization)$")
-# a last word that makes the name about a credential rather than the credential (`api_key_id`, `secretName`)
-_ABOUT = frozenset(("id", "ids", "name", "names", "type", "types", "count", "hint", "prefix"))
+# a parameter name, its words joined in lower case, that carries a credential (the words of Spectral's
+# no-credentials-in-url; `token` only alone or after a word that makes it one: a pagination `page_token` is not one)
+_CREDENTIAL = re.compile(r"password|passwd|secret|apikey|(?:access|refresh|id|auth|bearer|session)token|^token$")
+# a last word that makes the name about credentials rather than one (`api_key_id`, `secretName`, `revokeTokens`)
+_ABOUT = frozenset(("id", "ids", "name", "names", "type", "types", "count", "hint", "prefix", "tokens", "secrets",
+                    "passwords", "keys"))
 _WORDS = re.compile(r"[-_.\s]+|(?<=[a-z0-9])(?=[A-Z])")
 
 
