@@ -353,3 +353,27 @@ def test_locate_in_small_and_large_mappings(tmp_path, count):
     assert locate(doc, "/m/k2") == (4, 3)
     assert locate(doc, "/m/k1") == (count + 2, 3)  # a repeated key: the last one, as in the data
     assert locate(doc, "/m/missing") == (1, 1)  # the deepest node that exists
+
+
+def test_broken_specs_never_break_the_ruleset(monkeypatch):
+    """Every broken spec of the validate corpus, the security ruleset on: findings, never an exception."""
+    corpus = Path(__file__).parent / "corpus"
+    monkeypatch.chdir(corpus)
+    levels = with_rulesets({}, ["security"])
+    for spec in sorted(p.name for p in corpus.iterdir() if p.is_file()):
+        for d in checks.validate_paths([spec], levels):
+            assert d.message and d.hint, (spec, d)
+
+
+def test_odd_shapes_are_skipped_not_fatal():
+    """Wrong types everywhere, `$ref` cycles between path items, parameters, responses and schemes: only what can be
+    judged is reported (security/odd_shapes.yaml)."""
+    spec = Path(__file__).parent / "security" / "odd_shapes.yaml"
+    found = {(d.rule, d.pointer) for d in checks.validate_paths([spec], with_rulesets({}, ["security"]))
+             if d.rule >= "SF200"}
+    assert found == {
+        ("SF200", "/paths/~1d/servers/2/url"), ("SF200", "/paths/~1d/servers/3/url"),
+        ("SF212", "/paths/~1d/put/responses/429"), ("SF213", "/paths/~1d/put/responses/429"),
+        ("SF220", "/components/schemas/R/type"), ("SF221", "/components/schemas/R/type"),
+        ("SF222", "/components/schemas/R/type"), ("SF223", "/components/schemas/R/additionalProperties"),
+    }
