@@ -132,7 +132,7 @@ _RULES = [
          "response", "declare a `403` response describing the error a credential without permission gives",
          "security"),
     Rule("SF212", "warning", "rate-limit-responses-429", "an operation declares no `429` response, or one without "
-         "`content`", "declare a `429` response with the error body clients receive when rate-limited", "security"),
+         "`content` (as for SF210/SF211, a `4XX` range or `default` does not count: the status needs its own entry)", "declare a `429` response with the error body clients receive when rate-limited", "security"),
     Rule("SF213", "warning", "rate-limit-retry-after", "a `429` response declares no `Retry-After` header",
          "add a `Retry-After` header to the 429 response so clients know when to retry", "security"),
     Rule("SF220", "error", "string-limit", "a string schema has no `maxLength`, `enum` or `const`: unbounded input",
