@@ -19,6 +19,7 @@ from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off
 from generator.validate.names import NAME_RULES, NameRules, check_schema_names
+from generator.validate.owasp.document import check_document
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
 from generator.validate.style import run as style
@@ -119,6 +120,7 @@ def _check_semantics(run: Run, doc: Document) -> None:
     run.style = style.start(run)
     if run.style is not None:
         style.check_root(run.style, checker)
+    check_document(checker)
     walk(checker, doc.data, "", GENERIC)
     while run.refs.pending:
         tdoc, tptr, value, kind = run.refs.pending.popleft()

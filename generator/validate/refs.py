@@ -27,9 +27,12 @@ class Workspace:
 
     def __init__(self) -> None:
         self.docs: dict[Path, Document | SpecError] = {}
+        self.root: Document | None = None  # the document checked as a whole; others only where `$ref`s reach
 
     def add(self, doc: Document) -> None:
+        """The root document."""
         self.docs[doc.path.resolve()] = doc
+        self.root = doc
 
     def get(self, path: Path) -> Document | SpecError:
         key = path.resolve()
@@ -74,7 +77,8 @@ class Refs:
         return target_doc, fragment, value
 
     def check(self, doc: Document, ptr: str, ref: Any, kind: int) -> None:
-        """The `$ref` at ``ptr``; an object in another file is queued once, to be walked as ``kind``."""
+        """The `$ref` at ``ptr``; an object outside the root document (another file, or a part of that file its own
+        local `$ref` reaches) is queued once, to be walked as ``kind``."""
         rptr = ptr + "/$ref"
         try:
             target_doc, target_ptr, value = self.resolve(doc, ref)
@@ -86,7 +90,7 @@ class Refs:
             return
         if "$ref" in value:
             self._check_chain(doc, ref)
-        if target_doc is not doc:
+        if target_doc is not self.workspace.root:
             key = (target_doc.path.resolve(), target_ptr)
             if key not in self.walked:
                 self.walked.add(key)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from generator import pointer
 from generator.load.kinds import GENERIC, MAP_KINDS, SCHEMA, SCHEMALIST, child_kind
 from generator.validate.style.run import visit
+from generator.validate.owasp.limits import check_limits
 from generator.validate.values import check_examples, check_schema
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
                 checker.run.refs.check(checker.doc, ptr, ref, SCHEMA if kind == SCHEMA else GENERIC)
             if kind == SCHEMA:
                 check_schema(checker, obj, ptr)
+                if checker.run.limits:
+                    check_limits(checker, obj, ptr)
             elif kind == GENERIC and "schema" in obj and ("example" in obj or "examples" in obj):
                 check_examples(checker, obj, ptr)
             if style is not None:
