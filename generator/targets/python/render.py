@@ -13,6 +13,7 @@ import jinja2
 
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.locations import TEMPLATES
+from generator.targets.python.mcp.files import mcp_files
 from generator.targets.python.readme import readme_examples
 from generator.targets.python.shapes import PyApi as Api
 from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
@@ -93,6 +94,7 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     template = env.get_template(name)
     for model in api.models:
         out[path.format(pkg=api.package, model=model.module)] = template.render(api=api, model=model)
+    out.update(mcp_files(env, api))
     return out
 
 
