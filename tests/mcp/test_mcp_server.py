@@ -139,7 +139,7 @@ def test_read_only_from_the_command_line(api_url: str) -> None:
 
 
 @pytest.mark.parametrize(("selection", "expected"), [
-    ({"include": ["videos_remix", "videos_list"]}, ["videos_list", "videos_remix"]),
+    ({"include": ["videos_remix", "ListVideos"]}, ["videos_list", "videos_remix"]),  # a tool or an operationId
     ({"include": ["Videos"], "exclude": ["videos_delete"]}, ["videos_list", "videos_create", "videos_extend",
                                                               "videos_retrieve", "videos_download_content",
                                                               "videos_remix"]),

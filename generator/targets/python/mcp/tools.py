@@ -59,6 +59,7 @@ def _tool(api: model.Api, resource: str, op: PyOperation, source: model.Operatio
         "description": _description(source),
         "resource": resource,
         "method": op.method,
+        "operation_id": source.operation_id,
         "http_method": op.http_method.upper(),
         "path": op.path,
         "tags": [source.group],

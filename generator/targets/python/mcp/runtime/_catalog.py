@@ -57,10 +57,11 @@ def all_tools() -> tuple[Tool, ...]:
 def select(
     tools: Iterable[Tool], include: Sequence[str] = (), exclude: Sequence[str] = (), read_only: bool = False
 ) -> dict[str, Tool]:
-    """The tools kept, by name: ``include``/``exclude`` name tools or tags; ``read_only`` keeps GET operations."""
+    """The tools kept, by name: ``include``/``exclude`` name tools, operationIds or tags; ``read_only`` keeps the GET
+    operations."""
     kept = {}
     for tool in tools:
-        keys = {tool["name"], *tool["tags"]}
+        keys = {tool["name"], tool["operation_id"], *tool["tags"]}
         if include and not keys & set(include):
             continue
         if keys & set(exclude) or (read_only and not tool["read_only"]):
