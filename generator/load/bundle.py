@@ -123,16 +123,9 @@ def bundle(root: Document) -> Bundled | None:
 
 def dump(data: dict[str, Any]) -> str:
     """The bundled document as text (JSON is YAML): the copy the generated tests serve with Prism."""
-    import datetime as _dt
-
-    def default(value: object) -> object:
-        if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
     try:
-        return json.dumps(data, ensure_ascii=False, indent=1, default=default) + "\n"
-    except (TypeError, ValueError):  # e.g. a date as a mapping key
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    except (TypeError, ValueError):  # e.g. a !!binary value
         import yaml
 
         return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
