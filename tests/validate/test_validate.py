@@ -232,7 +232,7 @@ def test_json_format(monkeypatch):
     assert code == 1
     payload = json.loads(out)
     jsonschema.validate(payload, json.loads((HERE / "json-report.schema.json").read_text()))
-    assert payload["summary"] == {"errors": 2, "warnings": 1, "files": 3}
+    assert payload["summary"] == {"errors": 2, "warnings": 1, "files": 3, "ignored": 0}
     assert {d["rule"] for d in payload["diagnostics"]} == {"SF015", "SF020", "SF003"}
 
 
