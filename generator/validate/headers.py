@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
-from generator.validate.paths import METHODS
+from generator.load.kinds import METHODS
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker

@@ -6,13 +6,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.load.kinds import METHODS
 from generator.validate.names import check_operation_name
 from generator.validate.security import check_security, scheme_names
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _STATUS_RE = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX)$")
 _SUCCESS_RE = re.compile(r"^(?:[23][0-9][0-9]|[23]XX|default)$")
 _TEMPLATE_RE = re.compile(r"\{([^{}/]+)\}")

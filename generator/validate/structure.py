@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
-from generator.validate.paths import METHODS
+from generator.load.kinds import METHODS
 from generator.validate.shapes import fits
 
 if TYPE_CHECKING:
