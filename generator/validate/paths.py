@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import pointer
 from generator.load.kinds import METHODS
+from generator.validate.headers import check_response_headers
 from generator.validate.lenient_refs import resolved_operation, resolved_path_item
 from generator.validate.names import check_operation_name
 from generator.validate.security import check_security, scheme_names
@@ -137,6 +138,7 @@ def check_responses(checker: DocChecker, responses: Any, ptr: str) -> None:
     """SF015 (no success response), SF016 (not a status code), SF017 (a status code written as a number)."""
     if not isinstance(responses, dict):
         return
+    check_response_headers(checker, responses, ptr)
     success = False
     for code in responses:
         text = str(code)
