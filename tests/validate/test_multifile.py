@@ -66,3 +66,21 @@ def test_operations_in_path_items_of_other_files_are_checked_there(tmp_path: Pat
         ("item.yaml", "SF011", "/x-ops/create"),
         ("item.yaml", "SF015", "/x-ops/create/responses"),
     }
+
+
+def test_a_local_operation_ref_is_read_alike_without_other_files(tmp_path: Path) -> None:
+    from generator.load.document import load_spec
+    from generator.pipeline import check, parse
+
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /things/{id}:\n    get:\n"
+        "      $ref: '#/x-operations/getThing'\nx-operations:\n  getThing:\n    operationId: getThing\n"
+        "    parameters:\n      - {name: id, in: path, required: true, schema: {type: string}}\n"
+        "    responses:\n      '200': {description: ok}\n")
+    expected = ("SF071", "/paths/~1things~1{id}/get/$ref", 6)
+    assert [(d.rule, d.pointer, d.line) for d in validate_paths([spec])] == [expected]
+    doc = load_spec(spec, track=False)
+    (warning,) = check(doc)  # generate's checks: the same warning, then the structural parse takes the operation
+    assert warning.startswith(f"{spec}:6:7: SF071 ") and warning.endswith(f"(at {expected[1]})")
+    assert parse(doc).paths["/things/{id}"].get.operationId == "getThing"

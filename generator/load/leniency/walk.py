@@ -8,6 +8,7 @@ from generator import pointer as json_pointer
 from generator.load.document import Document
 from generator.load.leniency.finding import Entry, Scan
 from generator.load.leniency.keywords import KEYWORDS, keyword_findings
+from generator.load.leniency.refs import local_operation_refs
 from generator.load.leniency.structure import bool_schema, no_description, no_paths, null_type, numeric_codes
 
 # schema keywords whose value is one schema (a boolean schema is valid JSON Schema, but openapi-pydantic wants a dict;
@@ -46,6 +47,7 @@ def scan(doc: Document, off: frozenset[str] | set[str] = frozenset()) -> Scan:
     if "paths" not in data and (v30 or "webhooks" in data):  # a 3.1 document of components only is a library
         result.findings.append(no_paths(data, v30))
     _walk(doc, [(data, _GEN, None)], v30, off, result)
+    result.findings.extend(local_operation_refs(data))
     return result
 
 
