@@ -136,3 +136,15 @@ def test_gitlab_code_quality(project: Path) -> None:
     moved = json.loads(_validate("api/openapi.yaml", "--format", "gitlab")[1])
     assert {i["fingerprint"] for i in moved} == {i["fingerprint"] for i in issues}
     assert {i["location"]["lines"]["begin"] for i in moved} == {7, 14}
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 17, 64])
+def test_inline_key_is_found_across_read_pieces(tmp_path: Path, chunk: int) -> None:
+    from generator.validate.ignores.inline import _mentions_key
+
+    spec = tmp_path / "s.yaml"
+    for offset in range(0, 40, 3):
+        spec.write_bytes(b"a" * offset + b"x-sdkforge-ignore: [SF011]\n")
+        assert _mentions_key(spec, chunk)
+    spec.write_bytes(b"x-sdkforge-ignor" * 10)
+    assert not _mentions_key(spec, chunk)

@@ -48,11 +48,24 @@ def _load(file: str) -> Any:
 
     path = Path(file)
     try:
-        if KEY not in path.read_text(encoding="utf-8", errors="replace"):
+        if not _mentions_key(path):
             return None
         return load_spec(path, track=False).data
     except (OSError, SpecError, RecursionError):
         return None
+
+
+def _mentions_key(path: Path, chunk: int = 1 << 20) -> bool:
+    """Whether the file's bytes hold the key, read a piece at a time (a 3 MB spec is not held twice)."""
+    key = KEY.encode()
+    tail = b""
+    with path.open("rb") as stream:
+        while piece := stream.read(chunk):
+            window = tail + piece
+            if key in window:
+                return True
+            tail = window[-(len(key) - 1) :]
+    return False
 
 
 def _listed(value: Any) -> list[str]:

@@ -36,7 +36,9 @@ def render_sarif(report: Report) -> str:
 
 
 def _sarif_rule(rule_id: str) -> dict[str, Any]:
-    rule = RULES[rule_id]
+    rule = RULES.get(rule_id)
+    if rule is None:  # a rule outside the table (a project's own): named by its id
+        return {"id": rule_id, "name": rule_id}
     return {
         "id": rule_id,
         "name": rule.name,
