@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE, PATHMAP, PATHITEM, OPERATION = range(10)
+GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE, PATHMAP, PATHITEM, OPERATION, EXTENSION = range(11)
 MAP_KINDS = (SCHEMAMAP, NAMEMAP, EXAMPLEMAP, PATHMAP)
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -22,7 +22,10 @@ _NAME_MAPS = frozenset(("responses", "parameters", "requestBodies", "headers", "
 
 
 def child_kind(kind: int, key: Any, value: Any) -> int | None:
-    """The kind of the child ``value`` under ``key`` of a container of ``kind``; None: not walked (a literal value)."""
+    """The kind of the child ``value`` under ``key`` of a container of ``kind``; None: not walked (a literal value).
+    An ``x-`` key of an object (not of a map of names) holds an extension: not OpenAPI, all the way down."""
+    if kind == EXTENSION or (kind not in MAP_KINDS and isinstance(key, str) and key.startswith("x-")):
+        return EXTENSION
     if kind == SCHEMA:
         return _schema_child(key, value)
     if kind == SCHEMAMAP:

@@ -9,7 +9,7 @@ from generator.diagnostics import WARNING, Diagnostic
 from generator.load.components import ComponentSchemas, discriminator_mapping
 from generator.load.document import Document
 from generator.load.guards import ExpansionBudget, container_count
-from generator.load.kinds import GENERIC, MAP_KINDS, OPERATION, SCHEMA, SCHEMALIST, child_kind
+from generator.load.kinds import EXTENSION, GENERIC, MAP_KINDS, OPERATION, SCHEMA, SCHEMALIST, child_kind
 from generator.load.leniency.refs import OPERATION_REF, STRING_REF, operation_message, string_message, string_ref
 from generator.load.positions import locate
 from generator.load.sources import Sources, TextFile, ref_error
@@ -84,7 +84,7 @@ class Rewriter:
         return obj if out is None else out
 
     def _rewrite_list(self, obj: list[Any], doc: Document, ptr: str, kind: int, copy: bool) -> list[Any]:
-        child = SCHEMA if kind == SCHEMALIST else GENERIC
+        child = SCHEMA if kind == SCHEMALIST else EXTENSION if kind == EXTENSION else GENERIC
         out: list[Any] | None = list(obj) if copy else None
         for i, value in enumerate(obj):
             if isinstance(value, (dict, list)):
@@ -158,6 +158,8 @@ class Rewriter:
                 raise ref_error(f"$ref {ref!r} points at a {type(value).__name__}, not a schema", doc, rptr)
             local = self.components.local_pointer(target, pointer, value)
             return {"$ref": "#" + local, **self._siblings(obj, doc, ptr, kind)}
+        if kind == EXTENSION and not isinstance(value, dict):
+            return _plain_copy(value)  # an extension is free-form: the value pointed at, whatever it is
         if not isinstance(value, dict):
             raise ref_error(f"$ref {ref!r} points at a {type(value).__name__}, not an object", doc, rptr)
         if target is self.root and kind != OPERATION:

@@ -84,3 +84,24 @@ def test_a_local_operation_ref_is_read_alike_without_other_files(tmp_path: Path)
     (warning,) = check(doc)  # generate's checks: the same warning, then the structural parse takes the operation
     assert warning.startswith(f"{spec}:6:7: SF071 ") and warning.endswith(f"(at {expected[1]})")
     assert parse(doc).paths["/things/{id}"].get.operationId == "getThing"
+
+
+def test_refs_inside_extensions_are_the_values_they_point_at_without_a_warning(tmp_path: Path) -> None:
+    """An `x-` extension is not OpenAPI: a `$ref` in it (to a string, to a Markdown file) is bundled as the value it
+    points at, and neither validate nor generate has anything to say about it."""
+    from generator.load.bundle import bundle
+    from generator.load.document import load_spec
+
+    (tmp_path / "texts.yml").write_text((HERE / "texts.yml").read_text())
+    (tmp_path / "intro.md").write_text("# Intro\n")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-topics:\n"
+                    "  - {title: Things, description: {$ref: 'texts.yml#/things'}}\n"
+                    "  - {title: Intro, content: {$ref: intro.md}}\n")
+    assert validate_paths([spec]) == []
+    bundled = bundle(load_spec(spec, track=False))
+    assert bundled is not None and bundled.lenient == []
+    assert bundled.document.data["x-topics"] == [
+        {"title": "Things", "description": "Things, and what can be done with them.\n"},
+        {"title": "Intro", "content": "# Intro\n"},
+    ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import pointer as json_pointer
-from generator.load.kinds import MAP_KINDS, METHODS
+from generator.load.kinds import EXTENSION, MAP_KINDS, METHODS
 from generator.load.leniency.finding import Finding
 from generator.load.leniency.structure import set_key
 
@@ -27,7 +27,7 @@ STRING_KEYS = frozenset(("description", "summary"))
 
 def string_ref(kind: int, key: Any, value: Any) -> str | None:
     """The `$ref` of ``value`` (under ``key`` of a container of ``kind``) when it stands where a string belongs."""
-    if kind in MAP_KINDS or key not in STRING_KEYS or type(value) is not dict:
+    if kind in MAP_KINDS or kind == EXTENSION or key not in STRING_KEYS or type(value) is not dict:
         return None
     ref = value.get("$ref")
     return ref if isinstance(ref, str) else None
