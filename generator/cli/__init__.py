@@ -149,9 +149,9 @@ def _target_of_options(args: argparse.Namespace) -> Target:
 
     if not args.output:
         raise UsageError("with a SPEC argument, -o/--output is required")
-    package = args.package_name or _package_of_title(args.spec)
+    package = getattr(args, "package_name", None) or _package_of_title(args.spec)
     values = {"spec": str(Path(args.spec).resolve()), "output": str(Path(args.output).resolve()), "package": package}
-    options = {"language": args.language, "mcp": getattr(args, "mcp", None)}
+    options = {"language": getattr(args, "language", None), "mcp": getattr(args, "mcp", None)}
     return target_from_options(values | {key: value for key, value in options.items() if value is not None})
 
 

@@ -107,6 +107,12 @@ _RULES = [
          "a list); read as the list of their values", "write `examples: [value, ...]` (or `example:`) in a schema"),
     Rule("SF070", "warning", "type-yaml-null", "an unquoted `null` in a `type` list is YAML's null value; read as the "
          "type \"null\"", "quote it: `type: [string, \"null\"]`"),
+    Rule("SF071", "warning", "operation-ref", "an operation is a `$ref` (OpenAPI allows `$ref` for a whole path item, "
+         "not for one operation); read as the operation it points at",
+         "move the `$ref` up to the path item, or write the operation in place"),
+    Rule("SF072", "warning", "string-ref", "a `$ref` where OpenAPI wants a string (a `description` or `summary`); read "
+         "as the text it points at (a string in a YAML/JSON file, or a Markdown/text file)",
+         "write the text in place (tools that bundle specs may keep such `$ref`s; others reject them)"),
     # the security ruleset (`--ruleset security`, generator/validate/owasp/): API-security checks in the spirit of the
     # OWASP API Security Top 10 (2023); names and meaning follow Spectral's OWASP ruleset or Redocly where they have
     # the same check. Off unless the ruleset is chosen or the project levels the rule itself.
