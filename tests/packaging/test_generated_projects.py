@@ -53,3 +53,18 @@ def test_typescript_package_packs_the_built_files_its_entries_name(tmp_path: Pat
     assert {"package.json", "README.md", "CHANGELOG.md", "api.md"} <= files
     assert all(p.split("/")[0] in {"dist", "src"} or "/" not in p for p in files)  # no tests, build output or config
     assert not {p for p in files if p.split("/")[0] not in {"dist", "src"}} - {*package["files"], "package.json"}
+    _loads_from_esm_and_commonjs(sdk, package["name"], tmp_path / "consumer")
+
+
+def _loads_from_esm_and_commonjs(sdk: Path, name: str, consumer: Path) -> None:
+    """The built package (dist, made by `prepare` above) by its name: `import` from an ES module, and `require`
+    from a CommonJS file (a package without "type": "module", as ts-node, tsx and Jest setups run)."""
+    (consumer / "node_modules").mkdir(parents=True)
+    (consumer / "node_modules" / name).symlink_to(sdk, target_is_directory=True)
+    (consumer / "package.json").write_text('{"name": "consumer", "private": true}\n', encoding="utf-8")
+    check = "const client = new sdk.OpenAIVideos({ apiKey: 'k' }); if (typeof client.videos.remix !== 'function') process.exit(3);"
+    (consumer / "use.cjs").write_text(f"const sdk = require({json.dumps(name)});\n{check}\n", encoding="utf-8")
+    (consumer / "use.mjs").write_text(f"import * as sdk from {json.dumps(name)};\n{check}\n", encoding="utf-8")
+    for script in ("use.cjs", "use.mjs"):
+        result = subprocess.run(["node", script], cwd=consumer, capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 0, (script, result.stdout + result.stderr)

@@ -107,3 +107,37 @@ describe('request building', () => {
     assert.equal(calls[1]?.headers.get('content-type'), 'text/plain');
   });
 });
+
+describe('withOptions', () => {
+  it('returns a copy with other headers, key, retries and timeout, leaving the original unchanged', async () => {
+    const { fetch, calls } = scriptedFetch([json({}), json({}), json({})]);
+    const original = new BaseClient(
+      { apiKey: 'sk-a', fetch, logLevel: 'off', defaultHeaders: { 'x-team': 'a' } },
+      CONFIG,
+    );
+    const copy = original.withOptions({ apiKey: 'sk-b', defaultHeaders: { 'x-team': 'b' }, maxRetries: 7, timeout: 5 });
+    assert.ok(copy instanceof BaseClient && copy !== original);
+    assert.deepEqual([copy.apiKey, copy.maxRetries, copy.timeout], ['sk-b', 7, 5]);
+    assert.deepEqual([original.apiKey, original.maxRetries, original.timeout], ['sk-a', 2, 600000]);
+    await copy.get('/x');
+    await original.get('/x');
+    assert.equal(calls[0]?.headers.get('authorization'), 'Bearer sk-b');
+    assert.equal(calls[0]?.headers.get('x-team'), 'b');
+    assert.equal(calls[1]?.headers.get('authorization'), 'Bearer sk-a');
+    assert.equal(calls[1]?.headers.get('x-team'), 'a');
+    const same = original.withOptions({});
+    assert.deepEqual([same.apiKey, same.baseURL, same.maxRetries], [original.apiKey, original.baseURL, 2]);
+    await same.get('/y');
+    assert.equal(calls[2]?.url, 'https://api.example.test/v1/y');
+  });
+
+  it('keeps a key and base URL read from the environment', () => {
+    process.env['EXAMPLE_API_KEY'] = 'sk-env';
+    process.env['EXAMPLE_BASE_URL'] = 'http://env.test';
+    const original = new BaseClient({ logLevel: 'off' }, CONFIG);
+    delete process.env['EXAMPLE_API_KEY'];
+    delete process.env['EXAMPLE_BASE_URL'];
+    const copy = original.withOptions({ maxRetries: 0 });
+    assert.deepEqual([copy.apiKey, copy.baseURL], ['sk-env', 'http://env.test']);
+  });
+});

@@ -109,6 +109,15 @@ describe('a generated-style client', () => {
     await assert.rejects(client.videos.retrieve('missing'), NotFoundError);
   });
 
+  it('withOptions gives a client of the same class, its resources bound to the copy', async () => {
+    const { client, calls } = example([json({ id: 'v', status: 'queued' })]);
+    const copy = client.withOptions({ apiKey: 'sk-y', maxRetries: 0 });
+    assert.ok(copy instanceof Example);
+    await copy.videos.retrieve('v');
+    assert.equal(calls[0]?.headers.get('authorization'), 'Bearer sk-y');
+    assert.equal(client.apiKey, 'sk-x');
+  });
+
   it('uploads a file and polls until done', async () => {
     const { client, calls } = example([
       json({ id: 'v1', status: 'queued' }),

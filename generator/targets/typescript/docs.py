@@ -16,7 +16,9 @@ def package_json(api: TsApi) -> str:
         "type": "module",
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
-        "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js"}},
+        # one ES module build for both ways in: `import`, and `require` through Node's require(esm) (20.19+; the
+        # build has no top-level await), which takes the `default` condition
+        "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js", "default": "./dist/index.js"}},
         "files": ["dist", "src", "README.md", "CHANGELOG.md", "api.md"],  # src: what dist's source maps point at
         "engines": {"node": ">=20"},
         "sideEffects": False,
