@@ -72,6 +72,16 @@ export class BaseClient {
     this.debugLogs = level === 'debug';
   }
 
+  /**
+   * A copy of this client (of the same class) with some options replaced: other headers, key, retries, timeout...
+   * Options not given keep this client's values, including a key or base URL it read from the environment; this
+   * client is unchanged.
+   */
+  withOptions(options: Partial<ClientOptions>): this {
+    const Client = this.constructor as new (options: ClientOptions, config: ClientConfig) => this;
+    return new Client({ ...this.options, apiKey: this.apiKey, baseURL: this.baseURL, ...options }, this.config);
+  }
+
   get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
     return this.request({ ...spec, method: 'get', path }, options);
   }
