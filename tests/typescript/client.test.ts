@@ -15,7 +15,7 @@ describe('client configuration', () => {
       () => new BaseClient({}, CONFIG),
       (error: unknown) => {
         assert.ok(error instanceof SDKError);
-        assert.match(error.message, /apiKey option.*EXAMPLE_API_KEY/);
+        assert.match(error.message, /needs credentials: pass apiKey to the client \(or set EXAMPLE_API_KEY/);
         return true;
       },
     );
@@ -41,7 +41,10 @@ describe('client configuration', () => {
   });
 
   it('sends the key as a query parameter when the scheme says so', async () => {
-    const config = { ...CONFIG, auth: { in: 'query' as const, name: 'api_key' } };
+    const config = {
+      ...CONFIG,
+      schemes: { bearer: { kind: 'apiKey', in: 'query', name: 'api_key', credentials: ['apiKey'] } },
+    } as const;
     const { client, calls } = makeClient([json({})], {}, config);
     await client.get('/x');
     assert.equal(new URL(calls[0]?.url ?? '').searchParams.get('api_key'), API_KEY);

@@ -75,8 +75,10 @@ class Example extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, {
       defaultBaseURL: 'https://api.example.test/v1',
-      apiKeyEnv: 'EXAMPLE_API_KEY',
-      auth: { in: 'header', name: 'Authorization', prefix: 'Bearer ' },
+      credentialEnv: { apiKey: 'EXAMPLE_API_KEY' },
+      schemes: { bearer: { kind: 'bearer', credentials: ['apiKey'] } },
+      security: [['bearer']],
+      checkAtInit: true,
       idempotencyHeader: 'Idempotency-Key',
     });
   }

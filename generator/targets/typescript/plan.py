@@ -7,6 +7,7 @@ import re
 from generator import model
 from generator.config import Target
 from generator.targets.typescript import naming
+from generator.targets.typescript.auth import plan_auth
 from generator.targets.typescript.operations import OperationPlanner, resource_method
 from generator.targets.typescript.polling import polling
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsResource
@@ -36,7 +37,8 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     for schema in api.schemas:
         declarations += [""] + declaration(schema, types)
     prefix = naming.env_prefix(client)
-    auth, required = _auth(api.security)
+    api_key_env = target.api_key_env or f"{prefix}_API_KEY"
+    auth = plan_auth(api.security, prefix, api_key_env)
     return TsApi(
         title=api.title,
         description=api.description,
@@ -44,11 +46,11 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
         version=target.version or (api.version if _semver(api.version) else "0.0.0"),
         client_class=client,
         base_url=target.base_url or (api.base_url if api.base_url is not None else "http://localhost"),
-        api_key_env=target.api_key_env or f"{prefix}_API_KEY",
+        api_key_env=api_key_env,
         base_url_env=target.base_url_env or f"{prefix}_BASE_URL",
         log_env=target.log_env or f"{prefix}_LOG",
         auth=auth,
-        api_key_required=required,
+        options_type=naming.unique(client + "Options", taken) if auth.extra_options else "ClientOptions",
         resources=resources,
         declarations=tuple(declarations),
         type_names=tuple(types.names),
@@ -65,22 +67,6 @@ def _method_names(configured: list[tuple[str, str]]) -> list[tuple[str, str]]:
         attr = naming.resource_name(resource)
         names.append((attr, naming.unique(naming.method_name(method), methods.setdefault(attr, set()))))
     return names
-
-
-def _auth(security: model.Security) -> tuple[dict[str, str] | None, bool]:
-    """The one scheme the runtime sends (the first usable), and whether calls need it."""
-    for scheme in security.schemes:
-        if scheme.kind in ("bearer", "oauth2"):
-            found = {"in": "header", "name": "Authorization", "prefix": "Bearer "}
-        elif scheme.kind == "basic":
-            found = {"in": "header", "name": "Authorization", "prefix": "Basic "}
-        elif scheme.location in ("header", "query"):
-            found = {"in": scheme.location, "name": scheme.wire_name}
-        else:
-            continue
-        required = bool(security.default) and () not in security.default
-        return found, required
-    return None, False
 
 
 def _semver(version: str) -> bool:

@@ -54,6 +54,11 @@ def literal(value: object) -> str:
     return string(str(value))
 
 
+def requirement(value: tuple[tuple[str, ...], ...]) -> str:
+    """A security requirement as a literal: alternatives (OR) of scheme names sent together (AND)."""
+    return "[" + ", ".join("[" + ", ".join(string(name) for name in alt) + "]" for alt in value) + "]"
+
+
 def jsdoc(text: str, indent: str = "", *, deprecated: bool = False) -> list[str]:
     """A ``/** ... */`` block; ``*/`` inside the text is broken so it cannot end the comment."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")] if text else []
