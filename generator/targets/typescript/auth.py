@@ -8,7 +8,7 @@ scheme, as the Python target names its constructor parameters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import model
 from generator.targets.typescript import naming
@@ -32,6 +32,7 @@ class TsCredential:
 @dataclass(frozen=True)
 class TsScheme:
     name: str  # key under components/securitySchemes
+    key: str  # its key in the client's config: an identifier, never an Object member such as __proto__
     kind: str  # "bearer" (also OAuth2, OpenID Connect), "basic" or "apiKey"
     location: str  # apiKey: "header", "query" or "cookie"
     wire_name: str
@@ -46,11 +47,18 @@ class TsAuth:
     check_at_init: bool = False  # every call needs the one credential: a missing one fails at construction
     extra_options: bool = False  # credentials beyond ClientOptions.apiKey: the client declares its options type
 
+    def keyed(self, requirement: model.Requirement | None) -> model.Requirement | None:
+        """A requirement with each scheme name replaced by the scheme's config key."""
+        if requirement is None:
+            return None
+        keys = {s.name: s.key for s in self.schemes}
+        return tuple(tuple(keys[name] for name in alternative if name in keys) for alternative in requirement)
+
 
 class _Credentials:
     def __init__(self, env_prefix: str) -> None:
         self.env_prefix = env_prefix
-        self.taken = set(_CLIENT_OPTIONS)
+        self.taken = set(_CLIENT_OPTIONS) | naming.UNSAFE_MEMBERS | naming.OBJECT_MEMBERS
         self.taken_env: set[str] = set()
         self.made: list[TsCredential] = []
 
@@ -67,28 +75,30 @@ def plan_auth(security: model.Security, env_prefix: str, api_key_env: str) -> Ts
     single = len(schemes) == 1
     basics = sum(1 for s in schemes if s.kind == "basic")
     credential = _Credentials(env_prefix)
+    keys = set(naming.UNSAFE_MEMBERS | naming.OBJECT_MEMBERS)
     planned = []
     for s in schemes:
+        key = naming.unique(naming.camel(s.name), keys)
         if s.kind == "basic":
             prefix = "" if basics == 1 else s.name + "_"
             options = (credential(prefix + "username", f"User name of the {s.name} scheme (HTTP basic)."),
                        credential(prefix + "password", f"Password of the {s.name} scheme (HTTP basic)."))
-            planned.append(TsScheme(s.name, "basic", "header", "Authorization", options))
+            planned.append(TsScheme(s.name, key, "basic", "header", "Authorization", options))
             continue
         what = {"bearer": "Bearer token", "api_key": "API key", "oauth2": "OAuth2 access token"}[s.kind]
         option = (credential("apiKey", f"{what} of the {s.name} scheme.", api_key_env) if single
                   else credential(s.name, f"{what} of the {s.name} scheme."))
         kind = "apiKey" if s.kind == "api_key" else "bearer"
-        planned.append(TsScheme(s.name, kind, s.location, s.wire_name, (option,)))
+        planned.append(TsScheme(s.name, key, kind, s.location, s.wire_name, (option,)))
     if not security.declared:
         credential("apiKey", "API key (this API declares no security scheme: it is not sent).", api_key_env)
     requirements = set(security.requirements) or {security.default}
     only = requirements.pop() if len(requirements) == 1 else None
     check = bool(only and len(only) == 1 and len(only[0]) == 1 and single)
-    return TsAuth(
+    auth = TsAuth(
         schemes=tuple(planned),
         credentials=tuple(credential.made),
-        security=security.default,
         check_at_init=check,
         extra_options=any(c.option != "apiKey" for c in credential.made),
     )
+    return replace(auth, security=auth.keyed(security.default) or ())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator import model
 from generator.config import Target
@@ -22,9 +23,13 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted({a for a, _ in names})}
     types = TypeNames(api, target, names, taken)
     planner = OperationPlanner(api, target, types, taken)
+    prefix = naming.env_prefix(client)
+    api_key_env = target.api_key_env or f"{prefix}_API_KEY"
+    auth = plan_auth(api.security, prefix, api_key_env)
     grouped: dict[str, list[TsOperation]] = {}
     for op, (attr, method), (resource, wire_method) in zip(api.operations, names, configured):
-        grouped.setdefault(attr, []).append(planner.operation(op, attr, method, f"{resource}.{wire_method}"))
+        planned = planner.operation(op, attr, method, f"{resource}.{wire_method}")
+        grouped.setdefault(attr, []).append(replace(planned, security=auth.keyed(op.security)))
     files: set[str] = set()
     resources = tuple(
         TsResource(name=attr, file=naming.unique(naming.snake(attr).replace("_", "-"), files, fold_case=True),
@@ -36,9 +41,6 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     types.used.clear()
     for schema in api.schemas:
         declarations += [""] + declaration(schema, types)
-    prefix = naming.env_prefix(client)
-    api_key_env = target.api_key_env or f"{prefix}_API_KEY"
-    auth = plan_auth(api.security, prefix, api_key_env)
     return TsApi(
         title=api.title,
         description=api.description,

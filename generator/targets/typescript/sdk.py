@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.targets.typescript.auth import TsAuth
+from generator.targets.typescript.examples import key_text
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.naming import property_key
 from generator.targets.typescript.shapes import TsApi
@@ -64,7 +65,7 @@ def _security_config(auth: TsAuth) -> list[list[str]]:
         if s.kind == "apiKey":
             fields += [f"in: {string(s.location)}", f"name: {string(s.wire_name)}"]
         fields.append(f"credentials: [{', '.join(string(c) for c in s.credentials)}]")
-        schemes.append((s.name, obj(fields)))
+        schemes.append((s.key, obj(fields)))
     entries = [_object("schemes", schemes), [f"security: {requirement(auth.security)}"]]
     return entries + ([["checkAtInit: true"]] if auth.check_at_init else [])
 
@@ -74,7 +75,7 @@ def _object(key: str, entries: list[tuple[str, str]]) -> list[str]:
     last line has no comma (the caller adds it)."""
     if not entries:
         return []
-    pairs = [f"{property_key(name)}: {value}" for name, value in entries]
+    pairs = [f"{key_text(name)}: {value}" for name, value in entries]
     one = f"{key}: {obj(pairs)}"
     if fits(INDENT * 3 + one + ","):
         return [one]
