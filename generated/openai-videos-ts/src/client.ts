@@ -17,8 +17,8 @@ export class OpenAIVideos extends BaseClient {
       credentialEnv: { apiKey: 'OPENAI_API_KEY' },
       baseURLEnv: 'OPENAI_BASE_URL',
       logLevelEnv: 'OPENAI_VIDEOS_LOG',
-      schemes: { ApiKeyAuth: { kind: 'bearer', credentials: ['apiKey'] } },
-      security: [['ApiKeyAuth']],
+      schemes: { apiKeyAuth: { kind: 'bearer', credentials: ['apiKey'] } },
+      security: [['apiKeyAuth']],
       checkAtInit: true,
       userAgent: 'openai-videos/0.1.0',
     });

@@ -47,7 +47,9 @@ export function authParts(
 ): AuthParts {
   if (requirement.length === 0) return NONE;
   for (const alternative of requirement) {
-    const found = alternative.map((name) => schemes[name]).filter((s): s is SecurityScheme => s !== undefined);
+    const found = alternative
+      .filter((name) => Object.hasOwn(schemes, name))
+      .map((name) => schemes[name] as SecurityScheme);
     if (found.every((scheme) => scheme.credentials.every((option) => credentials.values[option]))) {
       return partsOf(found, credentials.values);
     }
@@ -74,7 +76,9 @@ function missingOf(
   schemes: Readonly<Record<string, SecurityScheme>>,
   credentials: Credentials,
 ): string {
-  const options = alternative.flatMap((name) => schemes[name]?.credentials ?? []);
+  const options = alternative.flatMap((name) =>
+    Object.hasOwn(schemes, name) ? (schemes[name]?.credentials ?? []) : [],
+  );
   const unset = options.filter((option) => !credentials.values[option]);
   const env = unset.map((option) => credentials.env[option]).filter((name) => name !== undefined);
   const set = env.length ? ` (or set ${env.join(' and ')} in the environment)` : '';

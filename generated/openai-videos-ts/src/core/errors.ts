@@ -17,8 +17,10 @@ export class APIError extends SDKError {
   readonly error: unknown;
   /** The server's `x-request-id`, to quote when reporting a problem. */
   readonly requestID: string | null | undefined;
-  /** `code`, `type` and `param` of the error object (`body.error`, else the body itself), as text; null when the
-   * server sent null, undefined when it sent nothing. */
+  /**
+   * `code`, `type` and `param` of the error object (`body.error`, else the body itself), as text; null when the
+   * server sent null, undefined when it sent nothing.
+   */
   readonly code: string | null | undefined;
   readonly type: string | null | undefined;
   readonly param: string | null | undefined;

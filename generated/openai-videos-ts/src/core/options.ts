@@ -10,8 +10,10 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Options a caller passes to the client's constructor. */
 export interface ClientOptions {
-  /** Defaults to the API's environment variable (ClientConfig.credentialEnv). An API with several security
-   * schemes adds one option per credential (the generated client's options type). */
+  /**
+   * Defaults to the API's environment variable (ClientConfig.credentialEnv). An API with several security
+   * schemes adds one option per credential (the generated client's options type).
+   */
   apiKey?: string | undefined;
   /** Defaults to the API's environment variable (ClientConfig.baseURLEnv), else its first server. */
   baseURL?: string | undefined;
