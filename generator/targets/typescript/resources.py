@@ -174,7 +174,7 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
         used.add("path")
     entries, preamble = _spec_entries(op, used)
     if op.security is not None:  # the operation's own requirement (the client's default otherwise)
-        entries.append(f"security: {requirement(op.security)}")
+        entries.append(requirement(op.security, _METHOD_INDENT + INDENT * 2))
     accept = _accept(op)
     if accept:  # the runtime asks for JSON unless told otherwise
         header = f"accept: {string(accept)}"
@@ -200,7 +200,8 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
     if len(lines) > 1 and entries and spec_line in lines and not fits(spec_line):  # biome expands the spec object
         at = lines.index(spec_line)
         inner = _METHOD_INDENT + INDENT * 2
-        lines[at:at + 1] = [f"{_METHOD_INDENT}{INDENT}{{"] + [f"{inner}{e}," for e in entries] + [f"{_METHOD_INDENT}{INDENT}}},"]
+        expanded = [line for e in entries for line in f"{inner}{e},".replace("\n", "\n" + inner).split("\n")]
+        lines[at:at + 1] = [f"{_METHOD_INDENT}{INDENT}{{"] + expanded + [f"{_METHOD_INDENT}{INDENT}}},"]
     return preamble + lines
 
 

@@ -66,7 +66,7 @@ def _security_config(auth: TsAuth) -> list[list[str]]:
             fields += [f"in: {string(s.location)}", f"name: {string(s.wire_name)}"]
         fields.append(f"credentials: [{', '.join(string(c) for c in s.credentials)}]")
         schemes.append((s.key, obj(fields)))
-    entries = [_object("schemes", schemes), [f"security: {requirement(auth.security)}"]]
+    entries = [_object("schemes", schemes), requirement(auth.security, INDENT * 3).split("\n")]
     return entries + ([["checkAtInit: true"]] if auth.check_at_init else [])
 
 
