@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.targets.typescript.auth import TsAuth
 from generator.targets.typescript.examples import key_text
 from generator.targets.typescript.imports import import_lines
@@ -65,21 +67,29 @@ def _security_config(auth: TsAuth) -> list[list[str]]:
         if s.kind == "apiKey":
             fields += [f"in: {string(s.location)}", f"name: {string(s.wire_name)}"]
         fields.append(f"credentials: [{', '.join(string(c) for c in s.credentials)}]")
-        schemes.append((s.key, obj(fields)))
+        schemes.append((s.key, fields))
     entries = [_object("schemes", schemes), requirement(auth.security, INDENT * 3).split("\n")]
     return entries + ([["checkAtInit: true"]] if auth.check_at_init else [])
 
 
-def _object(key: str, entries: list[tuple[str, str]]) -> list[str]:
-    """``key: { a: 1, b: 2 }`` in one line when it fits (at the config's indent), else one entry per line; the
-    last line has no comma (the caller adds it)."""
+def _object(key: str, entries: Sequence[tuple[str, str | list[str]]]) -> list[str]:
+    """``key: { a: 1, b: { c: 2 } }`` in one line when it fits (at the config's indent), else one entry per line, an
+    entry's own object (a list of fields) broken one field per line when its line does not fit either, as biome
+    does; the last line has no comma (the caller adds it)."""
     if not entries:
         return []
-    pairs = [f"{key_text(name)}: {value}" for name, value in entries]
-    one = f"{key}: {obj(pairs)}"
+    pairs = [(key_text(name), value if isinstance(value, str) else obj(value), value) for name, value in entries]
+    one = f"{key}: {obj([f'{name}: {text}' for name, text, _ in pairs])}"
     if fits(INDENT * 3 + one + ","):
         return [one]
-    return [f"{key}: {{"] + [f"{INDENT}{pair}," for pair in pairs] + ["}"]
+    lines = [f"{key}: {{"]
+    for name, text, value in pairs:
+        line = f"{INDENT}{name}: {text},"
+        if fits(INDENT * 3 + line) or isinstance(value, str):
+            lines.append(line)
+        else:
+            lines += [f"{INDENT}{name}: {{"] + [f"{INDENT * 2}{field}," for field in value] + [f"{INDENT}}},"]
+    return lines + ["}"]
 
 
 def _property(head: str, constructor: str) -> list[str]:
