@@ -16,14 +16,18 @@ def package_json(api: TsApi) -> str:
         "type": "module",
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
-        # one ES module build for both ways in: `import`, and `require` through Node's require(esm) (20.19+; the
-        # build has no top-level await), which takes the `default` condition
-        "exports": {".": {"types": "./dist/index.d.ts", "import": "./dist/index.js", "default": "./dist/index.js"}},
+        # a dual build: ES modules for `import`, CommonJS (dist/cjs, tsconfig.cjs.json) for `require` (ts-node, tsx
+        # and Jest setups without "type": "module"), each with its declarations
+        "exports": {".": {
+            "import": {"types": "./dist/index.d.ts", "default": "./dist/index.js"},
+            "require": {"types": "./dist/cjs/index.d.ts", "default": "./dist/cjs/index.js"},
+        }},
         "files": ["dist", "src", "README.md", "CHANGELOG.md", "api.md"],  # src: what dist's source maps point at
         "engines": {"node": ">=20"},
         "sideEffects": False,
         "scripts": {
-            "build": "tsc -p tsconfig.json",
+            "build": "tsc -p tsconfig.json && tsc -p tsconfig.cjs.json && node -e \"require('node:fs').writeFileSync("
+                     "'dist/cjs/package.json', JSON.stringify({ type: 'commonjs' }))\"",
             "prepare": "npm run build",  # dist, which main/types/exports name, is built before every pack and git install
             "test": "tsc -p tsconfig.test.json && node --test build/tests/",
             "format": "biome format --write .",
