@@ -24,8 +24,7 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     types = TypeNames(api, target, names, taken)
     planner = OperationPlanner(api, target, types, taken)
     prefix = naming.env_prefix(client)
-    api_key_env = target.api_key_env or f"{prefix}_API_KEY"
-    auth = plan_auth(api.security, prefix, api_key_env)
+    auth = plan_auth(api.security, prefix, api_key_env := target.api_key_env or f"{prefix}_API_KEY")
     grouped: dict[str, list[TsOperation]] = {}
     for op, (attr, method), (resource, wire_method) in zip(api.operations, names, configured):
         planned = planner.operation(op, attr, method, f"{resource}.{wire_method}")
