@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
+from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
 from generator.load import external_refs
 
@@ -56,21 +57,26 @@ def parse(doc: load.Document) -> Any:
         raise SpecError(f"invalid OpenAPI document: {message}", file=str(doc.path), pointer=pointer) from None
 
 
-def check(doc: load.Document, rules: dict[str, str] | None = None) -> tuple[str, ...]:
+def check(doc: load.Document, rules: dict[str, str] | None = None, lenient: Sequence[Diagnostic] = (),
+          source: Callable[[str], tuple[load.Document, str]] | None = None) -> tuple[str, ...]:
     """The checks generation runs (validate.generation: the lenient reading, GENERATE_RULES and their repairs, at the
     validate rule levels); the first error becomes a SpecError with the message `sdkforge validate` prints. Warnings
-    come back as located lines, each once."""
-    from generator.validate.generation import generation_check
+    come back as located lines, each once: first those of ``lenient`` (the bundle's lenient readings). ``source``: where
+    a pointer of a bundled document was written (its text is read for SF063)."""
+    from generator.validate.generation import at_levels, generation_check
 
-    found = generation_check(doc, rules)
+    found = at_levels(lenient, rules) + generation_check(doc, rules, source)
     errors = [d for d in found if d.severity == "error"]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more error(s): run `sdkforge validate`)" if len(errors) > 1 else ""
         raise SpecError(f"{first.rule} {first.message}", file=first.file, pointer=first.pointer, line=first.line,
                         column=first.column, hint=first.hint + more, rule=first.rule)
-    lines = (f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})" for d in found)
-    return tuple(dict.fromkeys(lines))
+    return tuple(dict.fromkeys(_line(d) for d in found))
+
+
+def _line(d: Diagnostic) -> str:
+    return f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})"
 
 
 def _without_repeats(checked: tuple[str, ...], warnings: list[str] | tuple[str, ...]) -> list[str]:
@@ -130,7 +136,8 @@ def build_target(
             key = None  # a file the key's scan did not see: caching could serve a stale SDK
     try:
         on_stage("validate")
-        checked = check(doc, rules)
+        lenient = tuple(bundled.lenient) if bundled is not None else ()
+        checked = check(doc, rules, lenient, bundled.where if bundled is not None else None)
         spec = parse(doc)
         # the document and its parse live until the model is built: keep the cyclic GC from walking them again and
         # again (about 10% of a cold run on the full spec; reference counting still frees them)
@@ -154,7 +161,8 @@ def build_target(
     warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
     spec_text = mock_spec_text(doc)
     if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
-        warnings = tuple(bundled.relocate_warning(w) for w in warnings)
+        own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
+        warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
         if spec_text == doc.text:
             spec_text = bundle.dump(doc.data)
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import inspect
 import json
+import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 import pytest
@@ -193,14 +194,32 @@ def test_omitted_optional_arguments_are_not_sent_but_none_is() -> None:
     assert json.loads(seen[-1].content) == {"prompt": "p", "seed": None}
 
 
-def test_deprecated_operation_warns_and_still_works() -> None:
-    """The spec marks remix deprecated: the method says so (typing_extensions.deprecated) and keeps working."""
+def test_remix_is_current() -> None:
+    """The reference presents remix as a current method: no DeprecationWarning, no ``__deprecated__`` marker."""
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=VIDEO)
 
-    client = client_for(handler)
-    with pytest.warns(DeprecationWarning, match="remix"):
-        video = client.videos.remix("video_123", prompt="bow")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        video = client_for(handler).videos.remix("video_123", prompt="bow")
     assert video.id == "video_456"
-    assert getattr(OpenAIVideos(api_key="k").videos.remix, "__deprecated__", None)
+    assert getattr(OpenAIVideos(api_key="k").videos.remix, "__deprecated__", None) is None
+
+
+# The reference lists all 13 Video fields as present; openai-python types the five nullable ones
+# ``Optional[...] = None`` (a response that leaves one out still parses), the others as plain required fields.
+NULLABLE_VIDEO_FIELDS = {"completed_at", "error", "expires_at", "prompt", "remixed_from_video_id"}
+
+
+def test_video_fields_as_openai_python_types_them() -> None:
+    fields = Video.model_fields
+    assert len(fields) == 13
+    for name, field in fields.items():
+        nullable = name in NULLABLE_VIDEO_FIELDS
+        assert (type(None) in get_args(field.annotation)) is nullable, name
+        assert field.is_required() is not nullable, name
+        if nullable:
+            assert field.default is None, name
+    video = Video.model_validate(VIDEO)
+    assert (video.completed_at, video.error, video.expires_at, video.prompt) == (None, None, None, None)

@@ -153,3 +153,12 @@ def test_tracked_events_give_the_positions_pyyaml_nodes_give(tmp_path: Path, mon
     for pointer in _pointers(from_nodes.data) + ["/a/missing", "/c/9"]:
         assert locate(from_events, pointer) == locate(from_nodes, pointer), pointer
     assert duplicate_keys(from_events) == duplicate_keys(from_nodes) != []
+
+
+def test_timestamps_are_the_text_written() -> None:
+    """An unquoted date or date-time (an example, a default) is the string the author wrote: OpenAPI values are JSON,
+    and a Python date would reach messages as ``datetime.date(...)``."""
+    text = "d: 2024-01-02\nt: 2024-01-02T10:00:00Z\nn: [2001-12-14 21:59:43.10 -5]\n"
+    expected = {"d": "2024-01-02", "t": "2024-01-02T10:00:00Z", "n": ["2001-12-14 21:59:43.10 -5"]}
+    assert yaml_events.load(text, yaml_events.SafeLoader) == expected
+    assert yaml.load(text, Loader=yaml_events.SafeLoader) == expected  # the fallback reader (and positions)

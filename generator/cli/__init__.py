@@ -106,6 +106,8 @@ def _add_generate(sub: Any) -> None:
     gen.add_argument("--package-name", help="the package's import name (with SPEC; default: from the spec's title)")
     gen.add_argument("--language", choices=("python", "typescript"), default=None,
                      help="the SDK's language (with SPEC; default: python)")
+    gen.add_argument("--mcp", action="store_true", default=None,
+                     help="an MCP server beside the Python SDK (with SPEC): python -m <package>.mcp")
     gen.add_argument("--config", help="sdkforge.yaml or pyproject.toml (default: ./sdkforge.yaml or ./pyproject.toml)")
     gen.add_argument("--force", action="store_true", help="overwrite generated files edited by hand")
     gen.add_argument("--strict", action="store_true", help="treat generator warnings as errors")
@@ -132,8 +134,9 @@ def _targets(args: argparse.Namespace) -> tuple[list[Target], Path]:
 
     if getattr(args, "spec", None):
         return [_target_of_options(args)], Path.cwd()
-    if getattr(args, "package_name", None) or getattr(args, "language", None):
-        raise UsageError("--package-name and --language go with a SPEC argument (a configuration names its own)")
+    if getattr(args, "package_name", None) or getattr(args, "language", None) or getattr(args, "mcp", None):
+        raise UsageError("--package-name, --language and --mcp go with a SPEC argument (a configuration names its "
+                         "own)")
     config, root = find_config(getattr(args, "config", None))
     if not config.targets:
         raise UsageError("the configuration lists no targets ([[tool.sdkforge.targets]])")
@@ -146,9 +149,10 @@ def _target_of_options(args: argparse.Namespace) -> Target:
 
     if not args.output:
         raise UsageError("with a SPEC argument, -o/--output is required")
-    package = args.package_name or _package_of_title(args.spec)
+    package = getattr(args, "package_name", None) or _package_of_title(args.spec)
     values = {"spec": str(Path(args.spec).resolve()), "output": str(Path(args.output).resolve()), "package": package}
-    return target_from_options(values | ({"language": args.language} if args.language else {}))
+    options = {"language": getattr(args, "language", None), "mcp": getattr(args, "mcp", None)}
+    return target_from_options(values | {key: value for key, value in options.items() if value is not None})
 
 
 def _package_of_title(spec: str) -> str:

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any, get_args
 
+from generator.cli.options import target_from_options
 from generator.config import Target
 from generator.errors import UsageError
-from generator.cli.options import target_from_options
 from generator.load.document import Document, load_spec
 from generator.targets.python import naming
 

@@ -11,7 +11,7 @@ from generator.cli import ui
 from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from generator.diagnostics import ERROR, Diagnostic
 from generator.errors import UsageError
-from generator.validate.report import FORMATS
+from generator.validate.report import FORMATS, Report, render
 
 
 def add_parser(subparsers: Any) -> None:
@@ -21,7 +21,8 @@ def add_parser(subparsers: Any) -> None:
         description="Validate OpenAPI 3.0/3.1 specs. Exit status: 0 clean, 1 errors (or warnings with --strict), "
         "2 unusable input or usage.",
         epilog="examples:\n  sdkforge validate specs/*.yaml\n  sdkforge validate --strict --format github api.yaml"
-        "\n  sdkforge validate --format sarif api.yaml > validate.sarif",
+        "\n  sdkforge validate --format sarif api.yaml > validate.sarif"
+        "\n  sdkforge validate --generate-ignore-file api.yaml   # adopt: accept today's findings, fail on new ones",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("specs", nargs="+", metavar="SPEC", help="spec files (YAML or JSON)")
@@ -32,6 +33,12 @@ def add_parser(subparsers: Any) -> None:
                         "[tool.sdkforge.validate] extends)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
+    parser.add_argument("--ignore-file", metavar="PATH", default=None,
+                        help="findings to ignore (spec file -> rule -> JSON pointers; default: ./.sdkforge-ignore.yaml "
+                        "if present)")
+    parser.add_argument("--generate-ignore-file", action="store_true",
+                        help="write every current finding to the ignore file (--ignore-file or "
+                        "./.sdkforge-ignore.yaml) and exit 0")
     parser.set_defaults(func=run)
 
 
@@ -39,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     from generator.targets.python.checks import NAMES
     from generator.validate import checks
     from generator.validate.levels import check_rule_config, read_config
-    from generator.validate.report import render
     from generator.validate.rulesets import DEFAULT, with_rulesets
 
     try:
@@ -48,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
         rules = check_rule_config(rules) if rules is not None else read_config(config)
         rules = with_rulesets(rules, getattr(args, "ruleset", None) or _extends(config) or DEFAULT)
         diagnostics = checks.validate_paths(args.specs, rules, names=NAMES)
-        text = render(diagnostics, getattr(args, "format", "text") or "text", stream=sys.stdout)
+        if getattr(args, "generate_ignore_file", False):
+            return _generate_ignore_file(args, diagnostics)
+        report = _report(args, diagnostics)
+        text = render(report, getattr(args, "format", "text") or "text", stream=sys.stdout)
     except UsageError as exc:
         print(f"sdkforge validate: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -58,7 +67,37 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BUG
     if text:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return exit_code(diagnostics, bool(getattr(args, "strict", False)))
+    return exit_code(report.diagnostics, report.strict)
+
+
+def _report(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> Report:
+    """The findings left after the inline ignores and the ignore file, and how many those suppressed."""
+    from generator.validate.ignores import without_inline
+    from generator.validate.ignores.file import locate_ignore_file, read_ignore_file
+
+    inline = without_inline(diagnostics)
+    kept, ignored, stale = inline.kept, inline.ignored, 0
+    path = locate_ignore_file(getattr(args, "ignore_file", None))
+    if path is not None:
+        filtered = read_ignore_file(path).apply(kept)
+        kept, ignored, stale = filtered.kept, ignored + filtered.ignored, filtered.stale
+    if stale:
+        print(f"sdkforge validate: {stale} entr{'y' if stale == 1 else 'ies'} of {path} match no finding any more "
+              "(fixed): --generate-ignore-file rewrites it without them", file=sys.stderr)
+    return Report(kept, ignored=ignored, strict=bool(getattr(args, "strict", False)),
+                  specs=[str(s) for s in args.specs])
+
+
+def _generate_ignore_file(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> int:
+    from pathlib import Path
+
+    from generator.validate.ignores import without_inline
+    from generator.validate.ignores.file import DEFAULT_NAME, write_ignore_file
+
+    path = Path(getattr(args, "ignore_file", None) or DEFAULT_NAME)
+    count = write_ignore_file(path, without_inline(diagnostics).kept)
+    print(f"sdkforge validate: wrote {count} finding(s) to {path}", file=sys.stderr)
+    return EXIT_USAGE if any(d.rule == "SF000" for d in diagnostics) else EXIT_OK
 
 
 def _extends(config: str | None) -> tuple[str, ...]:

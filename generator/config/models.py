@@ -99,6 +99,8 @@ class Target(_Strict):
         "a folder of templates: Python, searched before the built-in ones (same names override); TypeScript, "
         "<path>.jinja writes the file <path> (its generated text is `generated`)", "")
     hooks: tuple[str, ...] = _target_key("shell commands run in the output folder after writing", ())
+    mcp: bool = _key("an MCP server beside the SDK: <package>/mcp, run as python -m <package>.mcp (the mcp extra)",
+                     False, languages=("python",))
 
 
 class ValidateConfig(_Strict):

@@ -9,6 +9,8 @@ references only), so a root document whose ``$ref``s reach into other files is b
   (``Pet: {$ref: pet.yaml}``) takes the referenced schema itself, under its own name;
 - any other object by external ``$ref`` (path items, parameters, responses, request bodies, headers, examples,
   security schemes, ...) is inlined where it is referenced, its own references rewritten relative to its file;
+- an operation that is a ``$ref`` (OpenAPI allows none there) is inlined too, and a ``$ref`` where a string belongs
+  (a ``description``) becomes the string it points at, each with a lenient warning (``lenient``, SF071/SF072);
 - a ``$ref`` to a file that is not YAML or JSON (``.md``, ``.txt``, ...) becomes that file's text, a string (for a
   ``description`` or an ``x-`` extension such as ``x-topics``) (``sources``);
 - a ``$ref`` inside an external file that is local to it (``#/components/schemas/X``, ``#/definitions/Y``, any pointer)
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import pointer as json_pointer
+from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
 from generator.load.document import Document
 from generator.load.positions import locate
@@ -47,6 +50,7 @@ class Bundled:
     files: frozenset[Path]  # resolved paths of every other file read
     origins: dict[int, tuple[Document, str]] = field(repr=False)  # id(container) -> (file, pointer in it)
     keep: list[Any] = field(default_factory=list, repr=False)  # the containers of ``origins``: their ids stay theirs
+    lenient: list[Diagnostic] = field(default_factory=list)  # `$ref`s where OpenAPI allows none, read as meant
 
     def where(self, pointer: str) -> tuple[Document, str]:
         """The file and pointer that a pointer in the bundled document came from."""
@@ -118,21 +122,14 @@ def bundle(root: Document) -> Bundled | None:
     # `where` / `relocate` find the other files' parts
     document = Document(path=root.path, text=root.text, data=data)
     return Bundled(document=document, root=root, files=rewriter.sources.others(), origins=rewriter.origins,
-                   keep=rewriter.keep)
+                   keep=rewriter.keep, lenient=rewriter.lenient)
 
 
 def dump(data: dict[str, Any]) -> str:
     """The bundled document as text (JSON is YAML): the copy the generated tests serve with Prism."""
-    import datetime as _dt
-
-    def default(value: object) -> object:
-        if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
     try:
-        return json.dumps(data, ensure_ascii=False, indent=1, default=default) + "\n"
-    except (TypeError, ValueError):  # e.g. a date as a mapping key
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    except (TypeError, ValueError):  # e.g. a !!binary value
         import yaml
 
         return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

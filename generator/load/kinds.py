@@ -1,11 +1,13 @@
-"""What a container of an OpenAPI document is (a schema, a map of schemas, examples...), for the bundling walk."""
+"""What a container of an OpenAPI document is (a schema, a map of schemas, a path item, examples...), for the walks
+over a document (bundling, validation); and the one list of HTTP methods a path item holds operations under."""
 
 from __future__ import annotations
 
 from typing import Any
 
-GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE = range(7)
-MAP_KINDS = (SCHEMAMAP, NAMEMAP, EXAMPLEMAP)
+GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE, PATHMAP, PATHITEM, OPERATION, EXTENSION = range(11)
+MAP_KINDS = (SCHEMAMAP, NAMEMAP, EXAMPLEMAP, PATHMAP)
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 _SCHEMA_CHILD = frozenset(
     ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems",
@@ -14,12 +16,16 @@ _SCHEMA_CHILD = frozenset(
 _SCHEMA_MAP = frozenset(("properties", "patternProperties", "$defs", "definitions", "dependentSchemas"))
 _SCHEMA_LIST = frozenset(("allOf", "anyOf", "oneOf", "prefixItems"))
 _SCHEMA_VALUES = frozenset(("default", "enum", "const", "example", "examples"))
-_NAME_MAPS = frozenset(("paths", "responses", "parameters", "requestBodies", "headers", "securitySchemes", "links",
-                        "callbacks", "pathItems", "content", "encoding", "webhooks"))
+_PATH_MAPS = frozenset(("paths", "webhooks", "pathItems"))
+_NAME_MAPS = frozenset(("responses", "parameters", "requestBodies", "headers", "securitySchemes", "links",
+                        "callbacks", "content", "encoding"))
 
 
 def child_kind(kind: int, key: Any, value: Any) -> int | None:
-    """The kind of the child ``value`` under ``key`` of a container of ``kind``; None: not walked (a literal value)."""
+    """The kind of the child ``value`` under ``key`` of a container of ``kind``; None: not walked (a literal value).
+    An ``x-`` key of an object (not of a map of names) holds an extension: not OpenAPI, all the way down."""
+    if kind == EXTENSION or (kind not in MAP_KINDS and isinstance(key, str) and key.startswith("x-")):
+        return EXTENSION
     if kind == SCHEMA:
         return _schema_child(key, value)
     if kind == SCHEMAMAP:
@@ -30,6 +36,10 @@ def child_kind(kind: int, key: Any, value: Any) -> int | None:
         return None if key == "value" else GENERIC
     if kind == NAMEMAP:
         return GENERIC
+    if kind == PATHMAP:
+        return PATHITEM
+    if kind == PATHITEM and key in METHODS and isinstance(value, dict):
+        return OPERATION
     # generic objects
     if key == "schema":
         return SCHEMA
@@ -39,6 +49,8 @@ def child_kind(kind: int, key: Any, value: Any) -> int | None:
         return EXAMPLEMAP if isinstance(value, dict) else None
     if key in _NAME_MAPS and isinstance(value, dict):
         return NAMEMAP
+    if key in _PATH_MAPS and isinstance(value, dict):
+        return PATHMAP
     if key in ("example", "default"):
         return None
     return GENERIC

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from generator import pointer as json_pointer
+from generator.diagnostics import WARNING, Diagnostic
 from generator.load.components import ComponentSchemas, discriminator_mapping
 from generator.load.document import Document
 from generator.load.guards import ExpansionBudget, container_count
-from generator.load.kinds import GENERIC, MAP_KINDS, SCHEMA, SCHEMALIST, child_kind
+from generator.load.kinds import EXTENSION, GENERIC, MAP_KINDS, OPERATION, SCHEMA, SCHEMALIST, child_kind
+from generator.load.leniency.refs import OPERATION_REF, STRING_REF, operation_message, string_message, string_ref
+from generator.load.positions import locate
 from generator.load.sources import Sources, TextFile, ref_error
 
 
@@ -25,6 +28,7 @@ class Rewriter:
         self.memo: dict[tuple[Any, str, int], Any] = {}  # inlined objects, rewritten once
         self.sizes: dict[int, int] = {}
         self.inlining: list[tuple[Any, str]] = []
+        self.lenient: list[Diagnostic] = []  # `$ref`s where OpenAPI allows none, read as meant (leniency/refs.py)
         self.changed = False
 
     def run(self) -> dict[str, Any]:
@@ -41,6 +45,11 @@ class Rewriter:
         if not self.changed:
             return self.root.data
         return self.components.merged_into(data)
+
+    def note(self, rule: str, message: str, doc: Document, pointer: str) -> None:
+        """A lenient reading, located where the author wrote it (its level and hint are the validate rules')."""
+        line, column = locate(doc, pointer)
+        self.lenient.append(Diagnostic(rule, WARNING, message, str(doc.path), line, column, pointer))
 
     def origin(self, obj: Any, doc: Document, pointer: str) -> None:
         if id(obj) not in self.origins:
@@ -62,7 +71,7 @@ class Rewriter:
         if not isinstance(obj, dict):
             return obj
         ref = obj.get("$ref")
-        if isinstance(ref, str) and not (doc is self.root and ref.startswith("#")):
+        if isinstance(ref, str) and (kind == OPERATION or not (doc is self.root and ref.startswith("#"))):
             return self._ref(obj, ref, doc, ptr, kind)
         out: dict[Any, Any] | None = dict(obj) if copy else None
         for key, value in obj.items():
@@ -75,7 +84,7 @@ class Rewriter:
         return obj if out is None else out
 
     def _rewrite_list(self, obj: list[Any], doc: Document, ptr: str, kind: int, copy: bool) -> list[Any]:
-        child = SCHEMA if kind == SCHEMALIST else GENERIC
+        child = SCHEMA if kind == SCHEMALIST else EXTENSION if kind == EXTENSION else GENERIC
         out: list[Any] | None = list(obj) if copy else None
         for i, value in enumerate(obj):
             if isinstance(value, (dict, list)):
@@ -93,10 +102,25 @@ class Rewriter:
             if new is not value:
                 self.changed = True
             return _plain_copy(value) if copy and new is value else new
+        ref = string_ref(kind, key, value)
+        if ref is not None:
+            text = self._string(key, ref, doc, json_pointer.child(ptr, key))
+            if text is not None:
+                return text
         child = child_kind(kind, key, value)
         if child is None:
             return _plain_copy(value) if copy else value  # a literal value (example, default, ...)
         return self.rewrite(value, doc, json_pointer.child(ptr, key), child)
+
+    def _string(self, key: str, ref: str, doc: Document, ptr: str) -> str | None:
+        """SF072: the text a `$ref` where a string belongs points at; None when it points at no string."""
+        rptr = ptr + "/$ref"
+        value = self.sources.target(ref, doc, rptr)[2]
+        if not isinstance(value, str):
+            return None
+        self.note(STRING_REF, string_message(key, ref), doc, rptr)
+        self.changed = True
+        return value
 
     def _copy(self, obj: Any) -> Any:
         """A copy of a bundled part (used a second time), with the origins of the parts inlined into it."""
@@ -121,9 +145,12 @@ class Rewriter:
         rptr = ptr + "/$ref"
         target, pointer, value = self.sources.target(ref, doc, rptr)
         self.changed = True
+        if kind == OPERATION:
+            self.note(OPERATION_REF, operation_message(json_pointer.split(ptr)[-1], ref), doc, rptr)
         if isinstance(target, TextFile):
-            if kind == SCHEMA:
-                raise ref_error(f"$ref {ref!r}: a text file cannot stand for a schema", doc, rptr,
+            if kind in (SCHEMA, OPERATION):
+                what = "a schema" if kind == SCHEMA else "an operation"
+                raise ref_error(f"$ref {ref!r}: a text file cannot stand for {what}", doc, rptr,
                                 hint="only a description (or an x- extension) can be a $ref to a text file")
             return value
         if kind == SCHEMA:
@@ -131,11 +158,15 @@ class Rewriter:
                 raise ref_error(f"$ref {ref!r} points at a {type(value).__name__}, not a schema", doc, rptr)
             local = self.components.local_pointer(target, pointer, value)
             return {"$ref": "#" + local, **self._siblings(obj, doc, ptr, kind)}
+        if kind == EXTENSION and not isinstance(value, dict):
+            return _plain_copy(value)  # an extension is free-form: the value pointed at, whatever it is
         if not isinstance(value, dict):
             raise ref_error(f"$ref {ref!r} points at a {type(value).__name__}, not an object", doc, rptr)
-        if target is self.root:
+        if target is self.root and kind != OPERATION:
             return {"$ref": "#" + pointer, **self._siblings(obj, doc, ptr, kind)}
         result = self._inline(target, pointer, value, kind, (doc, rptr))
+        if target is self.root:
+            result = self._copy(result)  # an operation of the root used here too: its own copy
         siblings = self._siblings(obj, doc, ptr, kind)
         if siblings and isinstance(result, dict):
             result = {**result, **siblings}  # summary / description beside a $ref override the referenced ones

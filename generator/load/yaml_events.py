@@ -5,7 +5,7 @@ walks them with pyyaml's Python constructor. For a 3 MB spec that node tree is a
 thrown away, and the generic constructor is most of the load time. Generation needs no positions (diagnostics
 compose the text again, lazily), so this reader consumes the same C parser's events and builds dicts, lists and
 scalars directly: scalars are resolved and constructed by pyyaml's own resolver and SafeConstructor, so values are
-exactly what `yaml.safe_load` gives.
+exactly what `yaml.safe_load` gives (except timestamps: the text written, see ``SafeLoader``).
 
 It covers what specs use: mappings with scalar keys, sequences, plain and quoted scalars, anchors and aliases.
 Anything else (merge keys `<<`, explicit collection tags, complex keys, several documents, an undefined alias)
@@ -24,9 +24,18 @@ import yaml
 from yaml import events
 
 try:
-    SafeLoader: Any = yaml.CSafeLoader  # the C parser; the loader every reader of spec text uses
+    _BaseLoader: Any = yaml.CSafeLoader  # the C parser
 except AttributeError:  # pragma: no cover - pyyaml built without libyaml
-    SafeLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The loader every reader of spec text uses: the safe loader, except that a YAML timestamp (an unquoted
+    ``2024-01-02`` in an example or a default) is the text written. OpenAPI values are JSON, which has no dates: a
+    `format: date` string is what the author meant, and a Python date would reach messages and checks as such."""
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")

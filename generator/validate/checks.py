@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import ERROR, Diagnostic
 from generator.errors import SpecError
 from generator.load.document import Document, load_spec
-from generator.load.kinds import GENERIC
+from generator.load.kinds import GENERIC, SCHEMA
+from generator.load.leniency.finding import Scan
 from generator.load.positions import locate
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off
 from generator.validate.names import NAME_RULES, NameRules, check_schema_names
+from generator.validate.owasp.document import check_document
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
 from generator.validate.style import run as style
@@ -80,13 +83,27 @@ def _read_leniently(run: Run, doc: Document) -> None:
         return
     off = turned_off(run.rules)
     try:
-        scan = leniency.scan(doc, off)
-        for finding in scan.findings:
-            if finding.rule not in off:
-                run.report(finding.rule, finding.message, doc, finding.pointer, position=locate(doc, finding.pointer))
-        leniency.apply(doc, scan.findings)
+        _report_and_apply(run, doc, leniency.scan(doc, off), off)
     except RecursionError:
         return  # _validate reports the document as nested too deeply
+
+
+def _read_part_leniently(run: Run, doc: Document, ptr: str, value: Any, kind: int) -> None:
+    """The same lenient reading for a part of another file a `$ref` reaches, before it is walked: a finding never
+    depends on the file it is in."""
+    from generator.load import leniency
+
+    off = turned_off(run.rules)
+    _report_and_apply(run, doc, leniency.scan_part(doc, value, ptr, kind == SCHEMA, run.root_version, off), off)
+
+
+def _report_and_apply(run: Run, doc: Document, scan: Scan, off: set[str]) -> None:
+    from generator.load import leniency
+
+    for finding in scan.findings:
+        if finding.rule not in off:
+            run.report(finding.rule, finding.message, doc, finding.pointer, position=locate(doc, finding.pointer))
+    leniency.apply(doc, scan.findings)
 
 
 def _start(run: Run, doc: Document) -> None:
@@ -110,18 +127,21 @@ def _validate(run: Run, doc: Document) -> None:
 
 
 def _check_semantics(run: Run, doc: Document) -> None:
-    """The document-wide rules, then the walk over it and over what its `$ref`s reach in other files."""
+    """The document-wide rules, the walk over it and over what its `$ref`s reach in other files (each part read
+    leniently first), then the operations, wherever their path items are."""
     checker = run.checker(doc)
     if run.names is not None:
         check_schema_names(checker, run.names)
     check_headers(checker)
-    check_operations(checker)
     run.style = style.start(run)
     if run.style is not None:
         style.check_root(run.style, checker)
+    check_document(checker)
     walk(checker, doc.data, "", GENERIC)
     while run.refs.pending:
         tdoc, tptr, value, kind = run.refs.pending.popleft()
+        _read_part_leniently(run, tdoc, tptr, value, kind)
         walk(run.checker(tdoc), value, tptr, kind)
+    check_operations(checker)
     if run.style is not None:
         style.finish(run.style, checker)

@@ -11,6 +11,7 @@ from generator.load.document import Document
 from generator.load.positions import duplicate_keys, locate
 from generator.validate.levels import check_rule_config, level
 from generator.validate.matching import ValueChecker
+from generator.validate.owasp.document import limits_wanted
 from generator.validate.refs import Refs, Unresolved
 from generator.validate.rules import RULES
 
@@ -27,6 +28,7 @@ class Run:
     def __init__(self, rules: dict[str, str] | None = None, names: NameRules | None = None) -> None:
         self.rules = check_rule_config(rules)
         self.names = names  # a target's naming, for the name-collision rules (SF050-SF052); None: not checked
+        self.limits = limits_wanted(self.rules)  # the walk checks schema bounds (SF220-SF222, security ruleset)
         self.refs = Refs(self.report)
         self.raw: list[Finding] = []
         self.root_version = ""

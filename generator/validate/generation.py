@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from generator import pointer as pointers
@@ -39,10 +40,12 @@ REPAIRED = frozenset(("SF010", "SF011", "SF012", "SF013", "SF014", "SF016", "SF0
                       "SF031", "SF040"))
 
 
-def generation_check(doc: Document, rules: dict[str, str] | None = None) -> list[Diagnostic]:
+def generation_check(doc: Document, rules: dict[str, str] | None = None,
+                     source: Callable[[str], tuple[Document, str]] | None = None) -> list[Diagnostic]:
     """Read sloppy constructs leniently (leniency.py; the data is normalised in place) and run GENERATE_RULES, both
     with the validate rule levels; the REPAIRED problems are repaired, and are warnings unless the rules make them
-    errors (SF024, a default outside a property that validate warns about, is dropped quietly). Sorted by place."""
+    errors (SF024, a default outside a property that validate warns about, is dropped quietly). Sorted by place.
+    ``source``: where a pointer's text was written (``Bundled.where`` for a spec split over several files)."""
     from generator.load import leniency
 
     levels = check_rule_config(rules)
@@ -55,13 +58,20 @@ def generation_check(doc: Document, rules: dict[str, str] | None = None) -> list
         line, column = locate(doc, finding.pointer)  # before the fixes change the data
         shown.append(Diagnostic(finding.rule, severity, finding.message, str(doc.path), line, column,
                                 finding.pointer, RULES[finding.rule].hint))
-    leniency.apply(doc, scan.findings)
+    leniency.apply(doc, scan.findings, source)
     semantic_levels = {rule: "off" if rule == "SF024" else "warning" for rule in REPAIRED}
     semantic_levels.update(levels)
     found = shown + generation_diagnostics(doc, scan.refs, scan.value_schemas, semantic_levels, leniency.pointer_of,
                                            repairs=True)
     found.sort(key=lambda d: (d.file, d.line, d.column, d.rule))
     return found
+
+
+def at_levels(found: Iterable[Diagnostic], rules: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Findings made before the rules were known (the bundle's lenient readings) at their rule levels, with hints."""
+    levels = check_rule_config(rules)
+    return [replace(d, severity=level(levels, d.rule), hint=d.hint or RULES[d.rule].hint) for d in found
+            if level(levels, d.rule) != "off"]
 
 
 def generation_diagnostics(

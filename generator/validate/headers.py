@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
-from generator.validate.paths import METHODS
+from generator.load.kinds import METHODS
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker
@@ -53,5 +53,18 @@ def _is_hop_by_hop(name: Any) -> bool:
 def check_headers(checker: DocChecker) -> None:
     """SF018: a response promises a header the HTTP layer sets or strips per connection."""
     for path, name in hop_by_hop_response_headers(checker.doc.data):
-        where = pointer.join(*path, name)
-        checker.report("SF018", f"response header {name!r} is a hop-by-hop header: the HTTP layer sets it", where)
+        _report(checker, name, pointer.join(*path, name))
+
+
+def check_response_headers(checker: DocChecker, responses: dict[Any, Any], ptr: str) -> None:
+    """SF018 for the responses of one operation, in whichever file it is written (``check_headers`` sees the root's
+    own operations; a finding reported twice is reported once)."""
+    for status, value in responses.items():
+        headers = value.get("headers") if isinstance(value, dict) else None
+        for name in headers if isinstance(headers, dict) else ():
+            if _is_hop_by_hop(name):
+                _report(checker, name, pointer.child(pointer.child(pointer.child(ptr, status), "headers"), name))
+
+
+def _report(checker: DocChecker, name: str, where: str) -> None:
+    checker.report("SF018", f"response header {name!r} is a hop-by-hop header: the HTTP layer sets it", where)

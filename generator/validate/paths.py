@@ -6,18 +6,20 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.load.kinds import METHODS
+from generator.validate.headers import check_response_headers
+from generator.validate.lenient_refs import resolved_operation, resolved_path_item
 from generator.validate.names import check_operation_name
 from generator.validate.security import check_security, scheme_names
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _STATUS_RE = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX)$")
 _SUCCESS_RE = re.compile(r"^(?:[23][0-9][0-9]|[23]XX|default)$")
 _TEMPLATE_RE = re.compile(r"\{([^{}/]+)\}")
 
-Params = dict[tuple[str, str], tuple[str, dict[str, Any]]]  # (name, in) -> (pointer, parameter)
+Params = dict[tuple[str, str], tuple[str, dict[str, Any], "DocChecker"]]  # (name, in) -> (pointer, parameter, its file)
 
 
 class _Operations:
@@ -40,29 +42,36 @@ def check_operations(checker: DocChecker) -> None:
         if not isinstance(paths, dict):
             continue
         for path, item in paths.items():
+            ptr = pointer.child(f"/{section}", path)
+            item_checker = checker
+            if isinstance(item, dict) and "$ref" in item:  # a path item in another file (or a component)
+                item_checker, item, ptr = resolved_path_item(checker, item, ptr)
             if isinstance(item, dict):
-                _check_path_item(seen, str(path), item, pointer.child(f"/{section}", path), section == "paths")
+                _check_path_item(seen, item_checker, str(path), item, ptr, section == "paths")
 
 
-def _check_path_item(seen: _Operations, path: str, item: dict[str, Any], ptr: str, is_path: bool) -> None:
-    checker = seen.checker
+def _check_path_item(seen: _Operations, checker: DocChecker, path: str, item: dict[str, Any], ptr: str,
+                     is_path: bool) -> None:
     template = set(_TEMPLATE_RE.findall(path)) if is_path else set()
     shared = _params(checker, item.get("parameters"), pointer.child(ptr, "parameters"))
     for method in METHODS:
         op = item.get(method)
+        op_checker, optr = checker, pointer.child(ptr, method)
+        if isinstance(op, dict) and "$ref" in op:  # not OpenAPI, but clear (SF071)
+            op_checker, op, optr = resolved_operation(checker, method, op, optr)
         if isinstance(op, dict):
-            _check_operation(seen, path, method, op, pointer.child(ptr, method), shared, template if is_path else None)
+            _check_operation(seen, op_checker, path, method, op, optr, shared, template if is_path else None)
     if is_path and template and not any(isinstance(item.get(m), dict) for m in METHODS):
         # path-level declarations that no operation needs are still checked once
-        for (name, where), (pptr, _param) in shared.items():
+        for (name, where), (pptr, _param, _checker) in shared.items():
             if where == "path" and name not in template:
                 checker.report("SF012", f"path parameter {name!r} does not appear in the template {path}", pptr)
 
 
-def _check_operation(seen: _Operations, path: str, method: str, op: dict[str, Any], optr: str, shared: Params,
-                     template: set[str] | None) -> None:
-    """One operation; ``template`` holds the path's `{placeholders}` (None for a webhook)."""
-    checker = seen.checker
+def _check_operation(seen: _Operations, checker: DocChecker, path: str, method: str, op: dict[str, Any], optr: str,
+                     shared: Params, template: set[str] | None) -> None:
+    """One operation (in ``checker``'s file, at ``optr``); ``template`` holds the path's `{placeholders}` (None for a
+    webhook)."""
     own = _params(checker, op.get("parameters"), pointer.child(optr, "parameters"))
     merged = dict(shared)
     merged.update(own)
@@ -87,14 +96,14 @@ def _check_operation(seen: _Operations, path: str, method: str, op: dict[str, An
 
 def _check_path_params(checker: DocChecker, path: str, merged: Params, template: set[str] | None) -> None:
     """SF012 (not in the template) and SF013 (not required) for an operation's path parameters."""
-    for (name, where), (pptr, param) in sorted(merged.items(), key=lambda kv: kv[1][0]):
+    for (name, where), (pptr, param, own) in sorted(merged.items(), key=lambda kv: kv[1][0]):
         if where != "path":
             continue
         if template is not None and name not in template:
-            checker.report("SF012", f"path parameter {name!r} does not appear in the template {path}", pptr)
+            own.report("SF012", f"path parameter {name!r} does not appear in the template {path}", pptr)
         if param.get("required") is not True:
             rptr = pptr + "/required" if "required" in param else pptr
-            checker.report("SF013", f"path parameter {name!r} must have `required: true`", rptr)
+            own.report("SF013", f"path parameter {name!r} must have `required: true`", rptr)
 
 
 def _params(checker: DocChecker, params: Any, ptr: str) -> Params:
@@ -114,7 +123,7 @@ def _params(checker: DocChecker, params: Any, ptr: str) -> Params:
         if key in result:
             checker.report("SF014", f"parameter {name!r} in {where} is declared twice (also at {result[key][0]})", pptr)
         else:
-            result[key] = (pptr, param)
+            result[key] = (pptr, param, checker)
     return result
 
 
@@ -129,6 +138,7 @@ def check_responses(checker: DocChecker, responses: Any, ptr: str) -> None:
     """SF015 (no success response), SF016 (not a status code), SF017 (a status code written as a number)."""
     if not isinstance(responses, dict):
         return
+    check_response_headers(checker, responses, ptr)
     success = False
     for code in responses:
         text = str(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,8 @@ from urllib.parse import unquote
 from generator import pointer
 from generator.errors import SpecError
 from generator.load.document import Document, load_spec
+from generator.load.external_refs import DOCUMENT_SUFFIXES
+from generator.load.sources import TextFile
 
 Report = Callable[[str, str, Document, str], None]  # rule, message, document, pointer
 
@@ -23,22 +26,35 @@ class Unresolved(Exception):
 
 
 class Workspace:
-    """Documents by resolved path, so external `$ref`s load each file once."""
+    """Documents (and text files, for a `$ref` where a string belongs) by resolved path, each loaded once."""
 
     def __init__(self) -> None:
-        self.docs: dict[Path, Document | SpecError] = {}
+        self.docs: dict[Path, Document | TextFile | SpecError] = {}
+        self.root: Document | None = None  # the document checked as a whole; others only where `$ref`s reach
 
     def add(self, doc: Document) -> None:
+        """The root document."""
         self.docs[doc.path.resolve()] = doc
+        self.root = doc
 
-    def get(self, path: Path) -> Document | SpecError:
+    def get(self, path: Path) -> Document | TextFile | SpecError:
         key = path.resolve()
         if key not in self.docs:
-            try:
-                self.docs[key] = load_spec(path)
-            except SpecError as exc:
-                self.docs[key] = exc
+            self.docs[key] = _read(path)
         return self.docs[key]
+
+
+def _read(path: Path) -> Document | TextFile | SpecError:
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        try:
+            return TextFile(path, path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+        except (OSError, UnicodeDecodeError) as exc:
+            return SpecError("not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else "no such file",
+                             file=str(path))
+    try:
+        return load_spec(path)
+    except SpecError as exc:
+        return exc
 
 
 class Refs:
@@ -52,19 +68,24 @@ class Refs:
         self._cycles_reported: set[frozenset[tuple[Path, str]]] = set()
 
     def resolve(self, doc: Document, ref: Any) -> tuple[Document, str, Any]:
-        """(document, pointer, value) a `$ref` in ``doc`` points at; raises Unresolved."""
+        """(document, pointer, value) a `$ref` in ``doc`` points at; raises Unresolved. A text file's value is its
+        text (the document is then ``doc``, where the `$ref` is)."""
         if not isinstance(ref, str):
             raise Unresolved(f"$ref must be a string, not {type(ref).__name__}")
         if "://" in ref or ref.startswith("//"):
             raise Unresolved(f"remote $ref {ref!r} is not fetched (offline)", rule="SF004")
         file_part, _, fragment = ref.partition("#")
         target_doc: Document = doc
+        fragment = unquote(fragment)
         if file_part:
-            loaded = self.workspace.get(doc.path.parent / unquote(file_part))
+            loaded = self.workspace.get(Path(os.path.normpath(doc.path.parent / unquote(file_part))))
             if isinstance(loaded, SpecError):
                 raise Unresolved(f"$ref {ref!r}: cannot load {file_part}: {loaded.message}")
+            if isinstance(loaded, TextFile):  # its text (read as a string where one belongs; an error elsewhere)
+                if fragment:
+                    raise Unresolved(f"$ref {ref!r}: a text file has no JSON pointer")
+                return doc, "", loaded.text
             target_doc = loaded
-        fragment = unquote(fragment)
         if fragment and not fragment.startswith("/"):
             raise Unresolved(f"$ref {ref!r}: only JSON-pointer fragments (#/...) are supported")
         value = pointer.walk(target_doc.data, fragment)
@@ -74,7 +95,8 @@ class Refs:
         return target_doc, fragment, value
 
     def check(self, doc: Document, ptr: str, ref: Any, kind: int) -> None:
-        """The `$ref` at ``ptr``; an object in another file is queued once, to be walked as ``kind``."""
+        """The `$ref` at ``ptr``; an object outside the root document (another file, or a part of that file its own
+        local `$ref` reaches) is queued once, to be walked as ``kind``."""
         rptr = ptr + "/$ref"
         try:
             target_doc, target_ptr, value = self.resolve(doc, ref)
@@ -86,7 +108,7 @@ class Refs:
             return
         if "$ref" in value:
             self._check_chain(doc, ref)
-        if target_doc is not doc:
+        if target_doc is not self.workspace.root:
             key = (target_doc.path.resolve(), target_ptr)
             if key not in self.walked:
                 self.walked.add(key)

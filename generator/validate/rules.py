@@ -107,6 +107,52 @@ _RULES = [
          "a list); read as the list of their values", "write `examples: [value, ...]` (or `example:`) in a schema"),
     Rule("SF070", "warning", "type-yaml-null", "an unquoted `null` in a `type` list is YAML's null value; read as the "
          "type \"null\"", "quote it: `type: [string, \"null\"]`"),
+    Rule("SF071", "warning", "operation-ref", "an operation is a `$ref` (OpenAPI allows `$ref` for a whole path item, "
+         "not for one operation); read as the operation it points at",
+         "move the `$ref` up to the path item, or write the operation in place"),
+    Rule("SF072", "warning", "string-ref", "a `$ref` where OpenAPI wants a string (a `description` or `summary`); read "
+         "as the text it points at (a string in a YAML/JSON file, or a Markdown/text file)",
+         "write the text in place (tools that bundle specs may keep such `$ref`s; others reject them)"),
+    # the security ruleset (`--ruleset security`, generator/validate/owasp/): API-security checks in the spirit of the
+    # OWASP API Security Top 10 (2023); names and meaning follow Spectral's OWASP ruleset or Redocly where they have
+    # the same check. Off unless the ruleset is chosen or the project levels the rule itself.
+    Rule("SF200", "error", "no-server-http", "a server URL uses plain `http://` or `ws://` (loopback hosts such as "
+         "`localhost` excepted): credentials and data cross the network unencrypted",
+         "serve the API over `https://` (or `wss://`)", "security"),
+    Rule("SF201", "error", "no-api-keys-in-url", "an `apiKey` security scheme is sent `in: query` (or `path`): URLs "
+         "end up in logs, proxies and browser history", "send the key `in: header` (or use OAuth 2 / bearer tokens)",
+         "security"),
+    Rule("SF202", "error", "no-credentials-in-url", "a query or path parameter is named like a credential "
+         "(`password`, `client_secret`, `api_key`, `access_token`, `token`, ...; neither a pagination `page_token` nor "
+         "an `api_key_id` is one)",
+         "send credentials in a header or the request body, through a security scheme", "security"),
+    Rule("SF203", "error", "no-http-basic", "a security scheme uses HTTP Basic authentication (a reusable password "
+         "in every request)", "use OAuth 2, OpenID Connect or bearer tokens", "security"),
+    Rule("SF204", "error", "auth-insecure-schemes", "an `http` security scheme uses an outdated or insecure scheme "
+         "(`negotiate`, `oauth` 1)", "use `bearer` tokens or an OAuth 2 / OpenID Connect scheme", "security"),
+    Rule("SF205", "error", "security-defined", "an operation has no `security`, and neither has the document: "
+         "unclear whether it is public or someone forgot", "add a security requirement, or `security: []` to mark the "
+         "operation (or the whole API at the root) public on purpose", "security"),
+    Rule("SF210", "warning", "auth-401-response", "an operation that requires authentication declares no `401` "
+         "response", "declare a `401` response describing the error a missing or invalid credential gives",
+         "security"),
+    Rule("SF211", "warning", "auth-403-response", "an operation that requires authentication declares no `403` "
+         "response", "declare a `403` response describing the error a credential without permission gives",
+         "security"),
+    Rule("SF212", "warning", "rate-limit-responses-429", "an operation declares no `429` response, or one without "
+         "`content` (as for SF210/SF211, a `4XX` range or `default` does not count: the status needs its own entry)", "declare a `429` response with the error body clients receive when rate-limited", "security"),
+    Rule("SF213", "warning", "rate-limit-retry-after", "a `429` response declares no `Retry-After` header",
+         "add a `Retry-After` header to the 429 response so clients know when to retry", "security"),
+    Rule("SF220", "error", "string-limit", "a string schema has no `maxLength`, `enum` or `const`: unbounded input",
+         "add `maxLength` (or an `enum`/`const`)", "security"),
+    Rule("SF221", "error", "array-limit", "an array schema has no `maxItems`: unbounded input",
+         "add `maxItems`", "security"),
+    Rule("SF222", "error", "integer-limit", "an integer schema lacks a lower or an upper bound (`minimum`/"
+         "`exclusiveMinimum`, `maximum`/`exclusiveMaximum`)", "add both bounds", "security"),
+    Rule("SF223", "warning", "no-additional-properties", "a request-body schema (or one it reaches) allows open "
+         "`additionalProperties`/`unevaluatedProperties` (`true` or a schema) without `maxProperties`: mass "
+         "assignment of fields nobody declared", "set `additionalProperties: false` or bound the object with "
+         "`maxProperties`", "security"),
 ]
 
 _RULES += [Rule(*entry, ruleset="recommended") for entry in RECOMMENDED]

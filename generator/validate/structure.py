@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
-from generator.validate.paths import METHODS
+from generator.load.kinds import METHODS
 from generator.validate.shapes import fits
 
 if TYPE_CHECKING:
@@ -21,9 +21,7 @@ _MODEL_TAGS = frozenset(("Schema", "Parameter", "Response", "PathItem", "Example
 def check_structure(run: Run, doc: Document) -> None:
     """SF001: what openapi-pydantic refuses (numeric status codes, reported as SF017 already, are let through).
     A document that surely fits its models (shapes.py) is not parsed: openapi-pydantic is not even imported."""
-    data = doc.data
-    if run.unquoted_codes:
-        data = _with_string_codes(data)
+    data = _as_parsed(doc.data, run.unquoted_codes)
     if fits(data):
         return
     from openapi_pydantic import parse_obj
@@ -118,23 +116,35 @@ def _most_specific(found: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
     return result
 
 
-def _with_string_codes(data: dict[str, Any]) -> dict[str, Any]:
-    """A shallow copy of the document with numeric response codes turned into strings (for the structural check)."""
-    out = dict(data)
+def _as_parsed(data: dict[str, Any], string_codes: bool) -> dict[str, Any]:
+    """The document as the structural check should see it (a shallow copy where it differs): numeric response codes
+    as strings when ``string_codes`` (SF017 reported them), and without operations that are `$ref`s (SF071: read as
+    the operation they point at, which is checked where it is written)."""
+    out = None
     for section in ("paths", "webhooks"):
         paths = data.get(section)
         if not isinstance(paths, dict):
             continue
-        new_paths = {}
-        for path, item in paths.items():
-            if isinstance(item, dict):
-                item = dict(item)
-                for method in METHODS:
-                    op = item.get(method)
-                    if isinstance(op, dict) and isinstance(op.get("responses"), dict):
-                        op = dict(op)
-                        op["responses"] = {str(k): v for k, v in op["responses"].items()}
-                        item[method] = op
-            new_paths[path] = item
-        out[section] = new_paths
-    return out
+        new_paths = {path: _item_as_parsed(item, string_codes) for path, item in paths.items()}
+        if any(new_paths[path] is not item for path, item in paths.items()):
+            out = out if out is not None else dict(data)
+            out[section] = new_paths
+    return data if out is None else out
+
+
+def _item_as_parsed(item: Any, string_codes: bool) -> Any:
+    if not isinstance(item, dict):
+        return item
+    new = None
+    for method in METHODS:
+        op = item.get(method)
+        if not isinstance(op, dict):
+            continue
+        responses = op.get("responses")
+        if "$ref" in op:
+            new = new if new is not None else dict(item)
+            del new[method]
+        elif string_codes and isinstance(responses, dict) and not all(isinstance(k, str) for k in responses):
+            new = new if new is not None else dict(item)
+            new[method] = {**op, "responses": {str(k): v for k, v in responses.items()}}
+    return item if new is None else new

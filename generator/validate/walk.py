@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any
 from generator import pointer
 from generator.load.kinds import GENERIC, MAP_KINDS, SCHEMA, SCHEMALIST, child_kind
 from generator.validate.style.run import visit
+from generator.validate.owasp.limits import check_limits
+from generator.load.leniency.refs import string_ref
+from generator.validate.lenient_refs import read_string_ref
 from generator.validate.values import check_examples, check_schema
 
 if TYPE_CHECKING:
@@ -31,11 +34,13 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
                 checker.run.refs.check(checker.doc, ptr, ref, SCHEMA if kind == SCHEMA else GENERIC)
             if kind == SCHEMA:
                 check_schema(checker, obj, ptr)
+                if checker.run.limits:
+                    check_limits(checker, obj, ptr)
             elif kind == GENERIC and "schema" in obj and ("example" in obj or "examples" in obj):
                 check_examples(checker, obj, ptr)
             if style is not None:
                 visit(style, checker, obj, ptr, kind)
-            _children(stack, obj, ptr, kind)
+            _children(checker, stack, obj, ptr, kind)
         elif isinstance(obj, list):
             child = SCHEMA if kind == SCHEMALIST else GENERIC
             for i, value in enumerate(obj):
@@ -43,11 +48,15 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
                     stack.append((value, f"{ptr}/{i}", child))
 
 
-def _children(stack: Stack, obj: dict[Any, Any], ptr: str, kind: int) -> None:
+def _children(checker: DocChecker, stack: Stack, obj: dict[Any, Any], ptr: str, kind: int) -> None:
     """The containers under ``obj`` that the walk visits; extensions (``x-...``) are not OpenAPI, except as the name
-    of a member of a map (a property or path item may be called ``x-...``)."""
-    for key, value in obj.items():
+    of a member of a map (a property or path item may be called ``x-...``). A `$ref` where a string belongs is read
+    as its text (SF072)."""
+    for key, value in obj.items():  # replacing a value (SF072) while iterating is allowed
         if not isinstance(value, (dict, list)) or (kind not in MAP_KINDS and _is_extension(key)):
+            continue
+        ref = string_ref(kind, key, value)
+        if ref is not None and read_string_ref(checker, obj, key, ref, ptr):
             continue
         child = child_kind(kind, key, value)
         if child is not None:

@@ -210,3 +210,28 @@ def test_stale_sdk_fails_the_check_step(runner: Runner, project, readme_yaml) ->
     assert code == 1, out
     assert annotations(out["sdkforge validate"], runner.workspace) == []
     assert re.search(r"^stale: sdk/\S+", out["sdkforge check"], re.MULTILINE), out
+
+
+def test_ruleset_ignore_file_and_report_format_inputs(runner: Runner, project, monkeypatch) -> None:
+    """The adoption inputs: an ignore file accepts today's findings of the chosen rulesets (strict still on), the
+    report goes to a file; with nothing accepted the warning fails again."""
+    from generator.cli import main
+
+    line = project.warn_spec()
+    (project.path / "ci").mkdir()
+    monkeypatch.chdir(project.path)
+    adopt = ["validate", "--ruleset", "recommended", "--ruleset", "security", "--ignore-file", "ci/ignore.yaml"]
+    assert main([*adopt, "--generate-ignore-file", "specs/api.yaml"]) == 0
+    assert "unquoted-status-code" in (project.path / "ci" / "ignore.yaml").read_text(encoding="utf-8") or \
+        "SF017" in (project.path / "ci" / "ignore.yaml").read_text(encoding="utf-8")
+    given = {"specs": "specs/*.yaml", "sdkforge-version": str(ROOT), "ruleset": "recommended,security",
+             "ignore-file": "ci/ignore.yaml", "format": "junit", "output-file": "validate.xml", "check": "false"}
+    code, out = runner.run(given, skip=("Install sdkforge",))
+    assert code == 0, out
+    report = (project.path / "validate.xml").read_text(encoding="utf-8")
+    assert '<testsuite name="' in report and 'name="valid"' in report and "SF017" not in report
+    (project.path / "ci" / "ignore.yaml").write_text("{}\n", encoding="utf-8")  # nothing accepted: the warning fails
+    code, out = runner.run(dict(given, ruleset="sdk", format="github", **{"output-file": ""}),
+                           skip=("Install sdkforge",))
+    assert code == 1, out
+    assert annotations(out["sdkforge validate"], runner.workspace) == [("warning", "specs/api.yaml", line, "SF017")]

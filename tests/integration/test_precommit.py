@@ -72,9 +72,28 @@ def test_stale_sdk_fails_check_until_regenerated(repo) -> None:
 def test_hook_defaults_skip_what_is_not_a_spec() -> None:
     """Without `files:`, sdkforge-validate must not be handed pre-commit's or sdkforge's own YAML and JSON."""
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-    pattern = re.compile(hooks["sdkforge-validate"]["files"])
+    files = re.compile(hooks["sdkforge-validate"]["files"])
+    exclude = re.compile(hooks["sdkforge-validate"]["exclude"])
+
+    def seen(path: str) -> bool:  # pre-commit: `files` matches and `exclude` does not
+        return bool(files.search(path)) and not exclude.search(path)
+
     specs = ["openapi.yaml", "api/openapi.json", "specs/petstore.yml", "spec/v2/pets.yaml", "docs/swagger.json"]
     others = [".pre-commit-config.yaml", ".github/workflows/ci.yml", "sdk/.sdkforge-manifest.json",
-              "sdk/tests/responses.json", "package.json", "docker-compose.yaml"]
-    assert [p for p in specs if not pattern.search(p)] == []
-    assert [p for p in others if pattern.search(p)] == []
+              "sdk/tests/responses.json", "package.json", "docker-compose.yaml", "specs/.sdkforge-ignore.yaml"]
+    assert [p for p in specs if not seen(p)] == []
+    assert [p for p in others if seen(p)] == []
+
+
+def test_the_ignore_file_is_read_by_the_hook(repo) -> None:
+    """Adopting on a spec with an error generate repairs (an undeclared path parameter): the ignore file written by
+    --generate-ignore-file in the repository root is found by the hook, so the commit passes."""
+    repo.write_spec(repo.spec.read_text(encoding="utf-8").replace("/pets/{id}:", "/pets/{id}/{tag}:"))
+    repo.generate()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--generate-ignore-file", "specs/api.yaml"],
+                          cwd=repo.path, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "wrote 1 finding(s)" in done.stderr, done.stdout + done.stderr
+    code, output = pre_commit(repo)
+    assert code == 0, output
+    assert status(output, "sdkforge validate") == "Passed"

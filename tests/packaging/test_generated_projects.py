@@ -44,8 +44,10 @@ def test_typescript_package_packs_the_built_files_its_entries_name(tmp_path: Pat
     packed = json.loads(run("npm", "pack", "--dry-run", "--json", cwd=sdk))  # `prepare` builds dist first
     files = {entry["path"] for entry in packed[0]["files"]}
 
-    entries = {package["main"], package["types"], *package["exports"]["."].values()}
-    assert entries == {"./dist/index.js", "./dist/index.d.ts"}
+    conditions = package["exports"]["."]
+    entries = {package["main"], package["types"], *conditions["import"].values(), *conditions["require"].values()}
+    assert entries == {"./dist/index.js", "./dist/index.d.ts", "./dist/cjs/index.js", "./dist/cjs/index.d.ts"}
+    assert "dist/cjs/package.json" in files  # marks dist/cjs CommonJS inside a "type": "module" package
     assert {entry.removeprefix("./") for entry in entries} <= files
     for source in (p for p in files if p.startswith("src/") and p.endswith(".ts")):
         built = "dist/" + source.removeprefix("src/").removesuffix(".ts")
@@ -53,3 +55,21 @@ def test_typescript_package_packs_the_built_files_its_entries_name(tmp_path: Pat
     assert {"package.json", "README.md", "CHANGELOG.md", "api.md"} <= files
     assert all(p.split("/")[0] in {"dist", "src"} or "/" not in p for p in files)  # no tests, build output or config
     assert not {p for p in files if p.split("/")[0] not in {"dist", "src"}} - {*package["files"], "package.json"}
+    _loads_from_esm_and_commonjs(sdk, package["name"], tmp_path / "consumer")
+
+
+def _loads_from_esm_and_commonjs(sdk: Path, name: str, consumer: Path) -> None:
+    """The built package (dist, made by `prepare` above) by its name: `import` from an ES module gets the ES build,
+    `require` from a CommonJS file (a package without "type": "module", as ts-node, tsx and Jest setups run) the
+    CommonJS build, without Node's require(esm)."""
+    (consumer / "node_modules").mkdir(parents=True)
+    (consumer / "node_modules" / name).symlink_to(sdk, target_is_directory=True)
+    (consumer / "package.json").write_text('{"name": "consumer", "private": true}\n', encoding="utf-8")
+    check = "const client = new sdk.OpenAIVideos({ apiKey: 'k' }); if (typeof client.videos.remix !== 'function') process.exit(3);"
+    which = f"if (!require.resolve({json.dumps(name)}).endsWith('/dist/cjs/index.js')) process.exit(4);"
+    (consumer / "use.cjs").write_text(f"const sdk = require({json.dumps(name)});\n{check}\n{which}\n", encoding="utf-8")
+    (consumer / "use.mjs").write_text(f"import * as sdk from {json.dumps(name)};\n{check}\n", encoding="utf-8")
+    for script in ("use.cjs", "use.mjs"):
+        result = subprocess.run(["node", script], cwd=consumer, capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 0, (script, result.stdout + result.stderr)
+        assert "ExperimentalWarning" not in result.stderr, result.stderr  # no require(esm)

@@ -54,11 +54,13 @@ def test_retry_after_up_to_the_cap_is_waited(
     any_client: tuple[Any, bool], mock: Mock, sleeps: Sleeps, form: str
 ) -> None:
     c, is_async = any_client
-    mock.add(json_response(429, {}, _retry_after(form, 60)), json_response(200, WIDGET))
+    # openai-python waits up to two minutes: 61 s and 120 s are waited as given
+    mock.add(json_response(429, {}, _retry_after(form, 61)), json_response(429, {}, _retry_after(form, 120)))
+    mock.add(json_response(200, WIDGET))
     widget = _call(c, is_async, lambda c: c.widgets.retrieve("w_1"))
     assert widget.id == "w_1"
-    assert sleeps.calls == [60.0]
-    assert len(mock.requests) == 2
+    assert sleeps.calls == [61.0, 120.0]
+    assert len(mock.requests) == 3
 
 
 @pytest.mark.parametrize("form", ["seconds", "ms", "date"])
@@ -66,7 +68,7 @@ def test_retry_after_beyond_the_cap_raises_at_once(
     any_client: tuple[Any, bool], sdk: Any, mock: Mock, sleeps: Sleeps, form: str
 ) -> None:
     c, is_async = any_client
-    mock.add(json_response(429, {"error": {"message": "slow down"}}, _retry_after(form, 61)))
+    mock.add(json_response(429, {"error": {"message": "slow down"}}, _retry_after(form, 121)))
     with pytest.raises(sdk.RateLimitError) as info:
         _call(c, is_async, lambda c: c.widgets.retrieve("w_1"))
     assert info.value.status_code == 429
@@ -79,7 +81,7 @@ def test_max_retry_after_is_a_client_option(
     any_client: tuple[Any, bool], sdk: Any, mock: Mock, sleeps: Sleeps, form: str
 ) -> None:
     c, is_async = any_client
-    assert c.max_retry_after == sdk._base_client.DEFAULT_MAX_RETRY_AFTER == 60.0
+    assert c.max_retry_after == sdk._base_client.DEFAULT_MAX_RETRY_AFTER == 120.0
     longer = c.with_options(max_retry_after=300)
     assert longer.max_retry_after == 300.0
     mock.add(json_response(503, {}, _retry_after(form, 240)), json_response(200, WIDGET))
@@ -90,6 +92,31 @@ def test_max_retry_after_is_a_client_option(
     with pytest.raises(sdk.InternalServerError):
         _call(shorter, is_async, lambda c: c.widgets.retrieve("w_1"))
     assert sleeps.calls == [240.0]  # no second wait
+
+
+@pytest.mark.parametrize(
+    "headers", [{"retry-after": "inf"}, {"retry-after": "+Infinity"}, {"retry-after": "nan"}, {"retry-after-ms": "inf"}]
+)
+def test_retry_after_inf_or_nan_falls_back_to_backoff(
+    any_client: tuple[Any, bool], mock: Mock, sleeps: Sleeps, headers: dict[str, str]
+) -> None:
+    """As openai-python: a non-finite value names no wait, so the retry backs off as if the header were absent."""
+    c, is_async = any_client
+    c._random = lambda: 0.0
+    mock.add(json_response(503, {}, headers), json_response(200, WIDGET))
+    assert _call(c, is_async, lambda c: c.widgets.retrieve("w_1")).id == "w_1"
+    assert sleeps.calls == [0.5]
+
+
+def test_retry_after_overflowing_number_is_beyond_the_cap(
+    any_client: tuple[Any, bool], sdk: Any, mock: Mock, sleeps: Sleeps
+) -> None:
+    """A number too large for a float (not the literal ``inf``) is a very long wait: no retry, as openai-python."""
+    c, is_async = any_client
+    mock.add(json_response(429, {}, {"retry-after": "1" + "0" * 400}))
+    with pytest.raises(sdk.RateLimitError):
+        _call(c, is_async, lambda c: c.widgets.retrieve("w_1"))
+    assert sleeps.calls == [] and len(mock.requests) == 1
 
 
 def test_max_retry_after_in_the_constructor(sdk: Any) -> None:
@@ -113,10 +140,27 @@ def test_empty_success_body_is_none_for_an_optional_type(
     assert result is None
 
 
-def test_empty_success_body_for_a_required_type_is_a_clear_typed_error(
-    any_client: tuple[Any, bool], sdk: Any, mock: Mock
+@pytest.mark.parametrize("headers", [{}, {"content-type": "application/json"}])
+def test_empty_success_body_for_a_required_type_returns_none(
+    any_client: tuple[Any, bool], mock: Mock, headers: dict[str, str]
 ) -> None:
+    """openai-python returns from a 204 with no body whatever the method's type: so does the default client."""
     c, is_async = any_client
+    mock.add(httpx.Response(204, headers=headers), httpx.Response(200, content=b" ", headers=headers))
+    assert _call(c, is_async, lambda c: c.widgets.retrieve("w_1")) is None
+    assert _call(c, is_async, lambda c: c.widgets.retrieve("w_1")) is None
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+def test_empty_success_body_for_a_required_type_is_a_clear_typed_error_when_strict(
+    sdk: Any, mock: Mock, is_async: bool
+) -> None:
+    transport = httpx.MockTransport(mock)
+    c = (
+        sdk.AsyncAcme(api_key=KEY, strict=True, http_client=httpx.AsyncClient(transport=transport))
+        if is_async
+        else sdk.Acme(api_key=KEY, strict=True, http_client=httpx.Client(transport=transport))
+    )
     mock.add(httpx.Response(204))
     with pytest.raises(sdk.APIResponseValidationError) as info:
         _call(c, is_async, lambda c: c.widgets.retrieve("w_1"))

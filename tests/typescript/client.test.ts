@@ -15,7 +15,7 @@ describe('client configuration', () => {
       () => new BaseClient({}, CONFIG),
       (error: unknown) => {
         assert.ok(error instanceof SDKError);
-        assert.match(error.message, /apiKey option.*EXAMPLE_API_KEY/);
+        assert.match(error.message, /needs credentials: pass apiKey to the client \(or set EXAMPLE_API_KEY/);
         return true;
       },
     );
@@ -41,7 +41,10 @@ describe('client configuration', () => {
   });
 
   it('sends the key as a query parameter when the scheme says so', async () => {
-    const config = { ...CONFIG, auth: { in: 'query' as const, name: 'api_key' } };
+    const config = {
+      ...CONFIG,
+      schemes: { bearer: { kind: 'apiKey', in: 'query', name: 'api_key', credentials: ['apiKey'] } },
+    } as const;
     const { client, calls } = makeClient([json({})], {}, config);
     await client.get('/x');
     assert.equal(new URL(calls[0]?.url ?? '').searchParams.get('api_key'), API_KEY);
@@ -105,5 +108,39 @@ describe('request building', () => {
     assert.equal(calls[0]?.headers.get('content-type'), 'audio/wav');
     assert.deepEqual([...new Uint8Array(await new Response(calls[0]?.body).arrayBuffer())], [7, 8]);
     assert.equal(calls[1]?.headers.get('content-type'), 'text/plain');
+  });
+});
+
+describe('withOptions', () => {
+  it('returns a copy with other headers, key, retries and timeout, leaving the original unchanged', async () => {
+    const { fetch, calls } = scriptedFetch([json({}), json({}), json({})]);
+    const original = new BaseClient(
+      { apiKey: 'sk-a', fetch, logLevel: 'off', defaultHeaders: { 'x-team': 'a' } },
+      CONFIG,
+    );
+    const copy = original.withOptions({ apiKey: 'sk-b', defaultHeaders: { 'x-team': 'b' }, maxRetries: 7, timeout: 5 });
+    assert.ok(copy instanceof BaseClient && copy !== original);
+    assert.deepEqual([copy.apiKey, copy.maxRetries, copy.timeout], ['sk-b', 7, 5]);
+    assert.deepEqual([original.apiKey, original.maxRetries, original.timeout], ['sk-a', 2, 600000]);
+    await copy.get('/x');
+    await original.get('/x');
+    assert.equal(calls[0]?.headers.get('authorization'), 'Bearer sk-b');
+    assert.equal(calls[0]?.headers.get('x-team'), 'b');
+    assert.equal(calls[1]?.headers.get('authorization'), 'Bearer sk-a');
+    assert.equal(calls[1]?.headers.get('x-team'), 'a');
+    const same = original.withOptions({});
+    assert.deepEqual([same.apiKey, same.baseURL, same.maxRetries], [original.apiKey, original.baseURL, 2]);
+    await same.get('/y');
+    assert.equal(calls[2]?.url, 'https://api.example.test/v1/y');
+  });
+
+  it('keeps a key and base URL read from the environment', () => {
+    process.env['EXAMPLE_API_KEY'] = 'sk-env';
+    process.env['EXAMPLE_BASE_URL'] = 'http://env.test';
+    const original = new BaseClient({ logLevel: 'off' }, CONFIG);
+    delete process.env['EXAMPLE_API_KEY'];
+    delete process.env['EXAMPLE_BASE_URL'];
+    const copy = original.withOptions({ maxRetries: 0 });
+    assert.deepEqual([copy.apiKey, copy.baseURL], ['sk-env', 'http://env.test']);
   });
 });

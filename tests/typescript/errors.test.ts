@@ -44,6 +44,29 @@ describe('errors', () => {
     });
   }
 
+  it('exposes code, type and param of the error object, nested or top-level, as openai-node does', async () => {
+    const cases: [unknown, [unknown, unknown, unknown]][] = [
+      [
+        { error: { code: 'insufficient_quota', type: 'quota', param: 'model', message: 'm' } },
+        ['insufficient_quota', 'quota', 'model'],
+      ],
+      [
+        { code: 'bad_id', type: 'invalid_request_error', param: null, message: 'top' },
+        ['bad_id', 'invalid_request_error', null],
+      ],
+      [{ error: { code: 42, message: 'numeric' } }, ['42', undefined, undefined]],
+      [{ error: 'plain text' }, [undefined, undefined, undefined]],
+      ['not json', [undefined, undefined, undefined]],
+    ];
+    for (const [body, expected] of cases) {
+      const reply = typeof body === 'string' ? new Response(body, { status: 400 }) : json(body, 400);
+      const { client } = makeClient([reply]);
+      const error = await client.get('/x').catch((caught: unknown) => caught);
+      assert.ok(error instanceof BadRequestError);
+      assert.deepEqual([error.code, error.type, error.param], expected, JSON.stringify(body));
+    }
+  });
+
   it('describes an error without a body', async () => {
     const { client } = makeClient([new Response(null, { status: 404 })]);
     await assert.rejects(client.get('/x'), { name: 'NotFoundError', message: '404 status code (no body)' });

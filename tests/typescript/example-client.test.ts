@@ -75,8 +75,10 @@ class Example extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, {
       defaultBaseURL: 'https://api.example.test/v1',
-      apiKeyEnv: 'EXAMPLE_API_KEY',
-      auth: { in: 'header', name: 'Authorization', prefix: 'Bearer ' },
+      credentialEnv: { apiKey: 'EXAMPLE_API_KEY' },
+      schemes: { bearer: { kind: 'bearer', credentials: ['apiKey'] } },
+      security: [['bearer']],
+      checkAtInit: true,
       idempotencyHeader: 'Idempotency-Key',
     });
   }
@@ -107,6 +109,15 @@ describe('a generated-style client', () => {
     for await (const video of client.videos.list({ limit: 1 })) ids.push(video.id);
     assert.deepEqual(ids, ['a', 'b']);
     await assert.rejects(client.videos.retrieve('missing'), NotFoundError);
+  });
+
+  it('withOptions gives a client of the same class, its resources bound to the copy', async () => {
+    const { client, calls } = example([json({ id: 'v', status: 'queued' })]);
+    const copy = client.withOptions({ apiKey: 'sk-y', maxRetries: 0 });
+    assert.ok(copy instanceof Example);
+    await copy.videos.retrieve('v');
+    assert.equal(calls[0]?.headers.get('authorization'), 'Bearer sk-y');
+    assert.equal(client.apiKey, 'sk-x');
   });
 
   it('uploads a file and polls until done', async () => {

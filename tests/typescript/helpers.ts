@@ -11,9 +11,11 @@ export const API_KEY = 'sk-test-secret-123';
 
 export const CONFIG: ClientConfig = {
   defaultBaseURL: 'https://api.example.test/v1',
-  apiKeyEnv: 'EXAMPLE_API_KEY',
+  credentialEnv: { apiKey: 'EXAMPLE_API_KEY' },
   baseURLEnv: 'EXAMPLE_BASE_URL',
-  auth: { in: 'header', name: 'Authorization', prefix: 'Bearer ' },
+  schemes: { bearer: { kind: 'bearer', credentials: ['apiKey'] } },
+  security: [['bearer']],
+  checkAtInit: true,
   idempotencyHeader: 'Idempotency-Key',
   userAgent: 'example-sdk/1.0',
 };

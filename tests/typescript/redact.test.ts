@@ -53,7 +53,10 @@ describe('secrets in logs', () => {
 
   it('redacts a key sent in the query', async () => {
     const { logger, lines } = capturingLogger();
-    const config = { ...CONFIG, auth: { in: 'query' as const, name: 'key' } };
+    const config = {
+      ...CONFIG,
+      schemes: { bearer: { kind: 'apiKey', in: 'query', name: 'key', credentials: ['apiKey'] } },
+    } as const;
     const { client } = makeClient([json({})], { logLevel: 'debug', logger }, config);
     await client.get('/x');
     assert.ok(!lines.join('\n').includes(API_KEY));

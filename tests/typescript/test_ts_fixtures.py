@@ -3,6 +3,7 @@ TypeScript SDK: strict tsc and biome clean, its generated in-process tests pass.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,20 @@ ROOT = Path(__file__).resolve().parents[2]
 SPECS = sorted((ROOT / "tests" / "fixtures" / "specs").glob("*.yaml"))
 
 
+# fixture -> a hand-written test compiled and run with the fixture's generated tests (its package name)
+EXTRA = {"auth": ("fx_auth", ROOT / "tests" / "fixtures" / "typescript" / "auth-wire.test.ts")}
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
 def test_fixture_spec_as_typescript(ts, spec: Path, tmp_path: Path) -> None:
     sdk = tmp_path / "sdk"
-    ts.write(Target(spec=str(spec), output=str(sdk), language="typescript", package="fixture"), sdk, root=tmp_path)
+    package, extra = EXTRA.get(spec.stem, ("fixture", None))
+    ts.write(Target(spec=str(spec), output=str(sdk), language="typescript", package=package), sdk, root=tmp_path)
+    if extra is not None:
+        shutil.copy(extra, sdk / "tests" / extra.name)
     ts.typecheck(sdk)
     ts.check_format(sdk)
-    ts.run_tests(sdk, tmp_path / "build", prism=False)
+    # auth against Prism too: it answers 401 when a required credential (basic, cookie...) is missing
+    output = ts.run_tests(sdk, tmp_path / "build", prism=spec.stem == "auth")
+    if extra is not None:
+        assert "# skipped 0" in output and "auth fixture on the wire" in output, output[-3000:]

@@ -47,10 +47,15 @@ def hostile_spec() -> dict:
             "/then/{class}": {
                 "parameters": [{"name": "class", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "get": {"operationId": "then", "tags": ["then"], "deprecated": True, "responses": reply},
-                "delete": {"operationId": "__proto__", "tags": ["then"], "responses": reply},
+                "delete": {"operationId": "__proto__", "tags": ["then"], "responses": reply,
+                           "security": [{"__proto__": [], "a b*/`${x}`": []}, {"constructor": []}]},
             },
         },
-        "components": {"schemas": {
+        "components": {"securitySchemes": {
+            "__proto__": {"type": "apiKey", "in": "header", "name": "x-`$h`'*"},  # odd, yet a valid header name
+            "a b*/`${x}`": {"type": "http", "scheme": "basic"},
+            "constructor": {"type": "apiKey", "in": "cookie", "name": "c'`${x}`"},
+        }, "schemas": {
             "__proto__": _schema(),
             "constructor": {"type": "object", "properties": {"`": {"type": "integer"}}},
             "Promise": {"type": "string", "enum": ["`${x}`", "*/"], "description": DOC},

@@ -51,10 +51,14 @@ def test_surface(sdk: Path) -> None:
     assert "remix(videoId: string, params: VideoRemixParams, options?: RequestOptions): APIPromise<Video> {" in videos
     assert "list(params: VideoListParams = {}, options?: RequestOptions): PagePromise<CursorPage<Video>, Video> {" in videos
     assert "createAndPoll(params: VideoCreateParams, options?: RequestOptions & PollOptions): Promise<Video> {" in videos
-    assert "  /**\n   * Remix a finished video\n" in videos and "   * @deprecated\n" in videos
+    assert "  /**\n   * Remix a finished video\n" in videos and "@deprecated" not in videos  # current, as the reference has it
     types = (sdk / "src" / "types.ts").read_text()
     assert "export type VideoModel =\n  | (string & {})\n  | 'sora-2'" in types or "(string & {}) | 'sora-2'" in types
-    assert "  completed_at?: number | null;" in types and "  first_id: string | null;" in types
+    # the five nullable Video fields as openai-node types them: always present, `| null`
+    for line in ("completed_at: number | null", "error: VideoCreateError | null", "expires_at: number | null",
+                 "prompt: string | null", "remixed_from_video_id: string | null"):
+        assert f"  {line};" in types, line
+    assert "  first_id: string | null;" in types
     package = (sdk / "package.json").read_text()
     assert '"type": "module"' in package and '"dependencies"' not in package
 

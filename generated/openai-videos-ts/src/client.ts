@@ -14,10 +14,12 @@ export class OpenAIVideos extends BaseClient {
   constructor(options: ClientOptions = {}) {
     super(options, {
       defaultBaseURL: 'https://api.openai.com/v1',
-      apiKeyEnv: 'OPENAI_API_KEY',
+      credentialEnv: { apiKey: 'OPENAI_API_KEY' },
       baseURLEnv: 'OPENAI_BASE_URL',
       logLevelEnv: 'OPENAI_VIDEOS_LOG',
-      auth: { in: 'header', name: 'Authorization', prefix: 'Bearer ' },
+      schemes: { apiKeyAuth: { kind: 'bearer', credentials: ['apiKey'] } },
+      security: [['apiKeyAuth']],
+      checkAtInit: true,
       userAgent: 'openai-videos/0.1.0',
     });
   }

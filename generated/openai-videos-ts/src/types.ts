@@ -42,7 +42,7 @@ export interface Video {
   /**
    * When the job finished, in Unix seconds; null while still running.
    */
-  completed_at?: number | null;
+  completed_at: number | null;
   /**
    * When the job was submitted, in Unix seconds.
    */
@@ -50,11 +50,11 @@ export interface Video {
   /**
    * Why generation failed; null unless the job failed.
    */
-  error?: VideoCreateError | null;
+  error: VideoCreateError | null;
   /**
    * When the downloadable media stops being available, in Unix seconds; null if no expiry is set.
    */
-  expires_at?: number | null;
+  expires_at: number | null;
   /**
    * Sora model used for generation. Known names are listed, but other strings are accepted so new models do not break clients.
    */
@@ -70,11 +70,11 @@ export interface Video {
   /**
    * Text prompt the video was generated from, if any.
    */
-  prompt?: string | null;
+  prompt: string | null;
   /**
    * ID of the video this one was remixed from; null for non-remixes.
    */
-  remixed_from_video_id?: string | null;
+  remixed_from_video_id: string | null;
   /**
    * Clip length in seconds as a string; for extensions it is the total length after stitching.
    */

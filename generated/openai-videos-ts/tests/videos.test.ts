@@ -24,7 +24,7 @@ const RESPONSES = {
   delete: '{"deleted":true,"id":"string","object":"video.deleted"}',
   downloadContent: 'binary content',
   remix:
-    '{"created_at":1712698600,"id":"video_456","model":"sora-2","object":"video","progress":0,"remixed_from_video_id":"video_123","seconds":"8","size":"720x1280","status":"queued"}',
+    '{"completed_at":null,"created_at":1712698600,"error":null,"expires_at":null,"id":"video_456","model":"sora-2","object":"video","progress":0,"prompt":"Extend the scene with the cat taking a bow to the cheering audience","remixed_from_video_id":"video_123","seconds":"8","size":"720x1280","status":"queued"}',
 };
 
 function setup(body: string, contentType: string, status = 200) {

@@ -24,9 +24,14 @@ Handled (rule ids in ``validate/rules.py``), by family:
 * SF067 ``const`` in a 3.0 document becomes a one-value ``enum``;
 * SF068 ``nullable: true`` in a 3.1 document is reported (sdkforge reads it as before; off by default);
 * SF069 a schema's ``examples`` written as a map of Example Objects becomes the list of their values.
+
+``refs`` -- a `$ref` where OpenAPI allows none (SF071 an operation, SF072 a description): the facts; bundling and
+validation follow them with their own resolution.
+
+A file a `$ref` reaches is read the same way (``scan_part``), so a finding never depends on the file it is in.
 """
 
 from generator.load.leniency.finding import Finding, Scan, apply, pointer_of
-from generator.load.leniency.walk import scan
+from generator.load.leniency.walk import scan, scan_part
 
-__all__ = ["Finding", "Scan", "apply", "pointer_of", "scan"]
+__all__ = ["Finding", "Scan", "apply", "pointer_of", "scan", "scan_part"]

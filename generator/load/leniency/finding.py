@@ -10,7 +10,8 @@ from generator import pointer as json_pointer
 from generator.load.document import Document
 
 Entry = tuple[Any, ...]  # (parent entry or None, key): a pointer built only when a finding needs it
-Fix = Callable[[Document], None]
+Source = Callable[[str], tuple[Document, str]]  # a pointer -> the file and pointer its text was written at
+Fix = Callable[[Source], None]
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,10 @@ class Scan:
     value_schemas: list[tuple[dict[Any, Any], Entry | None]]
 
 
-def apply(doc: Document, found: list[Finding]) -> None:
-    """Apply every finding's fix (after the findings were located: fixes change the data locate walks)."""
+def apply(doc: Document, found: list[Finding], source: Source | None = None) -> None:
+    """Apply every finding's fix (after the findings were located: fixes change the data locate walks). ``source``:
+    where a pointer's text was written (a bundled document's parts come from other files); default ``doc`` itself."""
+    where: Source = source or (lambda pointer: (doc, pointer))
     for finding in sorted(found, key=lambda f: f.rule != "SF063"):  # SF063 reads the source through the data
         if finding.fix is not None:
-            finding.fix(doc)
+            finding.fix(where)

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.load.document import Document
-from generator.load.leniency.finding import Entry, Finding, Fix, pointer_of
+from generator.load.leniency.finding import Entry, Finding, Fix, Source, pointer_of
 from generator.load.leniency.structure import del_key
 from generator.load.positions import locate
 
@@ -75,15 +75,15 @@ def _bounds(schema: dict[Any, Any], entry: Entry | None, v30: bool, found: list[
 
 
 def _examples_to_list(schema: dict[Any, Any], examples: dict[Any, Any]) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         schema["examples"] = [e["value"] if type(e) is dict and "value" in e else e for e in examples.values()]
 
     return fix
 
 
 def _yaml11_entry(enum: list[Any], index: int, value: bool, where: Entry) -> Finding:
-    def fix(doc: Document) -> None:
-        enum[index] = _source_scalar(doc, pointer_of(where)) or ("true" if enum[index] else "false")
+    def fix(source: Source) -> None:
+        enum[index] = _source_scalar(*source(pointer_of(where))) or ("true" if enum[index] else "false")
 
     return Finding("SF063", f"enum entry {str(value).lower()} of a string enum is a YAML 1.1 boolean; read as the "
                    "string written (quote it)", where, fix)
@@ -105,7 +105,7 @@ def _source_scalar(doc: Document, pointer: str) -> str | None:
 
 
 def _bound_to_30(schema: dict[Any, Any], bound: str, plain: str) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         value = schema.pop(bound)
         current = schema.get(plain)
         lower = bound == "exclusiveMinimum"
@@ -118,7 +118,7 @@ def _bound_to_30(schema: dict[Any, Any], bound: str, plain: str) -> Fix:
 
 
 def _bound_to_31(schema: dict[Any, Any], bound: str, plain: str) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         flag = schema.pop(bound)
         if flag is True and isinstance(schema.get(plain), (int, float)):
             schema[bound] = schema.pop(plain)
@@ -127,7 +127,7 @@ def _bound_to_31(schema: dict[Any, Any], bound: str, plain: str) -> Fix:
 
 
 def _const_to_enum(schema: dict[Any, Any]) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         value = schema.pop("const")
         if "enum" not in schema:
             schema["enum"] = [value]

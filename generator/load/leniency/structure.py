@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load.document import Document
-from generator.load.leniency.finding import Entry, Finding, Fix
+from generator.load.leniency.finding import Entry, Finding, Fix, Source
 
 
 def set_key(obj: dict[Any, Any], key: str, value: Any) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         obj[key] = value
 
     return fix
 
 
 def del_key(obj: dict[Any, Any], key: str) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         obj.pop(key, None)
 
     return fix
@@ -43,7 +42,7 @@ def numeric_codes(responses: dict[Any, Any], entry: Entry | None) -> list[Findin
 
 
 def _string_codes(responses: dict[Any, Any]) -> Fix:
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         if any(type(code) is int for code in responses):
             items = [(str(k), v) for k, v in responses.items()]
             responses.clear()
@@ -62,7 +61,7 @@ def no_description(response: dict[Any, Any], entry: Entry | None) -> Finding:
 def bool_schema(parent: Any, key: Any, value: bool, entry: Entry) -> Finding:
     """SF066: ``true`` / ``false`` where openapi-pydantic wants a schema object."""
 
-    def fix(_doc: Document) -> None:
+    def fix(_source: Source) -> None:
         parent[key] = {} if value else {"not": {}}
 
     word = "true" if value else "false"

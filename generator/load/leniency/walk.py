@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import pointer as json_pointer
 from generator.load.document import Document
 from generator.load.leniency.finding import Entry, Scan
 from generator.load.leniency.keywords import KEYWORDS, keyword_findings
+from generator.load.leniency.refs import local_operation_refs
 from generator.load.leniency.structure import bool_schema, no_description, no_paths, null_type, numeric_codes
 
 # schema keywords whose value is one schema (a boolean schema is valid JSON Schema, but openapi-pydantic wants a dict;
@@ -42,14 +44,36 @@ def scan(doc: Document, off: frozenset[str] | set[str] = frozenset()) -> Scan:
     result = Scan([], [], [])
     if not (v30 or v31):
         return result  # the parse refuses the version; nothing to be lenient about
-    found, refs, value_schemas = result.findings, result.refs, result.value_schemas
     if "paths" not in data and (v30 or "webhooks" in data):  # a 3.1 document of components only is a library
-        found.append(no_paths(data, v30))
+        result.findings.append(no_paths(data, v30))
+    _walk(doc, [(data, _GEN, None)], v30, off, result)
+    result.findings.extend(local_operation_refs(data))
+    return result
+
+
+def scan_part(doc: Document, value: Any, pointer: str, schema: bool, version: str,
+              off: frozenset[str] | set[str] = frozenset()) -> Scan:
+    """The walk of ``scan`` over one part of a file that a `$ref` reaches (at ``pointer`` in ``doc``; a schema or
+    not), read by the OpenAPI ``version`` of the document that refers to it: its findings are those the same part
+    gives written in the root document (generate reads it bundled into the root)."""
+    result = Scan([], [], [])
+    if version.startswith(("3.0", "3.1")) and type(value) in (dict, list):
+        entry: Entry | None = None
+        for token in json_pointer.split(pointer):
+            entry = (entry, token)
+        kind = _SCHEMA if schema and type(value) is dict else _GEN
+        _walk(doc, [(value, kind, entry)], version.startswith("3.0"), off, result)
+    return result
+
+
+def _walk(doc: Document, stack: list[tuple[Any, int, Entry | None]], v30: bool, off: frozenset[str] | set[str],
+          result: Scan) -> None:
+    """The hot loop of ``scan``, from the containers on ``stack``."""
+    found, refs, value_schemas = result.findings, result.refs, result.value_schemas
     yaml_source = doc.path.suffix.lower() != ".json"
     nullable = "SF068" not in off
     aliases = "*" in doc.text and "&" in doc.text  # YAML anchors: containers may be shared, visit each once
     seen: set[int] = set()
-    stack: list[tuple[Any, int, Entry | None]] = [(data, _GEN, None)]
     pop, push = stack.pop, stack.append
     while stack:
         obj, kind, entry = pop()
@@ -131,4 +155,3 @@ def scan(doc: Document, off: frozenset[str] | set[str] = frozenset()) -> Scan:
                     push((value, _RESPONSES if entry == _COMPONENTS else _CODES, (entry, key)))
                 else:
                     push((value, _GEN, (entry, key)))
-    return result

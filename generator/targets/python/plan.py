@@ -7,6 +7,7 @@ met the schemas and operations), annotations, import lines, signatures, literals
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator import model
 from generator.config import Target
@@ -37,7 +38,7 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> PyApi:
     base_url_env = target.base_url_env or f"{prefix}_BASE_URL"
     log_env = target.log_env or f"{prefix}_LOG"
     base_url = target.base_url or (api.base_url if api.base_url is not None else "http://localhost")
-    return PyApi(
+    py = PyApi(
         title=one_line(api.title),
         description=docstring(api.description),
         version=target.version or _pep440(api.version),
@@ -58,6 +59,11 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> PyApi:
         client_names=tuple(sorted(([client] if target.mode != "async" else []) + (["Async" + client] if target.mode != "sync" else []))),
         warnings=api.warnings,
     )
+    if not target.mcp:
+        return py
+    from generator.targets.python.mcp.plan import plan_mcp
+
+    return replace(py, mcp=plan_mcp(api, py))
 
 
 def _pep440(version: str) -> str:

@@ -17,6 +17,7 @@ from generator.cache import Reuse
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.inputs import Keys, RecordingEnvironment
 from generator.targets.python.locations import TEMPLATES
+from generator.targets.python.mcp.files import mcp_files
 from generator.targets.python.readme import readme_examples
 from generator.targets.python.shapes import PyApi as Api
 from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
@@ -101,6 +102,7 @@ def render(
             reused[path] = known
         else:
             rendered[path] = env.get_template(name).render(**context)
+    rendered.update(mcp_files(env, api))  # the MCP server beside the SDK (when configured): rendered every time
     return rendered, reused
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from generator.model import Requirement
 from generator.targets.python.expressions import TypeExpr
+
+if TYPE_CHECKING:
+    from generator.targets.python.mcp.plan import McpPlan
 
 # --- schemas ----------------------------------------------------------------------------------------------------
 
@@ -247,3 +250,4 @@ class PyApi:
     models: tuple[PyModel, ...] = ()
     client_names: tuple[str, ...] = ()  # the client classes this SDK exports, sorted
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    mcp: McpPlan | None = None  # when the target asks for an MCP server

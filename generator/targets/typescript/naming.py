@@ -26,13 +26,15 @@ OBJECT_MEMBERS = frozenset({
 # Global and runtime names a type declared by the SDK must not shadow (they are used next to the types)
 RESERVED_TYPES = frozenset(["Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise", "Record", "Set", "String", "Symbol", "Partial", "Readonly", "Required", "Pick", "Omit", "Exclude", "Extract", "NonNullable", "ReturnType", "Awaited", "Blob", "File", "FormData", "Headers", "Request", "Response", "ReadableStream", "Uint8Array", "ArrayBuffer", "ArrayBufferView", "AbortSignal", "AbortController", "URL", "URLSearchParams", "JSON", "Math", "BigInt", "Iterable", "AsyncIterable", "Iterator", "AsyncIterator", "Generator", "AsyncGenerator", "PromiseLike", "TemplateStringsArray", "APIPromise", "APIResource", "BaseClient", "ClientOptions", "ClientConfig", "CursorPage", "CursorPageConfig", "PagePromise", "PollOptions", "PollConfig", "RequestOptions", "Stream", "Uploadable", "HeaderValue", "HeadersLike", "Query", "HTTPMethod", "Locations", "SplitParams", "APIError", "SDKError", "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "NotFoundError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError"])
 # Locals and helpers a generated method body refers to; a path parameter must not shadow them
-RESERVED_LOCALS = frozenset({"params", "options", "path", "query", "body", "headers", "split", "formBody", "toFile"})
+RESERVED_LOCALS = frozenset({"params", "options", "path", "query", "body", "headers", "cookies", "split", "formBody",
+                             "toFile"})
 # Members every resource object already has
 RESERVED_METHODS = frozenset({"_client"}) | UNSAFE_MEMBERS
 # Members of the client (BaseClient's public and protected API); a resource property must not replace them
 RESERVED_CLIENT = frozenset({
     "apiKey", "baseURL", "timeout", "maxRetries", "logger", "sleep", "config", "options", "fetch", "delayPolicy",
-    "get", "post", "put", "patch", "delete", "request", "getAPIList", "poll", "authHeaders", "authQuery", "send",
+    "get", "post", "put", "patch", "delete", "request", "getAPIList", "poll", "authFor", "credentialSet", "send",
+    "secretKeys", "debugLogs", "withOptions",
     "prepare", "idempotencyHeaders", "fetchOnce", "waitToRetry", "redact", "then", "catch", "finally",
 }) | UNSAFE_MEMBERS
 

@@ -76,6 +76,7 @@ class OperationPlanner:
             deprecated=op.deprecated,
             stream_event=self.types.ts(op.stream.event_type) if op.stream else "",
             stream_param=op.stream.param if op.stream else "",
+            security=op.security,
         )
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:
@@ -93,7 +94,7 @@ class OperationPlanner:
         return TsPathParam(local, param.wire_name, ts, param.example, param.description)
 
     def _params(self, op: model.Operation) -> tuple[TsParam, ...]:
-        found = [p for p in op.params if p.location in ("query", "header")]
+        found = [p for p in op.params if p.location in ("query", "header", "cookie")]
         if op.body:
             found += list(op.body.params)
         keys: set[str] = set()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator import model
 from generator.config import Target
 from generator.targets.typescript import naming
+from generator.targets.typescript.auth import plan_auth
 from generator.targets.typescript.operations import OperationPlanner, resource_method
 from generator.targets.typescript.polling import polling
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsResource
@@ -21,9 +23,12 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted({a for a, _ in names})}
     types = TypeNames(api, target, names, taken)
     planner = OperationPlanner(api, target, types, taken)
+    prefix = naming.env_prefix(client)
+    auth = plan_auth(api.security, prefix, api_key_env := target.api_key_env or f"{prefix}_API_KEY")
     grouped: dict[str, list[TsOperation]] = {}
     for op, (attr, method), (resource, wire_method) in zip(api.operations, names, configured):
-        grouped.setdefault(attr, []).append(planner.operation(op, attr, method, f"{resource}.{wire_method}"))
+        planned = planner.operation(op, attr, method, f"{resource}.{wire_method}")
+        grouped.setdefault(attr, []).append(replace(planned, security=auth.keyed(op.security)))
     files: set[str] = set()
     resources = tuple(
         TsResource(name=attr, file=naming.unique(naming.snake(attr).replace("_", "-"), files, fold_case=True),
@@ -35,8 +40,6 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     types.used.clear()
     for schema in api.schemas:
         declarations += [""] + declaration(schema, types)
-    prefix = naming.env_prefix(client)
-    auth, required = _auth(api.security)
     return TsApi(
         title=api.title,
         description=api.description,
@@ -44,11 +47,11 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
         version=target.version or (api.version if _semver(api.version) else "0.0.0"),
         client_class=client,
         base_url=target.base_url or (api.base_url if api.base_url is not None else "http://localhost"),
-        api_key_env=target.api_key_env or f"{prefix}_API_KEY",
+        api_key_env=api_key_env,
         base_url_env=target.base_url_env or f"{prefix}_BASE_URL",
         log_env=target.log_env or f"{prefix}_LOG",
         auth=auth,
-        api_key_required=required,
+        options_type=naming.unique(client + "Options", taken) if auth.extra_options else "ClientOptions",
         resources=resources,
         declarations=tuple(declarations),
         type_names=tuple(types.names),
@@ -65,22 +68,6 @@ def _method_names(configured: list[tuple[str, str]]) -> list[tuple[str, str]]:
         attr = naming.resource_name(resource)
         names.append((attr, naming.unique(naming.method_name(method), methods.setdefault(attr, set()))))
     return names
-
-
-def _auth(security: model.Security) -> tuple[dict[str, str] | None, bool]:
-    """The one scheme the runtime sends (the first usable), and whether calls need it."""
-    for scheme in security.schemes:
-        if scheme.kind in ("bearer", "oauth2"):
-            found = {"in": "header", "name": "Authorization", "prefix": "Bearer "}
-        elif scheme.kind == "basic":
-            found = {"in": "header", "name": "Authorization", "prefix": "Basic "}
-        elif scheme.location in ("header", "query"):
-            found = {"in": scheme.location, "name": scheme.wire_name}
-        else:
-            continue
-        required = bool(security.default) and () not in security.default
-        return found, required
-    return None, False
 
 
 def _semver(version: str) -> bool:

@@ -14,6 +14,7 @@ from generator.targets.typescript.syntax import (
     jsdoc,
     literal,
     obj,
+    requirement,
     split_union,
     string,
     union_lines,
@@ -172,6 +173,8 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
     if op.path.startswith("path`"):
         used.add("path")
     entries, preamble = _spec_entries(op, used)
+    if op.security is not None:  # the operation's own requirement (the client's default otherwise)
+        entries.append(requirement(op.security, _METHOD_INDENT + INDENT * 2))
     accept = _accept(op)
     if accept:  # the runtime asks for JSON unless told otherwise
         header = f"accept: {string(accept)}"
@@ -197,7 +200,8 @@ def _body(op: TsOperation, used: set[str], parse_as: str) -> list[str]:
     if len(lines) > 1 and entries and spec_line in lines and not fits(spec_line):  # biome expands the spec object
         at = lines.index(spec_line)
         inner = _METHOD_INDENT + INDENT * 2
-        lines[at:at + 1] = [f"{_METHOD_INDENT}{INDENT}{{"] + [f"{inner}{e}," for e in entries] + [f"{_METHOD_INDENT}{INDENT}}},"]
+        expanded = [line for e in entries for line in f"{inner}{e},".replace("\n", "\n" + inner).split("\n")]
+        lines[at:at + 1] = [f"{_METHOD_INDENT}{INDENT}{{"] + expanded + [f"{_METHOD_INDENT}{INDENT}}},"]
     return preamble + lines
 
 
@@ -218,6 +222,7 @@ def _spec_entries(op: TsOperation, used: set[str]) -> tuple[list[str], list[str]
         return _body_entries(op, "params", used), []
     used |= {"split", "Locations"}
     names = [n for n, present in (("query", "query" in locations), ("headers", "header" in locations),
+                                  ("cookies", "cookie" in locations),
                                   ("body", bool(locations & {"body", "whole"}))) if present]
     preamble = [f"{_METHOD_INDENT}const {{ {', '.join(names)} }} = split(params, {op.locations_const});"]
     entries = []
@@ -227,6 +232,8 @@ def _spec_entries(op: TsOperation, used: set[str]) -> tuple[list[str], list[str]
         entries.append(f"query: {obj(fixed)}")
     if "headers" in names:
         entries.append("headers")
+    if "cookies" in names:
+        entries.append("cookies")
     if "body" in names:
         entries += _body_entries(op, "body", used)
     return entries, preamble

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import model
+from generator.targets.typescript.auth import TsAuth
 
 
 @dataclass(frozen=True)
 class TsParam:
     key: str  # the key in the method's params object (the wire name, unless two locations share it)
     wire: str
-    location: str  # query, header, body or whole (the entire request body)
+    location: str  # query, header, cookie, body or whole (the entire request body)
     members: tuple[str, ...]  # union members of its TypeScript type
     required: bool
     description: str
@@ -64,6 +65,7 @@ class TsOperation:
     deprecated: bool
     stream_event: str = ""  # the event type of a `stream: true` variant
     stream_param: str = ""
+    security: model.Requirement | None = None  # the operation's own requirement, None for the client's default
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,8 @@ class TsApi:
     api_key_env: str
     base_url_env: str
     log_env: str
-    auth: dict[str, str] | None
-    api_key_required: bool
+    auth: TsAuth
+    options_type: str  # the client's options interface ("ClientOptions" when no credential needs an option of its own)
     resources: tuple[TsResource, ...]
     declarations: tuple[str, ...]  # src/types.ts after its header
     type_names: tuple[str, ...]

@@ -54,6 +54,17 @@ def literal(value: object) -> str:
     return string(str(value))
 
 
+def requirement(value: tuple[tuple[str, ...], ...], indent: str) -> str:
+    """``security: [...]``, a requirement as a literal (alternatives (OR) of scheme names sent together (AND)), for
+    an object entry at ``indent``: one line when it fits, else (as biome breaks it) one alternative per line, the
+    lines after the first indented relative to the entry."""
+    alternatives = ["[" + ", ".join(string(name) for name in alt) + "]" for alt in value]
+    one = "security: [" + ", ".join(alternatives) + "]"
+    if fits(indent + one + ","):
+        return one
+    return "\n".join(["security: ["] + [f"{INDENT}{alt}," for alt in alternatives] + ["]"])
+
+
 def jsdoc(text: str, indent: str = "", *, deprecated: bool = False) -> list[str]:
     """A ``/** ... */`` block; ``*/`` inside the text is broken so it cannot end the comment."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")] if text else []

@@ -56,7 +56,8 @@ def render(api: model.Api, ts: TsApi, config: TargetConfig) -> dict[str, str]:
     files = {f"src/core/{p.name}": p.read_text(encoding="utf-8") for p in sorted((HERE / "runtime").glob("*.ts"))}
     templates = HERE / "templates"
     files["src/internal/params.ts"] = (templates / "params.ts").read_text(encoding="utf-8")
-    for name in ("tsconfig.json", "tsconfig.test.json", "biome.json", "tests/helpers.ts", "tests/prism.ts"):
+    for name in ("tsconfig.json", "tsconfig.cjs.json", "tsconfig.test.json", "biome.json", "tests/helpers.ts",
+                 "tests/prism.ts"):
         files[name] = (templates / name).read_text(encoding="utf-8")
     files[".gitignore"] = "node_modules/\ndist/\nbuild/\n"  # what npm install, build and test leave behind
     files["src/client.ts"] = sdk.client_ts(ts)

@@ -11,7 +11,7 @@ from generator import model
 from generator.targets.typescript.examples import Examples, Obj, flat, key_text, layout
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsParam, TsResource
-from generator.targets.typescript.syntax import INDENT, call, literal, string
+from generator.targets.typescript.syntax import INDENT, call, fits, literal, string
 
 BASE_URL = "https://sdk.test/base"
 _BODY = INDENT * 2
@@ -28,8 +28,9 @@ def render_tests(api: TsApi, resource: TsResource, examples: Examples) -> str:
     lines += [""] + layout(responses, "const RESPONSES = ", ";", "")
     lines += ["", "function setup(body: string, contentType: string, status = 200) {",
               f"{INDENT}const {{ fetch, requests }} = cannedFetch(body, contentType, status);"]
-    lines += [f"{INDENT}const client = new {api.client_class}({{", f"{INDENT * 2}apiKey: 'test-key',",
-              f"{INDENT * 2}baseURL: {string(BASE_URL)},", f"{INDENT * 2}fetch,", f"{INDENT * 2}maxRetries: 0,",
+    lines += [f"{INDENT}const client = new {api.client_class}({{"]
+    lines += [f"{INDENT * 2}{c.option}: {string(c.example)}," for c in api.auth.credentials]
+    lines += [f"{INDENT * 2}baseURL: {string(BASE_URL)},", f"{INDENT * 2}fetch,", f"{INDENT * 2}maxRetries: 0,",
               f"{INDENT * 2}logLevel: 'off',", f"{INDENT}}});"]
     lines += [f"{INDENT}return {{ client, requests }};", "}", "", f"describe({string(resource.name)}, () => {{"]
     cases = []
@@ -157,7 +158,7 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
         "let server: MockServer | undefined;", "",
         f"function client(): {api.client_class} {{",
         f"{INDENT}assert.ok(server);",
-        f"{INDENT}return new {api.client_class}({{ apiKey: 'test-key', baseURL: server.url, maxRetries: 0, logLevel: 'off' }});",
+        *_prism_client(api),
         "}", "",
         "describe('against Prism', () => {",
         f"{INDENT}before(async () => {{", f"{INDENT * 2}server = await startPrism();", f"{INDENT}}});",
@@ -185,3 +186,13 @@ def _prism_case(resource: TsResource, op: TsOperation, examples: Examples) -> li
     else:
         lines.append(f"{_BODY}assert.equal(result, undefined);")
     return lines + [f"{INDENT}}});"]
+
+
+def _prism_client(api: TsApi) -> list[str]:
+    """The Prism tests' client, holding every credential (Prism answers 401 when a required one is missing)."""
+    entries = [f"{c.option}: {string(c.example)}" for c in api.auth.credentials]
+    entries += ["baseURL: server.url", "maxRetries: 0", "logLevel: 'off'"]
+    one = f"{INDENT}return new {api.client_class}({{ {', '.join(entries)} }});"
+    if fits(one):
+        return [one]
+    return [f"{INDENT}return new {api.client_class}({{"] + [f"{INDENT * 2}{e}," for e in entries] + [f"{INDENT}}});"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cached_property
 
 import httpx
-from typing_extensions import deprecated
 
 from .._base_client import make_request_options
 from .._resource import SyncAPIResource
@@ -55,7 +54,6 @@ class Videos(SyncAPIResource):
             ),
         )
 
-    @deprecated("The remix method is deprecated by the API.")
     def remix(
         self,
         video_id: str,

@@ -1,6 +1,7 @@
 /** The core client a generated SDK extends: configuration, request building, sending with retries and timeouts. */
 
 import { APIPromise, type APIResponseProps } from './api-promise.js';
+import { type AuthParts, authParts, type Credentials, cookieHeader, secretNames } from './auth.js';
 import { readEnv } from './env.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
 import { type HeadersLike, mergeHeaders } from './headers.js';
@@ -9,7 +10,6 @@ import type { ClientConfig, ClientOptions, Fetch } from './options.js';
 import { CursorPage, type CursorPageConfig, type PageFetcher, PagePromise } from './pagination.js';
 import { parseResponse, readErrorBody } from './parse.js';
 import { type PollConfig, type PollOptions, poll } from './polling.js';
-import type { Query } from './query.js';
 import { redactHeaders, redactURL } from './redact.js';
 import {
   type CallSpec,
@@ -38,6 +38,7 @@ interface PreparedRequest {
 }
 
 export class BaseClient {
+  /** The `apiKey` credential (from the option or its environment variable). */
   readonly apiKey: string | undefined;
   readonly baseURL: string;
   readonly timeout: number;
@@ -51,12 +52,17 @@ export class BaseClient {
   protected readonly delayPolicy: DelayPolicy;
   /** Whether debug logs are on: their details (redacted headers, URLs) are only built then. */
   private readonly debugLogs: boolean;
+  /** Every credential option's value, from the option or its environment variable. */
+  private readonly credentialSet: Credentials;
+  private readonly secretKeys: { headers: string[]; query: string[] };
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.config = config;
     this.options = options;
-    this.apiKey = options.apiKey ?? envOf(config.apiKeyEnv);
-    if (config.auth && (config.apiKeyRequired ?? true) && !this.apiKey) throw new SDKError(missingKey(config));
+    this.credentialSet = resolveCredentials(options, config);
+    this.apiKey = this.credentialSet.values['apiKey'];
+    this.secretKeys = secretNames(config.schemes ?? {});
+    if (config.checkAtInit) this.authFor(undefined, 'This client');
     this.baseURL = options.baseURL ?? envOf(config.baseURLEnv) ?? config.defaultBaseURL;
     this.timeout = nonNegative('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
     this.maxRetries = nonNegative('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES);
@@ -70,6 +76,17 @@ export class BaseClient {
     const level = options.logLevel ?? parseLogLevel(envOf(config.logLevelEnv)) ?? 'warn';
     this.logger = levelLogger(level, options.logger ?? console);
     this.debugLogs = level === 'debug';
+  }
+
+  /**
+   * A copy of this client (of the same class) with some options replaced: other headers, key, retries, timeout...
+   * Options not given keep this client's values, including a key or base URL it read from the environment; this
+   * client is unchanged.
+   */
+  withOptions(options: Partial<ClientOptions>): this {
+    const Client = this.constructor as new (options: ClientOptions, config: ClientConfig) => this;
+    const resolved = { ...this.options, ...this.credentialSet.values, baseURL: this.baseURL };
+    return new Client({ ...resolved, ...options }, this.config);
   }
 
   get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
@@ -117,18 +134,10 @@ export class BaseClient {
     return poll(retrieve, config, options, this.sleep);
   }
 
-  /** Credentials as headers; a generated client overrides this for schemes beyond a prefixed key. */
-  protected authHeaders(): HeadersLike {
-    const auth = this.config.auth;
-    if (auth?.in !== 'header' || !this.apiKey) return undefined;
-    return { [auth.name]: `${auth.prefix ?? ''}${this.apiKey}` };
-  }
-
-  /** Credentials as query parameters. */
-  protected authQuery(): Query {
-    const auth = this.config.auth;
-    if (auth?.in !== 'query' || !this.apiKey) return {};
-    return { [auth.name]: `${auth.prefix ?? ''}${this.apiKey}` };
+  /** The credentials a call sends: its own requirement, else the client's; an SDKError when none can be met. */
+  protected authFor(spec: RequestSpec | undefined, what: string): AuthParts {
+    const requirement = spec?.security ?? this.config.security ?? [];
+    return authParts(requirement, this.config.schemes ?? {}, this.credentialSet, what);
   }
 
   /** Sends until a response that is not retried; resolves on 2xx, rejects with the matching APIError. */
@@ -162,7 +171,8 @@ export class BaseClient {
 
   /** URL, headers and body, built once per call so that every attempt sends the same idempotency key. */
   protected prepare(spec: RequestSpec, options: RequestOptions, encoded: EncodedBody): PreparedRequest {
-    const query = { ...this.options.defaultQuery, ...this.authQuery(), ...spec.query, ...options.query };
+    const auth = this.authFor(spec, `${spec.method.toUpperCase()} ${spec.path}`);
+    const query = { ...this.options.defaultQuery, ...auth.query, ...spec.query, ...options.query };
     const url = buildURL(this.baseURL, spec.path, query, this.config.arrayFormat ?? 'repeat');
     const { body, contentType } = encoded;
     const headers = mergeHeaders(
@@ -170,8 +180,9 @@ export class BaseClient {
         accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
         'user-agent': this.config.userAgent,
         'content-type': contentType,
+        cookie: cookieHeader({ ...spec.cookies, ...auth.cookies }),
       },
-      this.authHeaders(),
+      auth.headers,
       this.options.defaultHeaders,
       this.idempotencyHeaders(spec.method, options),
       spec.headers,
@@ -180,7 +191,7 @@ export class BaseClient {
     if (this.debugLogs) {
       this.logger.debug(`request ${spec.method.toUpperCase()}`, {
         url: this.redact(url),
-        headers: redactHeaders(headers, this.config.auth?.in === 'header' ? [this.config.auth.name] : []),
+        headers: redactHeaders(headers, this.secretKeys.headers),
       });
     }
     return { url, init: { method: spec.method.toUpperCase(), headers, body: body ?? null } };
@@ -225,7 +236,7 @@ export class BaseClient {
   }
 
   private redact(url: string): string {
-    return redactURL(url, this.config.auth?.in === 'query' ? [this.config.auth.name] : []);
+    return redactURL(url, this.secretKeys.query);
   }
 }
 
@@ -233,9 +244,17 @@ function envOf(name: string | undefined): string | undefined {
   return name ? readEnv(name) : undefined;
 }
 
-function missingKey(config: ClientConfig): string {
-  const env = config.apiKeyEnv ? ` or set the ${config.apiKeyEnv} environment variable` : '';
-  return `Missing API key: pass the apiKey option to the client${env}.`;
+/** Each credential option of the schemes (and of `credentialEnv`): the option if given, else its variable. */
+function resolveCredentials(options: ClientOptions, config: ClientConfig): Credentials {
+  const env = config.credentialEnv ?? {};
+  const names = new Set([...Object.keys(env), ...Object.values(config.schemes ?? {}).flatMap((s) => s.credentials)]);
+  const given = options as Readonly<Record<string, unknown>>;
+  const values: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const value = given[name];
+    values[name] = typeof value === 'string' ? value : envOf(env[name]);
+  }
+  return { values, env };
 }
 
 function nonNegative(name: string, value: number): number {

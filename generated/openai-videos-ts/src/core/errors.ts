@@ -17,6 +17,13 @@ export class APIError extends SDKError {
   readonly error: unknown;
   /** The server's `x-request-id`, to quote when reporting a problem. */
   readonly requestID: string | null | undefined;
+  /**
+   * `code`, `type` and `param` of the error object (`body.error`, else the body itself), as text; null when the
+   * server sent null, undefined when it sent nothing.
+   */
+  readonly code: string | null | undefined;
+  readonly type: string | null | undefined;
+  readonly param: string | null | undefined;
 
   constructor(status: number | undefined, error: unknown, message: string | undefined, headers: Headers | undefined) {
     super(describe(status, error, message));
@@ -24,6 +31,10 @@ export class APIError extends SDKError {
     this.headers = headers;
     this.error = error;
     this.requestID = headers?.get('x-request-id');
+    const details = errorObject(error);
+    this.code = detail(details, 'code');
+    this.type = detail(details, 'type');
+    this.param = detail(details, 'param');
   }
 
   /** The error class for an HTTP status, built from the response's parsed body and headers. */
@@ -84,6 +95,20 @@ function describe(status: number | undefined, error: unknown, message: string | 
   if (status !== undefined && detail) return `${status} ${detail}`;
   if (status !== undefined) return `${status} status code (no body)`;
   return detail ?? '(no status code or body)';
+}
+
+function errorObject(error: unknown): Record<string, unknown> | undefined {
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
+  const nested = (error as Record<string, unknown>)['error'];
+  return typeof nested === 'object' && nested !== null && !Array.isArray(nested)
+    ? (nested as Record<string, unknown>)
+    : (error as Record<string, unknown>);
+}
+
+function detail(details: Record<string, unknown> | undefined, key: string): string | null | undefined {
+  const value = details?.[key];
+  if (value === undefined || value === null) return value;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function serverMessage(error: unknown): string | undefined {

@@ -1,6 +1,14 @@
 /** The runtime's public surface, re-exported by a generated SDK. */
 
 export { APIPromise, type APIResponseProps, type ResponseParser } from './api-promise.js';
+export {
+  type AuthParts,
+  type Credentials,
+  type Requirement,
+  type SecurityScheme,
+  authParts,
+  cookieHeader,
+} from './auth.js';
 export { BaseClient } from './client.js';
 export { readEnv } from './env.js';
 export {
@@ -20,7 +28,7 @@ export {
 } from './errors.js';
 export { type HeadersLike, type HeaderValue, mergeHeaders } from './headers.js';
 export { type Logger, type LogLevel, levelLogger, parseLogLevel } from './log.js';
-export type { AuthScheme, ClientConfig, ClientOptions, Fetch } from './options.js';
+export type { ClientConfig, ClientOptions, Fetch } from './options.js';
 export { CursorPage, type CursorPageConfig, type PageFetcher, PagePromise } from './pagination.js';
 export { type ParseAs, parseResponse } from './parse.js';
 export { type PollConfig, type PollOptions, poll } from './polling.js';

@@ -1,5 +1,6 @@
 /** Client configuration: the options a caller passes and the per-API settings generated code passes. */
 
+import type { Requirement, SecurityScheme } from './auth.js';
 import type { HeadersLike } from './headers.js';
 import type { Logger, LogLevel } from './log.js';
 import type { ArrayFormat, Query } from './query.js';
@@ -9,7 +10,10 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Options a caller passes to the client's constructor. */
 export interface ClientOptions {
-  /** Defaults to the API's environment variable (ClientConfig.apiKeyEnv). */
+  /**
+   * Defaults to the API's environment variable (ClientConfig.credentialEnv). An API with several security
+   * schemes adds one option per credential (the generated client's options type).
+   */
   apiKey?: string | undefined;
   /** Defaults to the API's environment variable (ClientConfig.baseURLEnv), else its first server. */
   baseURL?: string | undefined;
@@ -32,24 +36,19 @@ export interface ClientOptions {
   random?: (() => number) | undefined;
 }
 
-/** How the API key is sent: `{ in: "header", name: "Authorization", prefix: "Bearer " }`, a query parameter... */
-export interface AuthScheme {
-  in: 'header' | 'query';
-  name: string;
-  prefix?: string | undefined;
-}
-
 /** Per-API settings the generated client passes to the core. */
 export interface ClientConfig {
   defaultBaseURL: string;
-  /** Environment variables read when the matching option is not given. */
-  apiKeyEnv?: string | undefined;
+  /** Environment variables read when the matching option is not given: credential option -> variable. */
+  credentialEnv?: Readonly<Record<string, string>> | undefined;
   baseURLEnv?: string | undefined;
   logLevelEnv?: string | undefined;
-  /** Absent: requests carry no credentials. */
-  auth?: AuthScheme | undefined;
-  /** Whether a missing key fails at construction; default true when `auth` is set. */
-  apiKeyRequired?: boolean | undefined;
+  /** The security schemes by name; absent: requests carry no credentials. */
+  schemes?: Readonly<Record<string, SecurityScheme>> | undefined;
+  /** The requirement of every call whose spec has none of its own; default `[]` (no credentials). */
+  security?: Requirement | undefined;
+  /** Whether a missing credential of `security` fails at construction (an API every call of which needs it). */
+  checkAtInit?: boolean | undefined;
   /** e.g. "Idempotency-Key": one key per call (not per attempt) on every non-GET request. */
   idempotencyHeader?: string | undefined;
   userAgent?: string | undefined;

@@ -104,8 +104,6 @@ export class Videos extends APIResource {
    * Remix a finished video
    *
    * Starts a new job that reworks a completed video according to a revised prompt.
-   *
-   * @deprecated
    */
   remix(videoId: string, params: VideoRemixParams, options?: RequestOptions): APIPromise<Video> {
     return this._client.post(path`/videos/${videoId}/remix`, { body: params }, options);

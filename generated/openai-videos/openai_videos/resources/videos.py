@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cached_property
 
 import httpx
-from typing_extensions import deprecated
 
 from .._base_client import make_request_options
 from .._pagination import AsyncCursorPage, AsyncPaginator, PagingSpec, SyncCursorPage
@@ -329,7 +328,6 @@ class Videos(SyncAPIResource):
             ),
         )
 
-    @deprecated("The remix method is deprecated by the API.")
     def remix(
         self,
         video_id: str,
@@ -686,7 +684,6 @@ class AsyncVideos(AsyncAPIResource):
             ),
         )
 
-    @deprecated("The remix method is deprecated by the API.")
     async def remix(
         self,
         video_id: str,

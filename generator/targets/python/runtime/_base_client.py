@@ -7,6 +7,7 @@ import email.utils
 import inspect
 import json
 import logging
+import math
 import os
 import random
 import threading
@@ -94,8 +95,10 @@ DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 JITTER_FACTOR = 0.25
-# the longest Retry-After the client waits; a server asking for more gets no retry (client option max_retry_after)
-DEFAULT_MAX_RETRY_AFTER = 60.0
+# the longest Retry-After the client waits (two minutes, openai-python's cap); a server asking for more gets no
+# retry (client option max_retry_after)
+DEFAULT_MAX_RETRY_AFTER = 120.0
+_INFINITY_LITERALS = frozenset({"inf", "+inf", "infinity", "+infinity"})
 
 USER_AGENT = DISTRIBUTION + "/Python " + __version__
 
@@ -855,23 +858,23 @@ class _BaseClient(Generic[_HttpClientT]):
     def _parse_retry_after(self, headers: httpx.Headers | None) -> float | None:
         if headers is None:
             return None
-        ms = headers.get("retry-after-ms")
-        if ms is not None:
+        for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+            value = headers.get(name)
+            if value is None:
+                continue
             try:
-                return float(ms) / 1000.0
+                delay = float(value)
             except ValueError:
-                pass
+                continue
+            if math.isnan(delay) or value.strip().lower() in _INFINITY_LITERALS:
+                return None  # `nan` / `inf` name no wait: backoff, as without the header
+            return delay / divisor  # an overflowing number (1e999) stays inf: longer than any cap, no retry
         value = headers.get("retry-after")
-        if value is None:
-            return None
         try:
-            return float(value)
-        except ValueError:
-            pass
-        parsed = email.utils.parsedate_tz(value)
-        if parsed is None:
+            parsed = email.utils.parsedate_tz(value) if value is not None else None
+            return None if parsed is None else float(email.utils.mktime_tz(parsed)) - self._time()
+        except (TypeError, ValueError, OverflowError):
             return None
-        return float(email.utils.mktime_tz(parsed)) - self._time()
 
     def _backoff(self, retries_taken: int) -> float:
         delay = self._calculate_retry_timeout(retries_taken)
@@ -881,8 +884,9 @@ class _BaseClient(Generic[_HttpClientT]):
         """Seconds to wait before retry number ``retries_taken + 1``, or None: do not retry.
 
         A server ``retry-after-ms`` / ``retry-after`` (seconds or HTTP date) above 0 is honoured up to the
-        client's ``max_retry_after`` (default 60 s); above it the call is not retried (None). Otherwise (no
-        header, unparsable, zero or negative) ``0.5 * 2**retries_taken`` capped at 8, less up to 25 % of jitter.
+        client's ``max_retry_after`` (default 120 s); above it the call is not retried (None). Otherwise (no
+        header, unparsable, ``inf`` / ``nan``, zero or negative) ``0.5 * 2**retries_taken`` capped at 8, less up
+        to 25 % of jitter.
         """
         retry_after = self._parse_retry_after(headers)
         if retry_after is not None and retry_after > 0:
@@ -945,10 +949,11 @@ class _BaseClient(Generic[_HttpClientT]):
             return result
 
     def _empty_body(self, cast_to: Any, response: httpx.Response) -> object:
-        """An empty success body (a 204, or an empty 200) where JSON was declared: None when the method's type
-        allows it (``Optional[...]``, ``object``), else ``APIResponseValidationError`` saying so.
+        """An empty success body (a 204, or an empty 200) where JSON was declared: None, as openai-python returns
+        without a value; a strict client raises ``APIResponseValidationError`` unless the method's type allows None
+        (``Optional[...]``, ``object``).
         """
-        if cast_to is object or cast_to is Any or _allows_none(cast_to):
+        if not self._strict or cast_to is object or cast_to is Any or _allows_none(cast_to):
             return None
         name = getattr(cast_to, "__name__", None) or repr(cast_to)
         raise APIResponseValidationError(

@@ -1,5 +1,6 @@
 /** A call before it is sent: what generated code and callers specify, and the body it is encoded to. */
 
+import type { Requirement } from './auth.js';
 import type { HeadersLike } from './headers.js';
 import type { ParseAs } from './parse.js';
 import type { EventParser } from './streaming.js';
@@ -35,6 +36,10 @@ export interface RequestSpec {
   /** The Content-Type of a raw body (defaults to the Blob's type, else application/octet-stream). */
   contentType?: string | undefined;
   headers?: HeadersLike;
+  /** Cookie parameters, sent in the Cookie header with any cookie credentials. */
+  cookies?: Readonly<Record<string, unknown>> | undefined;
+  /** The operation's own security requirement, when not the client's default. */
+  security?: Requirement | undefined;
   parseAs?: ParseAs | undefined;
   /** For `parseAs: 'stream'`: each event to a value, e.g. keeping the `event` name; default: data as JSON. */
   parseEvent?: EventParser<unknown> | undefined;
