@@ -98,6 +98,9 @@ def generator_rows(t: Rows, g: dict[str, Any]) -> None:
     t.ratio(f"Regeneration after a one-schema change ({info.get('changed_schema')}: "
             f"{info.get('rewritten') or 'files rewritten: n/a'}) vs load+parse floor", _best(g, "regen_one"),
             floor_label, floor, 1.0, why=_why(g, "regen_one", "cold"), base_why=floor_why)
+    t.ratio(f"Regeneration after a one-schema change, TypeScript ({info.get('changed_schema')}) vs load+parse floor",
+            _best(g, "regen_one_ts"), floor_label, floor, 1.0, why=_why(g, "regen_one_ts", "cold_ts"),
+            base_why=floor_why)
     t.ratio("Regeneration, nothing changed vs load+parse floor", _best(g, "regen"), floor_label, floor, 0.3,
             why=_why(g, "regen", "cold"), base_why=floor_why)
     t.ratio("`sdkforge validate` (process) vs a C-loader load (process)", _best(g, "validate_proc"),
