@@ -17,6 +17,8 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 
+from generator.cache import get_record, put_record
+
 Read = tuple[str, ...]  # ("model",) or ("api", "models")
 
 
@@ -78,6 +80,17 @@ class Keys:
         self._shapes: dict[tuple[str, tuple[str, ...]], tuple[bytes, tuple[tuple[str, str | None], ...]] | None] = {}
         # jinja's own globals (range, dict, lipsum, ...) are code, not inputs: the generator's digest covers them
         self.globals = {k: v for k, v in env.globals.items() if k not in DEFAULT_NAMESPACE}
+        # what each template reads, as an earlier run of the same generator found it (no compiling a template whose
+        # files are all taken from the last run)
+        known = get_record("reads", base)
+        if isinstance(known, dict):
+            env._reads.update(known)
+        self._known = len(env._reads)
+
+    def save(self) -> None:
+        """Record what the templates read, if this render found more than it was given."""
+        if len(self.env._reads) > self._known:
+            put_record("reads", self.base.decode(), dict(self.env._reads))
 
     def key(self, name: str, context: dict[str, Any]) -> str:
         shape = (name, tuple(context))

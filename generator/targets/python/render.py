@@ -103,6 +103,8 @@ def render(
         else:
             rendered[path] = env.get_template(name).render(**context)
     rendered.update(mcp_files(env, api))  # the MCP server beside the SDK (when configured): rendered every time
+    if keys is not None:
+        keys.save()
     return rendered, reused
 
 

@@ -76,19 +76,22 @@ class RecordedSurface(PythonSurface):
     def __init__(self, api: model.Api, record: dict[str, Any]) -> None:
         self.api = api
         self.names = Names(schemas=[Named(*pair) for pair in record["schemas"]], operations=record["operations"])
-        self._record = record
+        self._param_answers: list[dict[tuple[str, str], tuple[str, str]]] = record["params"]
+        self._returns: list[str] = record["returns"]
+        self._paged: list[bool] = record["paged"]
+        self._field_answers: dict[str, dict[str, tuple[str, str]]] = record["fields"]
 
     def param(self, index: int, param: model.Param) -> tuple[str, str]:
-        return self._record["params"][index][(param.location, param.wire_name)]
+        return self._param_answers[index][(param.location, param.wire_name)]
 
     def returns(self, index: int) -> str:
-        return self._record["returns"][index]
+        return self._returns[index]
 
     def paged(self, index: int) -> bool:
-        return self._record["paged"][index]
+        return self._paged[index]
 
     def field(self, ref_id: int, prop: model.Property) -> tuple[str, str]:
-        return self._record["fields"][self.names.schemas[ref_id].name][prop.wire_name]
+        return self._field_answers[self.names.schemas[ref_id].name][prop.wire_name]
 
 
 def record(found: PythonSurface) -> dict[str, Any]:
