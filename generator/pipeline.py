@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -148,7 +149,7 @@ def build_target(
             neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
             api = language.plan(neutral, target, source=str(spec_path))
         finally:
-            gc.unfreeze()
+            _thaw()
     except SpecError as exc:
         if bundled is not None and exc.file == str(spec_path):
             bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
@@ -172,7 +173,7 @@ def build_target(
     try:
         files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
     finally:
-        gc.unfreeze()
+        _thaw()
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None)
@@ -180,6 +181,28 @@ def build_target(
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
                      model=neutral, plan=api)
+
+
+_held = [0]  # how many `frozen_gc` blocks are open
+
+
+@contextmanager
+def frozen_gc() -> Iterator[None]:
+    """Keep what build_target freezes frozen until the block ends (a whole command: build, CHANGELOG, write).
+    Unfreezing hands every object of the model and plan back to the oldest generation, and the cyclic GC soon
+    walks them all in a full collection; a short-lived command has no cyclic garbage among them worth that."""
+    _held[0] += 1
+    try:
+        yield
+    finally:
+        _held[0] -= 1
+        if not _held[0]:
+            gc.unfreeze()
+
+
+def _thaw() -> None:
+    if not _held[0]:
+        gc.unfreeze()
 
 
 def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:

@@ -172,6 +172,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _generate_once(args: argparse.Namespace) -> int:
+    from generator.pipeline import frozen_gc
+
+    with frozen_gc():  # the models and plans stay out of the cyclic GC's way until the files are written
+        return _generate_frozen(args)
+
+
+def _generate_frozen(args: argparse.Namespace) -> int:
     from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import HandEditedError, write
