@@ -14,7 +14,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator import sides
 from generator.write.files import CHANGELOG, digest, read_manifest
@@ -50,7 +50,8 @@ def with_changelog(generated: Generated) -> Generated:
     """``generated`` with its CHANGELOG.md; a run that built the model records it for the next spec change."""
     new_name = next(name for name in SPEC_COPIES if name in generated.files)
     found: list[Side] = []  # this run's side, once the CHANGELOG needed it
-    text = changelog(generated.target, generated.out, generated.files, lambda: _current(generated, found))
+    text = changelog(generated.target, generated.out, generated.files, lambda: _current(generated, found),
+                     generated.model)
     sides.remember(generated, generated.files[new_name], found[0] if found else None)
     return dataclasses.replace(generated, files={**generated.files, CHANGELOG: text})
 
@@ -63,9 +64,11 @@ def _current(generated: Generated, found: list[Side]) -> Side | None:
 
 
 def changelog(
-    target: Target, out: Path, files: dict[str, str], current: Callable[[], Side | None] = lambda: None
+    target: Target, out: Path, files: dict[str, str], current: Callable[[], Side | None] = lambda: None,
+    model: Any = None,
 ) -> str:
-    """The CHANGELOG.md text for ``files``; ``current()`` gives the new spec's side if this run has it."""
+    """The CHANGELOG.md text for ``files``; ``current()`` gives the new spec's side if this run has it (``model``:
+    its neutral model, with no plan made)."""
     new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
@@ -79,7 +82,7 @@ def changelog(
     if old is None:
         return existing
     try:
-        changes = _diff(target, old, (new_name, files[new_name]), current)
+        changes = _diff(target, old, (new_name, files[new_name]), current, model)
     except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
         return existing
     if not changes:
@@ -89,14 +92,20 @@ def changelog(
     return text.prepend(existing, text.section(sdk_version(files), changes))
 
 
-def _diff(target: Target, old: tuple[str, str], new: tuple[str, str], current: Callable[[], Side | None]) -> list[Change]:
+def _diff(
+    target: Target, old: tuple[str, str], new: tuple[str, str], current: Callable[[], Side | None], model: Any = None
+) -> list[Change]:
     """The surface changes between two spec copies ((name, text) each). The old side recorded by the run that
     wrote its copy and this run's side are models of the specs as read; without both, both sides are loaded,
     parsed and planned from the copies (never one of each: a copy drops response headers the model never reads,
     but is JSON where the spec may be YAML)."""
     from generator.diff import diff_apis
+    from generator.diff.wording import same_but_wording
 
-    recorded = sides.recall(target, old[1])
+    found = sides.recorded(target, old[1])
+    if found is not None and model is not None and same_but_wording(found[0], model):
+        return []  # descriptions and summaries only: no surface changes, and neither side is planned
+    recorded = sides.side_of(target, found) if found is not None else None
     side = (current() or sides.recall(target, new[1])) if recorded is not None else None
     if recorded is not None and side is not None:
         return diff_apis(recorded, side)

@@ -52,11 +52,14 @@ def remember(generated: Generated, spec_text: str, side: Side | None) -> None:
     put_record("side", _key(generated.target, spec_text), (generated.model, answers))
 
 
-def recall(target: Target, spec_text: str) -> Side | None:
-    """The side of the spec copy ``spec_text`` as recorded by the run that wrote it, or None."""
+def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:
+    """(model, surface answers or None) of the spec copy ``spec_text`` as recorded by the run that wrote it."""
     found: Any = get_record("side", _key(target, spec_text))
-    if not isinstance(found, tuple) or len(found) != 2:
-        return None
+    return found if isinstance(found, tuple) and len(found) == 2 else None
+
+
+def side_of(target: Target, found: tuple[Any, Any]) -> Side:
+    """The side of a record: its answers, or (a record of a TypeScript run) its model planned again."""
     from generator.diff import Side
     from generator.targets.python.surface import RecordedSurface, surface
 
@@ -64,3 +67,9 @@ def recall(target: Target, spec_text: str) -> Side | None:
     if answers is None:
         return Side(api, surface(api, surface_target(target)))
     return Side(api, RecordedSurface(api, answers))
+
+
+def recall(target: Target, spec_text: str) -> Side | None:
+    """The side of the spec copy ``spec_text`` as recorded by the run that wrote it, or None."""
+    found = recorded(target, spec_text)
+    return side_of(target, found) if found is not None else None

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import changelog
+from generator import changelog, sides
 from generator.cli import main
 from generator.diff.changelog import TITLE, prepend
+from generator.diff.wording import same_but_wording
+from generator.targets.python import surface as python_surface
 
 PET = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "tag": {"type": "string"}}}
 OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}
@@ -136,3 +139,43 @@ def test_recorded_sides_give_the_changelog_a_fresh_load_gives(tmp_path: Path, mo
             assert len(list(cache.glob("side-*.pickle"))) == 2  # one per spec version: the sides were recorded
     assert texts["cached"] == texts["no cache"]
     assert "`pets.create`" in texts["cached"]["py"] and "`types.Pet.tag`" in texts["cached"]["ts"]
+
+
+def test_a_wording_change_is_known_without_planning_either_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Descriptions and summaries only: the recorded model and this run's compare equal but for wording, so there is
+    no section and neither side's surface is made; without the cache (both copies loaded and diffed) the same."""
+    texts = {}
+    for mode in ("cached", "no cache"):
+        run = tmp_path / mode.replace(" ", "-")
+        run.mkdir()
+        monkeypatch.chdir(run)
+        cache = run / "cache"
+        if mode == "no cache":
+            cache.write_text("a file, not a folder: nothing is cached")
+        monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(cache))
+        (run / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+        write_spec(run / "spec.yaml", SPEC)
+        assert main(["generate", "-q"]) == 0
+        new = copy.deepcopy(SPEC)
+        new["components"]["schemas"]["Pet"]["description"] = "A pet, now described."
+        new["paths"]["/pets/{id}"]["get"]["summary"] = "Get a pet"
+        write_spec(run / "spec.yaml", new)
+        if mode == "cached":
+            refuse = lambda *a, **k: pytest.fail("a side was planned or loaded for a wording change")
+            monkeypatch.setattr(python_surface, "plan", refuse)  # the surface of a model without its plan
+            monkeypatch.setattr(sides, "side_of", refuse)
+            monkeypatch.setattr(changelog, "load_side", refuse)
+        assert main(["generate", "-q"]) == 0
+        monkeypatch.undo()
+        texts[mode] = {sdk: (run / sdk / "CHANGELOG.md").read_text() for sdk in ("py", "ts")}
+        assert "A pet, now described." in (run / "py" / "pets" / "types" / "pet.py").read_text()
+    assert texts["cached"] == texts["no cache"] == {"py": FIRST, "ts": FIRST}
+
+
+def test_same_but_wording() -> None:
+    from generator.model import Property, Scalar
+
+    name = Property(wire_name="name", type=Scalar("string"), required=True)
+    assert same_but_wording((name,), (dataclasses.replace(name, description="The name."),))
+    assert not same_but_wording((name,), (dataclasses.replace(name, required=False),))
+    assert not same_but_wording((name,), (name, name))
