@@ -89,12 +89,27 @@ def get_record(kind: str, key: str) -> Any:
     enabled = gc.isenabled()
     gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
     try:
-        return pickle.loads((folder / f"{kind}-{key}.pickle").read_bytes())
-    except Exception:  # noqa: BLE001 - missing, partial or from another Python: no record
+        with open(folder / f"{kind}-{key}.pickle", "rb") as fh:
+            return _Records(fh).load()
+    except Exception:  # noqa: BLE001 - missing, partial, from another Python, or refused: no record
         return None
     finally:
         if enabled:
             gc.enable()
+
+
+class _Records(pickle.Unpickler):
+    """Loads only what records hold: the neutral model's dataclasses, plain values and dates. A cache folder may be
+    shared (a CI cache restored for another branch): a pickle naming any other class is refused, never run."""
+
+    _DATES = frozenset({"date", "datetime", "time", "timedelta", "timezone"})
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "generator.model" or module.startswith("generator.model."):
+            return super().find_class(module, name)
+        if module == "datetime" and name in self._DATES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"not a record's class: {module}.{name}")
 
 
 def put_record(kind: str, key: str, value: Any) -> None:
