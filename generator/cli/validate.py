@@ -28,7 +28,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--ruleset", action="append", metavar="NAME", default=None,
-                        help="add a ruleset: sdk (the default, always on), recommended, security (repeatable)")
+                        help="add a ruleset: sdk (the default, always on), recommended, security, or a Spectral "
+                        "ruleset file such as .spectral.yaml (repeatable)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
     parser.set_defaults(func=run)
@@ -44,8 +45,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = getattr(args, "rules", None)
         rules = check_rule_config(rules) if rules is not None else read_config(getattr(args, "config", None))
-        rules = with_rulesets(rules, getattr(args, "ruleset", None) or DEFAULT)
-        diagnostics = checks.validate_paths(args.specs, rules, names=NAMES)
+        custom = _custom_rules(getattr(args, "ruleset", None) or [], rules)
+        rules = custom.run_levels if custom else with_rulesets(rules, getattr(args, "ruleset", None) or DEFAULT)
+        diagnostics = checks.validate_paths(args.specs, rules, names=NAMES, custom=custom.lint if custom else None)
+        diagnostics = custom.finish(diagnostics) if custom else diagnostics
         text = render(diagnostics, getattr(args, "format", "text") or "text", stream=sys.stdout)
     except UsageError as exc:
         print(f"sdkforge validate: {exc}", file=sys.stderr)
@@ -57,6 +60,20 @@ def run(args: argparse.Namespace) -> int:
     if text:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return exit_code(diagnostics, bool(getattr(args, "strict", False)))
+
+
+def _custom_rules(entries: list[str], levels: dict[str, str]) -> Any:
+    """The custom rules of the ruleset files among ``entries`` (None without any: nothing imported)."""
+    from generator.validate.custom import is_ruleset_file
+
+    if not any(is_ruleset_file(entry) for entry in entries):
+        return None
+    from generator.validate.custom.setup import Custom
+
+    custom = Custom.load(entries, levels)
+    for note in custom.notes:
+        print(f"sdkforge validate: note: {note}", file=sys.stderr)
+    return custom
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool) -> int:

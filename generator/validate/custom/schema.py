@@ -1,0 +1,63 @@
+"""Spectral's ``schema`` function: the target validated against a JSON Schema (``schema``, ``dialect``,
+``allErrors``) with the jsonschema library; one finding per error, at the error's place in the target."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from generator.validate.custom.functions import PROPERTY, Finding
+from generator.validate.custom.messages import UNDEFINED, print_value
+
+DIALECTS = {"draft4": "Draft4Validator", "draft6": "Draft6Validator", "draft7": "Draft7Validator",
+            "draft2019-09": "Draft201909Validator", "draft2020-12": "Draft202012Validator"}
+
+
+@lru_cache(maxsize=64)
+def _validator(schema_json: str, dialect: str) -> Any:
+    import json
+
+    import jsonschema  # type: ignore[import-untyped]
+
+    schema = json.loads(schema_json)
+    if dialect in DIALECTS:
+        cls = getattr(jsonschema, DIALECTS[dialect])
+    else:
+        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft7Validator)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def validator_for(options: dict[str, Any]) -> Any:
+    """The compiled validator of the options (raises jsonschema.SchemaError for a bad schema)."""
+    import json
+
+    dialect = options.get("dialect") or "auto"
+    validator = _validator(json.dumps(options["schema"], sort_keys=True), dialect)
+    validator.check_schema(options["schema"])
+    return validator
+
+
+def schema(value: Any, options: dict[str, Any]) -> list[Finding]:
+    if value is UNDEFINED:
+        return [(f"{PROPERTY}must exist", ())]
+    errors = sorted(validator_for(options).iter_errors(value), key=lambda e: (list(map(str, e.absolute_path)),
+                                                                              e.message))
+    if not options.get("allErrors"):
+        errors = errors[:1]
+    return [(_message(error), tuple(error.absolute_path)) for error in errors]
+
+
+def _message(error: Any) -> str:
+    """Messages shaped like Spectral's (ajv's) for the common keywords, jsonschema's otherwise."""
+    kind, expected, instance = error.validator, error.validator_value, error.instance
+    if kind == "required" and isinstance(instance, dict):
+        missing = next((name for name in expected if name not in instance), "")
+        return f'{PROPERTY}must have required property "{missing}"'
+    if kind == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        return f"{PROPERTY}type must be {','.join(map(str, types))}"
+    if kind == "enum":
+        return f"{PROPERTY}must be equal to one of the allowed values: {', '.join(map(print_value, expected))}"
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        return f"{PROPERTY}must NOT have additional properties"
+    return f"{PROPERTY}{error.message}"
