@@ -88,7 +88,7 @@ def _evaluate(rule: CustomRule, then: Then, place: Place, resolve: Resolve | Non
 
 
 def _diagnostic(rule: CustomRule, template: str, at: Place) -> Diagnostic:
-    shown = at.value if not at.missing else _written(at)
+    shown = _written(at)  # Spectral prints the value written at the reported place (a member's, for @key and ~)
     values: dict[str, Any] = {"property": at.property_name(), "path": "#" + at.ptr, "value": shown,
                               "description": rule.description or ""}
     values["error"] = render(template, values)
