@@ -29,7 +29,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--ruleset", action="append", metavar="NAME", default=None,
                         help="add a ruleset: sdk (the default, always on), recommended, security, or a Spectral "
-                        "ruleset file such as .spectral.yaml (repeatable)")
+                        "ruleset file such as .spectral.yaml (repeatable; default: [tool.sdkforge.validate] extends)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
     parser.set_defaults(func=run)
@@ -44,9 +44,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         rules = getattr(args, "rules", None)
-        rules = check_rule_config(rules) if rules is not None else read_config(getattr(args, "config", None))
-        custom = _custom_rules(getattr(args, "ruleset", None) or [], rules)
-        rules = custom.run_levels if custom else with_rulesets(rules, getattr(args, "ruleset", None) or DEFAULT)
+        config = getattr(args, "config", None)
+        rules = check_rule_config(rules) if rules is not None else read_config(config)
+        entries = getattr(args, "ruleset", None) or _extends(config) or DEFAULT
+        custom = _custom_rules(entries, rules)
+        rules = custom.run_levels if custom else with_rulesets(rules, entries)
         diagnostics = checks.validate_paths(args.specs, rules, names=NAMES, custom=custom.lint if custom else None)
         diagnostics = custom.finish(diagnostics) if custom else diagnostics
         text = render(diagnostics, getattr(args, "format", "text") or "text", stream=sys.stdout)
@@ -74,6 +76,18 @@ def _custom_rules(entries: list[str], levels: dict[str, str]) -> Any:
     for note in custom.notes:
         print(f"sdkforge validate: note: {note}", file=sys.stderr)
     return custom
+
+
+def _extends(config: str | None) -> tuple[str, ...]:
+    """The rulesets ``[tool.sdkforge.validate] extends`` names (a ruleset file relative to the configuration file)."""
+    from pathlib import Path
+
+    from generator.config import config_file, rulesets
+    from generator.validate.custom import is_ruleset_file
+
+    names = rulesets(config)
+    base = (config_file(config) or Path("pyproject.toml")).parent
+    return tuple(str(base / n) if is_ruleset_file(n) and not Path(n).is_absolute() else n for n in names)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool) -> int:

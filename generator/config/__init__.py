@@ -24,6 +24,7 @@ else:  # pragma: no cover
 __all__ = [  # the models (capitalised) are defined in models.py; the functions read configuration files
     "Config", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",
     "config_file", "find_config", "load_config", "read_table", "rule_levels",
+    "rulesets",
 ]
 MODELS = frozenset(name for name in __all__ if name[0].isupper())
 
@@ -113,3 +114,17 @@ def rule_levels(explicit: str | Path | None) -> dict[Any, Any]:
     if not isinstance(rules, dict):
         raise UsageError(f"{path}: [tool.sdkforge.validate] rules must be a table of rule id = level")
     return rules
+
+
+def rulesets(explicit: str | Path | None) -> tuple[str, ...]:
+    """The rulesets ``[tool.sdkforge.validate] extends`` names, not yet checked; () without a configuration file."""
+    path = config_file(explicit)
+    if path is None or not path.is_file():
+        return ()
+    validate = read_table(path).get("validate")
+    extends = validate.get("extends") if isinstance(validate, dict) else None
+    if extends is None:
+        return ()
+    if not isinstance(extends, list) or not all(isinstance(name, str) for name in extends):
+        raise UsageError(f"{path}: [tool.sdkforge.validate] extends must be a list of ruleset names")
+    return tuple(extends)

@@ -10,7 +10,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticUndefined
 
-RuleId = Annotated[str, StringConstraints(pattern=r"^[Ss][Ff][0-9]{3}$")]  # which ids exist, validate/rules.py says
+# a rule id ("SF023") or name ("operation-tags"); which ones exist, validate/rules.py says
+RuleId = Annotated[str, StringConstraints(pattern=r"^(?:[Ss][Ff][0-9]{3}|[a-z][a-z0-9$._-]*)$")]
 
 
 class _Strict(BaseModel):
@@ -88,7 +89,12 @@ class ValidateConfig(_Strict):
     """How ``sdkforge validate`` and ``generate`` treat the validation rules."""
 
     rules: dict[RuleId, Literal["off", "error", "warning"]] = _key(
-        'rule id ("SF023") -> its level', {}, json_schema_extra={"additionalProperties": False}
+        'rule id ("SF023") or name ("operation-tags") -> its level', {},
+        json_schema_extra={"additionalProperties": False}
+    )
+    extends: tuple[str, ...] = _key(
+        "the rulesets `sdkforge validate` runs without --ruleset: sdk (always on), recommended, security, or a "
+        "Spectral ruleset file (relative to this file)", ()
     )
 
 

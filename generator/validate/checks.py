@@ -21,6 +21,7 @@ from generator.validate.levels import check_rule_config, turned_off
 from generator.validate.names import NAME_RULES, NameRules, check_schema_names
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
+from generator.validate.style import run as style
 from generator.validate.structure import check_structure, too_deep
 from generator.validate.walk import walk
 
@@ -119,7 +120,12 @@ def _check_semantics(run: Run, doc: Document) -> None:
         check_schema_names(checker, run.names)
     check_headers(checker)
     check_operations(checker)
+    run.style = style.start(run)
+    if run.style is not None:
+        style.check_root(run.style, checker)
     walk(checker, doc.data, "", GENERIC)
     while run.refs.pending:
         tdoc, tptr, value, kind = run.refs.pending.popleft()
         walk(run.checker(tdoc), value, tptr, kind)
+    if run.style is not None:
+        style.finish(run.style, checker)

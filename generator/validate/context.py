@@ -33,6 +33,7 @@ class Run:
         self.unquoted_codes = False
         self.checkers: dict[Path, DocChecker] = {}
         self.dups_done: set[Path] = set()
+        self.style: Any = None  # the recommended checks' state (style/run.py) when one of them is on
 
     def report(self, rule: str, message: str, doc: Document | None, pointer: str, file: str = "",
                position: tuple[int, int] | None = None) -> None:

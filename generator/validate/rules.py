@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.validate.style.rules import RECOMMENDED
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -107,6 +109,9 @@ _RULES = [
          "type \"null\"", "quote it: `type: [string, \"null\"]`"),
 ]
 
+_RULES += [Rule(*entry, ruleset="recommended") for entry in RECOMMENDED]
+
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+BY_NAME: dict[str, str] = {rule.name: rule.id for rule in _RULES}  # a rule's name -> its id
 
 LEVELS = ("off", "error", "warning")

@@ -27,10 +27,11 @@ def families(names: Iterable[str]) -> frozenset[str]:
 
 
 def with_rulesets(levels: dict[str, str], names: Iterable[str]) -> dict[str, str]:
-    """``levels`` plus "off" for every rule outside the named rulesets that the project did not level itself."""
+    """``levels`` plus, for every rule outside ``sdk`` the project did not level itself, its default severity when the
+    named rulesets include its family and "off" when not (``sdk`` rules are always at their defaults)."""
     on = families(names)
     result = dict(levels)
     for rule in RULES.values():
-        if rule.ruleset not in on:
-            result.setdefault(rule.id, "off")
+        if rule.ruleset != "sdk":
+            result.setdefault(rule.id, rule.severity if rule.ruleset in on else "off")
     return result

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import pointer
 from generator.load.kinds import GENERIC, MAP_KINDS, SCHEMA, SCHEMALIST, child_kind
+from generator.validate.style.run import visit
 from generator.validate.values import check_examples, check_schema
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
     """Check every `$ref`, schema and example under ``start`` (each object once)."""
     stack: Stack = [(start, ptr, kind)]
     seen: set[int] = set()
+    style = checker.run.style
     while stack:
         obj, ptr, kind = stack.pop()
         if isinstance(obj, dict):
@@ -31,6 +33,8 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
                 check_schema(checker, obj, ptr)
             elif kind == GENERIC and "schema" in obj and ("example" in obj or "examples" in obj):
                 check_examples(checker, obj, ptr)
+            if style is not None:
+                visit(style, checker, obj, ptr, kind)
             _children(stack, obj, ptr, kind)
         elif isinstance(obj, list):
             child = SCHEMA if kind == SCHEMALIST else GENERIC

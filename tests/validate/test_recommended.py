@@ -1,0 +1,138 @@
+"""The recommended ruleset (SF100-SF149): each rule's documented examples, rule names in the config, ``extends``, and
+the rules' judgement of multi-file specs and of the Spectral/Redocly semantics they follow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.errors import UsageError
+from generator.validate.checks import validate_paths
+from generator.validate.levels import check_rule_config
+from generator.validate.rules import RULES
+from generator.validate.rulesets import with_rulesets
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "generator" / "validate" / "examples"
+SPLIT = Path(__file__).resolve().parent / "recommended" / "split"
+RECOMMENDED = sorted(rule for rule, entry in RULES.items() if entry.ruleset == "recommended")
+
+
+def _found(spec: Path, rules: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    levels = with_rulesets(check_rule_config(rules), ["recommended"])
+    return [(d.rule, Path(d.file).name, d.pointer) for d in validate_paths([spec], levels)]
+
+
+def _spec(tmp_path: Path, text: str, name: str = "openapi.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("rule", RECOMMENDED)
+def test_example_fails_then_passes(rule: str, tmp_path: Path) -> None:
+    example = yaml.safe_load((EXAMPLES / f"{rule}.yaml").read_text(encoding="utf-8"))
+    fail = {found for found, _file, _ptr in _found(_spec(tmp_path, example["fail"], "fail.yaml"))}
+    passed = {found for found, _file, _ptr in _found(_spec(tmp_path, example["pass"], "pass.yaml"))}
+    assert rule in fail
+    assert rule not in passed
+
+
+def test_rule_names_are_ids() -> None:
+    assert check_rule_config({"operation-tags": "off", "no-$ref-siblings": "warning", "sf023": "error"}) == {
+        "SF103": "off", "SF120": "warning", "SF023": "error"}
+    with pytest.raises(UsageError, match="operation-tagz"):
+        check_rule_config({"operation-tagz": "off"})
+
+
+def test_sdk_is_the_default(tmp_path: Path) -> None:
+    example = yaml.safe_load((EXAMPLES / "SF105.yaml").read_text(encoding="utf-8"))
+    spec = _spec(tmp_path, example["fail"])
+    assert not [d for d in validate_paths([spec]) if d.rule >= "SF100"]
+
+
+def test_extends_in_config_and_names_relevelled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = yaml.safe_load((EXAMPLES / "SF105.yaml").read_text(encoding="utf-8"))
+    spec = _spec(tmp_path, example["fail"])
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.sdkforge.validate]\nextends = ["recommended"]\n'
+                      '[tool.sdkforge.validate.rules]\noperation-tags = "off"\n', encoding="utf-8")
+    main(["validate", "--format", "json", "--config", str(config), str(spec)])
+    rules = {d["rule"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert "SF105" in rules and "SF103" not in rules
+    main(["validate", "--format", "json", "--ruleset", "sdk", "--config", str(config), str(spec)])
+    assert not [d for d in json.loads(capsys.readouterr().out)["diagnostics"] if d["rule"] >= "SF100"]
+
+
+def test_split_spec_judged_where_written() -> None:
+    found = _found(SPLIT / "openapi.yaml")
+    # the GET that two paths share is judged once, in the file it is written in
+    assert found.count(("SF100", "pets.yaml", "/get")) == 1
+    assert ("SF101", "pets.yaml", "/post/operationId") in found
+    assert ("SF121", "schemas.yaml", "/Kind/enum") in found
+    # a component used only from another file is used; the one nobody names is not
+    assert ("SF123", "openapi.yaml", "/components/schemas/Unused") in found
+    assert ("SF123", "openapi.yaml", "/components/schemas/Used") not in found
+    assert ("SF130", "openapi.yaml", "/paths/~1pets~1all") not in found
+
+
+@pytest.mark.parametrize(("paths", "rule", "expected"), [
+    (("/a/{x}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
+     "schema: {type: string}}]}\n  /a/{y}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
+     "in: path, required: true, schema: {type: string}}]}\n"), "SF130", True),
+    (("/a/{x}/b:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
+     "schema: {type: string}}]}\n  /a/{y}/c:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
+     "in: path, required: true, schema: {type: string}}]}\n"), "SF130", False),
+    # a dotted path parameter name is a name (Spectral's pattern misses it)
+    (("/a/{p.id}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: p.id, in: path, "
+     "required: true, schema: {type: string}}]}\n"), "SF108", False),
+    ("/a:\n    get: {responses: {default: {description: d}}}\n", "SF106", True),
+    ("/a:\n    get: {responses: {2XX: {description: d}}}\n", "SF106", False),
+    ("/a:\n    get: {responses: {2XX: {description: d}}, tags: [a]}\n", "SF104", True),
+])
+def test_path_and_operation_semantics(paths: str, rule: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  " + paths)
+    assert (rule in {found for found, _f, _p in _found(spec)}) is expected
+
+
+@pytest.mark.parametrize(("schema", "version", "rule", "expected"), [
+    ("{type: string, nullable: true, enum: [a, null]}", "3.0.3", "SF122", False),
+    ("{type: string, enum: [a, null]}", "3.0.3", "SF122", True),
+    ("{type: integer, enum: [1, 2.0]}", "3.1.0", "SF122", False),
+    ("{type: integer, enum: [1, 1.0]}", "3.1.0", "SF121", True),
+    ("{type: object, required: [a], allOf: [{properties: {a: {type: string}}}]}", "3.1.0", "SF134", False),
+    ("{type: object, anyOf: [{required: [a]}], properties: {a: {type: string}}}", "3.1.0", "SF134", False),
+    ("{type: object, oneOf: [{properties: {a: {}}}, {properties: {b: {}}}], required: [a]}", "3.1.0", "SF134", True),
+    ("{nullable: true, allOf: [{type: string}]}", "3.1.0", "SF133", False),
+    ("{type: string, description: d, $ref: '#/components/schemas/B'}", "3.1.0", "SF120", False),
+    ("{type: string, description: d, $ref: '#/components/schemas/B'}", "3.0.3", "SF120", True),
+])
+def test_schema_semantics(schema: str, version: str, rule: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, f"openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n"
+                           f"  schemas:\n    A: {schema}\n    B: {{type: string}}\n")
+    assert (rule in {found for found, _f, _p in _found(spec)}) is expected
+
+
+@pytest.mark.parametrize(("top", "operation", "expected"), [
+    ("", "", True),
+    ("security: []\n", "", False),
+    ("", "security: []\n      ", False),
+])
+def test_security_defined(top: str, operation: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, f"openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\n{top}paths:\n  /a:\n    get:\n"
+                           f"      {operation}responses: {{'200': {{description: d}}}}\n")
+    assert (("SF132", "openapi.yaml", "/paths/~1a/get") in _found(spec)) is expected
+
+
+@pytest.mark.parametrize(("server", "expected"), [
+    ("{url: '/v1/{stage}', variables: {stage: {default: prod}}}", True),  # relative: not a URL once substituted
+    ("{url: 'https://{host}/v1', variables: {host: {default: api.example.com}}}", False),
+    ("{url: 'https://{host}/v1', variables: {host: {enum: [a.example.com], default: b.example.com}}}", True),
+    ("{url: 'https://api.example.com', variables: {host: {default: a}}}", True),
+])
+def test_server_variables(server: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, f"openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{server}]\npaths: {{}}\n")
+    assert ("SF118" in {found for found, _f, _p in _found(spec)}) is expected
