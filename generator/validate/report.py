@@ -135,7 +135,9 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def _sarif_rule(rule_id: str) -> dict[str, Any]:
-    rule = RULES[rule_id]
+    rule = RULES.get(rule_id)
+    if rule is None:  # a custom rule (a Spectral ruleset's): its name is its id
+        return {"id": rule_id, "name": rule_id, "shortDescription": {"text": rule_id}}
     return {
         "id": rule_id,
         "name": rule.name,

@@ -60,6 +60,7 @@ def load(path: str | Path, mode: str = "recommended", seen: frozenset[Path] = fr
 
 def _extend(ruleset: Ruleset, where: Located, target: Any, mode: Any, seen: frozenset[Path]) -> None:
     ptr = "/extends"
+    mode = "off" if mode is False else mode  # YAML 1.1 reads an unquoted off as false
     if mode not in extends.MODES:
         where.fail(ptr, f"extends mode must be one of {', '.join(extends.MODES)}, not {mode!r}")
     if target == "spectral:oas":
