@@ -28,7 +28,7 @@ def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict
 
 def custom(found: list[dict[str, str]]) -> set[tuple[str, str, str, str]]:
     """(rule, file name, pointer, message) of the findings that are not built-in rules'."""
-    return {(d["rule"], Path(d["file"]).name, d["pointer"], d["message"]) for d in found if not d["rule"][:2] == "SF"}
+    return {(d["rule"], Path(d["file"]).name, d["pointer"], d["message"]) for d in found if not d["rule"].startswith("SF")}
 
 
 def ruleset(tmp_path: Path, text: str, name: str = "rules.spectral.yaml") -> str:
