@@ -89,6 +89,7 @@ def test_jsonpath_forms_and_resolved_refs(capsys: pytest.CaptureFixture[str]) ->
     "$.paths[*][get,put,post]", "$..parameters[?(@.in == 'query')]", "$..parameters[?(@.in === 'query')]",
     "$.paths[*][?(@property === 'get' || @property === 'post')]", "$..[?(@.example !== void 0)]", "$.paths[*]~",
     "$..[description,title]", "$.paths.*.*.responses[*]", "$.tags[0:2]", "$.tags[-1]", "$",
+    "$.paths[?(@property.match(/^x-/))]",
 ])
 def test_given_forms_compile(given: str) -> None:
     from generator.validate.custom.paths import compile_path
@@ -103,6 +104,21 @@ def test_given_javascript_is_refused(given: str) -> None:
 
     with pytest.raises(PathError):
         compile_path(given)
+
+
+def test_match_and_numeric_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = ruleset(tmp_path, """\
+        rules:
+          templated-paths:
+            given: "$.paths[?(@property.match(/[{]id[}]$/))]~"
+            then: {function: pattern, functionOptions: {match: "^/pets$"}}
+          ok-responses:
+            given: "$.paths[*][*].responses[200]"
+            then: {field: description, function: length, functionOptions: {min: 5}}
+        """)
+    _code, found, _err = lint(capsys, "--ruleset", rules, str(API))
+    assert {(d["rule"], d["pointer"]) for d in found if not d["rule"].startswith("SF")} == {
+        ("templated-paths", "/paths/~1pets~1{id}"), ("ok-responses", "/paths/~1pets/get/responses/200/description")}
 
 
 def test_messages_fill_every_placeholder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,8 +2,9 @@
 
 python-jsonpath (RFC 9535 plus extras such as ``#`` for the current key) parses and evaluates filters; this module adds
 what JSONPath-Plus (Spectral's dialect) writes differently: ``@property`` (``#``), ``===`` / ``!==``, ``!== void 0``
-(existence), unquoted unions ``[get,put,post]`` and a trailing ``~`` (the matched member's name). JavaScript inside a
-filter (``@.constructor``, method calls, ``@parent``, ``@path``) cannot be evaluated: ``PathError`` says so.
+(existence), ``x.match(/re/)`` (``search``), ``[200]`` on a mapping, unquoted unions ``[get,put,post]`` and a
+trailing ``~`` (the matched member's name). JavaScript inside a filter (``@.constructor``, other method calls,
+``@parent``, ``@path``) cannot be evaluated: ``PathError`` says so.
 The engine (``engine.py``) walks the document once and asks each step which children it selects (``Step.pick``).
 """
 
@@ -23,6 +24,7 @@ ENV = JSONPathEnvironment()
 
 _BARE_UNION = re.compile(r"\[\s*([A-Za-z_$][\w$-]*(?:\s*,\s*[A-Za-z_$][\w$-]*)*)\s*\]")
 _UNDEFINED = re.compile(r"(@(?:\.[\w$-]+|\[[^\]]*\])*)\s*(==|!=)\s*(?:void 0|undefined)\b")
+_MATCH = re.compile(r"(#|@(?:\.[\w$-]+|\[[^\]]*\])*)\.match\(\s*/((?:[^/\\]|\\.)+)/\s*\)")
 _JS_ONLY = re.compile(r"@(?:parent|parentProperty|path|root)\b|\.\s*(?:constructor|length)\b|\.\s*[A-Za-z_]\w*\s*\(|"
                       r"\btypeof\b|\binstanceof\b")
 
@@ -58,6 +60,7 @@ def translate(text: str) -> tuple[str, bool]:
     if keys:
         text = text[:-1]
     text = text.replace("@property", "#").replace("===", "==").replace("!==", "!=")
+    text = _MATCH.sub(lambda m: "search({}, '{}')".format(m.group(1), m.group(2).replace("'", "\\'")), text)
     text = _UNDEFINED.sub(lambda m: m.group(1) if m.group(2) == "!=" else f"!{m.group(1)}", text)
     text = _BARE_UNION.sub(lambda m: "[" + ",".join(repr(n.strip()) for n in m.group(1).split(",")) + "]", text)
     return text, keys
@@ -67,10 +70,10 @@ def compile_path(text: str) -> Path:
     """Compile one `given` expression; raises PathError."""
     if not isinstance(text, str) or not text.strip().startswith("$"):
         raise PathError(f"{text!r} is not a JSONPath expression (it must start with $)")
-    if _JS_ONLY.search(text):
-        raise PathError(f"{text!r} uses JavaScript inside a filter (JSONPath-Plus evaluates it with JavaScript; "
-                        "sdkforge cannot): write the filter with ==, !=, <, >, &&, ||, ! and @property")
     translated, keys = translate(text)
+    if _JS_ONLY.search(translated):
+        raise PathError(f"{text!r} uses JavaScript inside a filter (JSONPath-Plus evaluates it with JavaScript; "
+                        "sdkforge cannot): write the filter with ==, !=, <, >, &&, ||, !, @property and .match(/re/)")
     try:
         compiled = ENV.compile(translated)
     except JSONPathError as exc:
@@ -96,6 +99,9 @@ def _pick(selector: Any, obj: Any, root: Any) -> Iterator[Any]:
         yield from (obj.keys() if isinstance(obj, dict) else range(len(obj)))
     elif isinstance(selector, Filter):
         yield from _filter(selector, obj, root)
+    elif isinstance(selector, IndexSelector) and isinstance(obj, dict):  # JSONPath-Plus: responses[200] is a key
+        if str(selector.index) in obj:
+            yield str(selector.index)
     elif isinstance(obj, list):
         if isinstance(selector, IndexSelector):
             index = selector.index + len(obj) if selector.index < 0 else selector.index
