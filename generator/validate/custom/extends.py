@@ -32,8 +32,9 @@ SDKFORGE_PREFIX = "sdkforge:"
 
 
 def builtin_ids() -> dict[str, str]:
-    """Built-in rule name -> id, read from the rule table at run time (rules added later count too)."""
-    return {rule.name: rule.id for rule in RULES.values() if rule.id != "SF000"}
+    """Built-in rule name (or id) -> id, read from the rule table at run time (rules added later count too)."""
+    names = {rule.name: rule.id for rule in RULES.values() if rule.id != "SF000"}
+    return {**names, **{rule_id: rule_id for rule_id in names.values()}}
 
 
 def entries(value: Any) -> list[tuple[Any, Any]]:

@@ -45,6 +45,7 @@ def load(path: str | Path, mode: str = "recommended", seen: frozenset[Path] = fr
     unknown = [key for key in doc.data if key not in TOP_KEYS]
     if unknown:
         where.fail(f"/{pointer.escape(unknown[0])}", f"unknown ruleset key {unknown[0]!r}")
+    _check_shapes(where, doc.data)
     ruleset = Ruleset()
     for target, target_mode in extends.entries(doc.data.get("extends", [])):
         _extend(ruleset, where, target, target_mode, seen | {path.resolve()})
@@ -56,6 +57,15 @@ def load(path: str | Path, mode: str = "recommended", seen: frozenset[Path] = fr
     if mode != "recommended":
         _apply_mode(ruleset, mode)
     return ruleset
+
+
+def _check_shapes(where: Located, data: dict[str, Any]) -> None:
+    """The top-level keys have the shapes Spectral requires (their contents are checked as they are read)."""
+    for key, kinds, what in (("rules", dict, "a mapping of rule name -> rule"), ("aliases", dict, "a mapping"),
+                             ("overrides", list, "a list"), ("extends", (str, list), "a name or a list"),
+                             ("formats", list, "a list of formats"), ("functions", list, "a list of names")):
+        if data.get(key) is not None and not isinstance(data[key], kinds):
+            where.fail(f"/{key}", f"{key} must be {what}")
 
 
 def _extend(ruleset: Ruleset, where: Located, target: Any, mode: Any, seen: frozenset[Path]) -> None:

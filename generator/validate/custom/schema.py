@@ -40,8 +40,11 @@ def validator_for(options: dict[str, Any]) -> Any:
 def schema(value: Any, options: dict[str, Any]) -> list[Finding]:
     if value is UNDEFINED:
         return [(f"{PROPERTY}must exist", ())]
-    errors = sorted(validator_for(options).iter_errors(value), key=lambda e: (list(map(str, e.absolute_path)),
-                                                                              e.message))
+    try:
+        errors = sorted(validator_for(options).iter_errors(value),
+                        key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    except Exception as exc:  # noqa: BLE001 - e.g. a $ref the schema cannot resolve: a finding, as Spectral reports it
+        return [(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, ())]
     if not options.get("allErrors"):
         errors = errors[:1]
     return [(_message(error), tuple(error.absolute_path)) for error in errors]
