@@ -1,7 +1,8 @@
 """Linting as a whole process: `sdkforge validate --ruleset recommended` against `redocly lint` (its recommended
 ruleset) and `spectral lint` (spectral:oas), on a spec split over ~500 files and on a ~1 MB single-file spec.
 
-    python benchmarks/lint.py [-n N]          # just these rows (inside benchmarks/.venv or any env with sdkforge)
+    python benchmarks/lint.py [-n N] [--merge]   # just these rows (any environment with sdkforge); --merge stores them
+                                                # in results.json (under "lint") and rewrites results.md
 
 Every tool exits 1 when it finds problems: exit codes 0 and 1 both count as a run. sdkforge and Redocly run N times,
 interleaved; Spectral (slow: tens of seconds) once. The specs come from ../shared/corpus (see its MANIFEST.tsv).
@@ -13,6 +14,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +61,8 @@ def _best(runs: list[Result]) -> dict[str, Any]:
 
 def bench_lint(runs: int, timeout: float) -> dict[str, Any]:
     """{kind: {label, sdkforge, redocly, spectral}} with the best whole-process seconds of each."""
-    result: dict[str, Any] = {"node_peers_error": ensure_node_peers()}
+    result: dict[str, Any] = {"node_peers_error": ensure_node_peers(), "runs": runs,
+                              "started": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())}
     with tempfile.TemporaryDirectory(prefix="sdkforge-lint-") as tmpdir:
         tmp = Path(tmpdir)
         for kind, (label, spec) in SPECS.items():
@@ -80,9 +83,17 @@ def bench_lint(runs: int, timeout: float) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=3, help="runs of sdkforge and redocly (best is kept)")
+    parser.add_argument("--merge", action="store_true", help="store in results.json and rewrite results.md")
     args = parser.parse_args()
     res = bench_lint(args.n, timeout=300)
     print(json.dumps(res, indent=2))
+    if args.merge:
+        from harness import BENCH
+        from run import write_report
+
+        results = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
+        results["lint"] = res
+        write_report(results, update_readme=False)
     return 0
 
 
