@@ -256,8 +256,10 @@ def test_extends_a_ruleset_file_and_sdkforge_names(tmp_path: Path, capsys: pytes
     assert "SF105" in {d["rule"] for d in found}  # the recommended ruleset is on
 
 
-def test_unknown_rule_and_npm_extends_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ruleset_mistakes_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for text, problem in (("rules:\n  no-such-rule: error\n", "'no-such-rule' is not defined"),
-                          ("extends: '@acme/spectral-rules'\n", "not fetched")):
+                          ("extends: '@acme/spectral-rules'\n", "not fetched"),
+                          ("rules: [a]\n", "rules must be a mapping"),
+                          ("rules:\n  r:\n    given: '#Op'\n    then: {function: truthy}\n", "unknown alias 'Op'")):
         code = main(["validate", "--ruleset", ruleset(tmp_path, text), str(API)])
         assert code == 2 and problem in capsys.readouterr().err

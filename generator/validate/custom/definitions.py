@@ -86,12 +86,18 @@ def _given(where: Located, ptr: str, name: str, value: Any, aliases: dict[str, l
         where.fail(ptr, f"rule {name!r} has no `given`")
     result: list[Path] = []
     for item in items:
+        if isinstance(item, str) and item.startswith("#") and _alias_name(item) not in aliases:
+            where.fail(ptr + "/given", f"rule {name!r}: unknown alias {_alias_name(item)!r} (define it under aliases)")
         for text in _expand(item, aliases):
             try:
                 result.append(compile_path(text))
             except PathError as exc:
                 where.fail(ptr + "/given", f"rule {name!r}: {exc}")
     return result
+
+
+def _alias_name(text: str) -> str:
+    return text[1:].partition(".")[0].partition("[")[0]
 
 
 def _expand(text: Any, aliases: dict[str, list[str]]) -> list[Any]:
