@@ -20,7 +20,7 @@ Duplicate = tuple[str, int, int, int, int]  # pointer of the duplicated member, 
 class Positions:
     """Per-document position data, filled by the loader or lazily."""
 
-    __slots__ = ("compose_failed", "composed", "dup_candidates", "dups", "nodes")
+    __slots__ = ("compose_failed", "composed", "dup_candidates", "dups", "keys", "nodes")
 
     def __init__(self) -> None:
         self.nodes: dict[int, yaml.Node] = {}  # id(dict or list in data) -> node it was built from (or spans.Spans)
@@ -28,6 +28,7 @@ class Positions:
         self.composed: bool = False
         self.compose_failed: bool = False
         self.dups: list[Duplicate] | None = None
+        self.keys: dict[int, dict[str, yaml.Node]] = {}  # id(big mapping node) -> its string keys' nodes (locate)
 
 
 def _scalar_key(node: yaml.Node) -> str | None:
@@ -87,7 +88,8 @@ def locate(doc: Document, pointer: str) -> tuple[int, int]:
             return best
         node = index.nodes.get(id(obj))
         if node is not None:
-            best = _item_position(node, token, best) if isinstance(obj, list) else _key_position(node, token, best)
+            best = _item_position(node, token, best) if isinstance(obj, list) else \
+                _key_position(node, token, best, index.keys)
         obj = child
     if not pointer:
         node = index.nodes.get(id(obj))
@@ -104,13 +106,23 @@ def _item_position(node: yaml.Node, token: str, fallback: tuple[int, int]) -> tu
     return (mark.line + 1, mark.column + 1)
 
 
-def _key_position(node: yaml.Node, token: str, fallback: tuple[int, int]) -> tuple[int, int]:
+_BIG = 32  # a mapping with more members than this gets its keys indexed on first lookup
+
+
+def _key_position(node: yaml.Node, token: str, fallback: tuple[int, int],
+                  keys: dict[int, dict[str, yaml.Node]]) -> tuple[int, int]:
     if not isinstance(node, yaml.MappingNode):
         return fallback
     found = None
-    for knode, _ in node.value:  # the last one wins, as in the data
-        if isinstance(knode, _SCALARS) and str(knode.value) == token:
-            found = knode
+    if len(node.value) > _BIG:
+        cached = keys.get(id(node))  # the index holds the nodes, so an id is never reused
+        if cached is None:
+            cached = keys[id(node)] = {str(k.value): k for k, _ in node.value if isinstance(k, _SCALARS)}  # last wins
+        found = cached.get(token)
+    else:
+        for knode, _ in node.value:  # the last one wins, as in the data
+            if isinstance(knode, _SCALARS) and str(knode.value) == token:
+                found = knode
     if found is None:
         for knode, _ in node.value:  # non-string keys: 200 vs "200"
             if _scalar_key(knode) == token:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -18,12 +19,27 @@ def target(doc: Document, ref: Any) -> tuple[str, str] | None:
     if not isinstance(ref, str) or "://" in ref or ref.startswith("//"):
         return None
     file_part, _, fragment = ref.partition("#")
-    path = doc.path if not file_part else (doc.path.parent / unquote(file_part))
-    return _key(path), unquote(fragment)
+    return _key(doc.path, unquote(file_part)), unquote(fragment)
 
 
-def _key(path: Path) -> str:
-    return str(path.resolve())
+@lru_cache(maxsize=4096)
+def _key(base: Path, relative: str = "") -> str:
+    """The absolute name of the file ``relative`` names from the file ``base`` ("": ``base`` itself)."""
+    return str((base.parent / relative if relative else base).resolve())
+
+
+def extension_refs(style: Style, doc: Document, value: Any) -> None:
+    """Remember the `$ref`s inside an extension (``x-...``: the walk does not enter them, Spectral's resolver does)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found = target(doc, item.get("$ref"))
+            if found is not None:
+                style.refs.add(found)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
 
 
 def check_unused(style: Style, root: Node) -> None:

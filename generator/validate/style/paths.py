@@ -21,7 +21,7 @@ def check_paths(style: Style, root: Node) -> None:
     if not isinstance(paths.value, dict):
         return
     normalized: dict[str, str] = {}
-    seen: list[str] = []
+    seen: dict[int, list[str]] = {}  # segment count -> the paths before (only those can be ambiguous)
     for key, item in style.members(paths):
         path = str(key)
         here = Node(paths.doc, pointer.child(paths.ptr, key), item.value)
@@ -29,10 +29,11 @@ def check_paths(style: Style, root: Node) -> None:
             style.report("SF109", f"path {path} ends with a slash", here)
         if "?" in path:
             style.report("SF110", f"path {path} contains a query string", here)
-        ambiguous = next((other for other in seen if _ambiguous(other, path)), None)
+        same_length = seen.setdefault(path.count("/"), [])
+        ambiguous = next((other for other in same_length if _ambiguous(other, path)), None)
         if ambiguous is not None:
             style.report("SF130", f"paths {ambiguous} and {path} can match the same URL", here)
-        seen.append(path)
+        same_length.append(path)
         if isinstance(item.value, dict):
             _check_path_params(style, path, item, normalized)
 

@@ -43,6 +43,9 @@ def visit(style: Style, checker: DocChecker, obj: dict[Any, Any], ptr: str, kind
             style.refs.add(found)
         if checker.openapi30 and len(obj) > 1:
             schemas.check_ref_siblings(style, node)
+    for key, value in obj.items():
+        if isinstance(value, (dict, list)) and isinstance(key, str) and key.startswith("x-"):
+            components.extension_refs(style, checker.doc, value)
     if obj.get("enum"):
         schemas.check_enum(style, node, checker.openapi30)
     if kind == SCHEMA:
