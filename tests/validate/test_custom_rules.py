@@ -89,7 +89,9 @@ def test_jsonpath_forms_and_resolved_refs(capsys: pytest.CaptureFixture[str]) ->
     "$.paths[*][get,put,post]", "$..parameters[?(@.in == 'query')]", "$..parameters[?(@.in === 'query')]",
     "$.paths[*][?(@property === 'get' || @property === 'post')]", "$..[?(@.example !== void 0)]", "$.paths[*]~",
     "$..[description,title]", "$.paths.*.*.responses[*]", "$.tags[0:2]", "$.tags[-1]", "$",
-    "$.paths[?(@property.match(/^x-/))]",
+    "$.paths[?(@property.match(/^x-/))]", "$..[responses][?(@property[0] == '2')][headers]",
+    "$.paths.'/pets'.get.responses.200.content.[schema]", "$..[content][application/json]",
+    "$..parameters.[?(@.name && @.name.match && @.name.match(/^lim/i))]", "$.paths[?(@property.match('pets$'))]~",
 ])
 def test_given_forms_compile(given: str) -> None:
     from generator.validate.custom.paths import compile_path
@@ -97,8 +99,8 @@ def test_given_forms_compile(given: str) -> None:
     assert compile_path(given).steps or given == "$"
 
 
-@pytest.mark.parametrize("given", ["$..[?(@.enum.constructor.name === 'Array')]", "$..[?(@property.startsWith('x'))]",
-                                   "$..[?(@parent.type)]", "info", "$.a | $.b"])
+@pytest.mark.parametrize("given", ["$..[?(@.enum.constructor.name === 'Array')]", "$..[?(@property.endsWith('x'))]",
+                                   "$..[?(@property[0] == 'ab')]", "$..[?(@parent.type)]", "info", "$.a | $.b"])
 def test_given_javascript_is_refused(given: str) -> None:
     from generator.validate.custom.paths import PathError, compile_path
 
@@ -119,6 +121,52 @@ def test_match_and_numeric_keys(tmp_path: Path, capsys: pytest.CaptureFixture[st
     _code, found, _err = lint(capsys, "--ruleset", rules, str(API))
     assert {(d["rule"], d["pointer"]) for d in found if not d["rule"].startswith("SF")} == {
         ("templated-paths", "/paths/~1pets~1{id}"), ("ok-responses", "/paths/~1pets/get/responses/200/description")}
+
+
+def test_jsonpath_plus_filters_select_as_spectral(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = ruleset(tmp_path, """\
+        rules:
+          success-described:
+            given: "$..[responses][?(@property[0] == '2')]"
+            then: {field: description, function: pattern, functionOptions: {match: "^[A-Z]"}}
+          limit-param:
+            given: "$.paths.'/pets'.get.parameters.[?(@.name && @.name.match && @.name.match(/^lim/i))]"
+            then: {field: name, function: casing, functionOptions: {type: camel}}
+          json-content:
+            given: "$..[content][application/json].schema"
+            then: {function: truthy}
+          no-content:
+            given: "$.paths[?(@property.match('[{]id[}]'))].delete.responses.204"
+            then: {field: content, function: defined}
+        """)
+    _code, found, _err = lint(capsys, "--ruleset", rules, str(API))
+    assert {(d["rule"], d["pointer"]) for d in found if not d["rule"].startswith("SF")} == {
+        ("success-described", "/paths/~1pets/get/responses/200/description"),
+        ("success-described", "/paths/~1pets/post/responses/201/description"),
+        ("success-described", "/paths/~1pets~1{id}/delete/responses/204/description"),
+        ("limit-param", "/paths/~1pets/get/parameters/0/name"),
+        ("no-content", "/paths/~1pets~1{id}/delete/responses/204"),
+    }
+
+
+def test_schema_combinators_report_each_branch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = ruleset(tmp_path, """\
+        rules:
+          health-path:
+            given: $.paths
+            then:
+              function: schema
+              functionOptions:
+                schema:
+                  oneOf:
+                    - {type: object, required: [/status]}
+                    - {type: object, additionalProperties: false}
+        """)
+    _code, found, _err = lint(capsys, "--ruleset", rules, str(API))
+    assert [d["message"] for d in found if d["rule"] == "health-path"] == [
+        '"paths" property must have required property "/status"', 'Property "/pets" is not expected to be here',
+        ('"paths" property must match exactly one schema in oneOf. None of the schemas matched, see the other errors '
+         "reported for this value")]
 
 
 def test_messages_fill_every_placeholder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,8 +52,8 @@ def _casing(options: dict[str, Any]) -> str | None:
         return f'"casing" function and its "type" option accepts only the following values: {", ".join(fn.CASES)}'
     separator = options.get("separator")
     if separator is not None and not (isinstance(separator, dict) and isinstance(separator.get("char"), str)
-                                      and len(separator["char"]) == 1):
-        return '"casing" function and its "separator.char" option must be a single character'
+                                      and len(separator["char"]) <= 1):
+        return '"casing" function and its "separator.char" option accepts only char, i.e. "I" or "/"'
     return _only("casing", options, ("type", "disallowDigits", "separator"))
 
 

@@ -17,24 +17,22 @@ from generator.pointer import escape
 from generator.validate.custom.paths import Path
 
 Resolve = Callable[[Document, Any], "tuple[Document, str, Any] | None"]
-Member = tuple[Document, str]  # where a member's key is written
-Match = tuple[int, Any, Any, Document, str, Member]  # path index, value, its key, document, pointer, member
+Match = tuple[int, Any, Any, Document, str]  # path index, value, its key, document, pointer
 
 
 def walk(doc: Document, paths: list[Path], resolve: Resolve | None) -> Iterator[Match]:
-    """Every (path index, value, key, document, pointer, member) the paths select in ``doc``. The member is where
-    the key is written: in the parent's document, at the parent's member (not at the target of a member's `$ref`)."""
+    """Every (path index, value, key, document, pointer) the paths select in ``doc``."""
     steps = [path.steps for path in paths]
     ends = [len(s) for s in steps]
     root = doc.data
-    stack: list[tuple[Any, Any, Document, str, Member, frozenset[tuple[int, int]], tuple[Any, ...]]] = [
-        (root, None, doc, "", (doc, ""), frozenset((pid, 0) for pid in range(len(paths))), ())]
+    stack: list[tuple[Any, Any, Document, str, frozenset[tuple[int, int]], tuple[Any, ...]]] = [
+        (root, None, doc, "", frozenset((pid, 0) for pid in range(len(paths))), ())]
     expanded: set[tuple[int, frozenset[tuple[int, int]]]] = set()
     while stack:
-        value, key, vdoc, ptr, member, states, chain = stack.pop()
+        value, key, vdoc, ptr, states, chain = stack.pop()
         for pid, i in states:
             if i == ends[pid]:
-                yield pid, value, key, vdoc, ptr, member
+                yield pid, value, key, vdoc, ptr
         if not isinstance(value, (dict, list)):
             continue
         seen = (id(value), states)
@@ -54,10 +52,9 @@ def walk(doc: Document, paths: list[Path], resolve: Resolve | None) -> Iterator[
                 advanced.setdefault(k, set()).add((pid, i + 1))
         for k, child_states in advanced.items():
             child, cdoc, cptr, cchain = value[k], vdoc, f"{ptr}/{escape(k)}", chain
-            cmember = (vdoc, cptr)
             if resolve is not None and isinstance(child, dict) and "$ref" in child:
                 target = resolve(vdoc, child["$ref"])
                 if target is not None and (target[0].path, target[1]) not in chain:
                     cdoc, cptr, child = target
                     cchain = (*chain, (cdoc.path, cptr))
-            stack.append((child, k, cdoc, cptr, cmember, frozenset(child_states), cchain))
+            stack.append((child, k, cdoc, cptr, frozenset(child_states), cchain))

@@ -92,7 +92,7 @@ CASES = {  # Spectral's casing patterns (facts): {D} is 0-9 unless disallowDigit
 @lru_cache(maxsize=128)
 def _casing_regex(kind: str, digits: bool, char: str | None, leading: bool) -> re.Pattern[str]:
     base = CASES[kind].replace(_DIGITS, "0-9" if digits else "")
-    if char is None:
+    if not char:  # no separator, or "" (JavaScript's [] matches nothing)
         return re.compile(f"^{base}$")
     sep = f"[{re.escape(char)}]"
     return re.compile(f"^{sep + '?' if leading else ''}{base}(?:{sep}{base})*$")

@@ -39,9 +39,9 @@ class Linter:
             if not group:
                 continue
             how = resolve if resolved else None
-            for pid, value, key, vdoc, ptr, member in walk(doc, [path for _rule, path in group], how):
+            for pid, value, key, vdoc, ptr in walk(doc, [path for _rule, path in group], how):
                 rule, path = group[pid]
-                place = Place(key, member[0], member[1]) if path.keys else Place(value, vdoc, ptr)
+                place = Place(key if path.keys else value, vdoc, ptr)
                 for then in rule.then:
                     for diagnostic in _evaluate(rule, then, place, how):
                         found.setdefault((rule.name, diagnostic.file, diagnostic.pointer, diagnostic.message),

@@ -13,20 +13,80 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from jsonpath import JSONPathEnvironment, JSONPathError
+from jsonpath.function_extensions import ExpressionType, FilterFunction
 from jsonpath.path import JSONPath
 from jsonpath.segments import JSONPathRecursiveDescentSegment
 from jsonpath.selectors import Filter, FilterContext, IndexSelector, NameSelector, SliceSelector, WildcardSelector
 
+from generator.validate.custom.functions import js_regex
+
 ENV = JSONPathEnvironment()
 
-_BARE_UNION = re.compile(r"\[\s*([A-Za-z_$][\w$-]*(?:\s*,\s*[A-Za-z_$][\w$-]*)*)\s*\]")
+_OPERAND = r"(#|@(?:\.[\w$-]+|\[[^\]]*\])*)"  # the current key, or the current value and members of it
+_JS_LITERAL = r"(?:/((?:[^/\\]|\\.)+)/([a-z]*)|\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')"
+_MATCH = re.compile(_OPERAND + r"\.match\(\s*" + _JS_LITERAL + r"\s*\)")
+_MATCH_GUARD = re.compile(_OPERAND + r"\.match\s*&&\s*")  # `@.name.match && ...`: "is a string", as jsmatch checks
+_STARTS = re.compile(_OPERAND + r"\.startsWith\(\s*" + _JS_LITERAL + r"\s*\)")
+_CHAR_AT = re.compile(_OPERAND + r"\[(\d+)\]\s*(==|!=)\s*(?:\"([^\"\\])\"|'([^'\\])')")
+_DOT_BRACKET = re.compile(r"(?<!\.)\.(?=\[)")
+_DOT_QUOTED = re.compile(r"(?<!\.)\.('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
+_DOT_NUMBER = re.compile(r"(?<!\.)\.(\d+)(?=[.\[~]|$)")
+_STRING = re.compile(r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
+_BARE = re.compile(r"\[\s*([^\]'\"?*()@:~\s\d-][^\]'\"()@:]*)\]")
 _UNDEFINED = re.compile(r"(@(?:\.[\w$-]+|\[[^\]]*\])*)\s*(==|!=)\s*(?:void 0|undefined)\b")
-_MATCH = re.compile(r"(#|@(?:\.[\w$-]+|\[[^\]]*\])*)\.match\(\s*/((?:[^/\\]|\\.)+)/\s*\)")
 _JS_ONLY = re.compile(r"@(?:parent|parentProperty|path|root)\b|\.\s*(?:constructor|length)\b|\.\s*[A-Za-z_]\w*\s*\(|"
-                      r"\btypeof\b|\binstanceof\b")
+                      r"\btypeof\b|\binstanceof\b|#\s*\[")
+
+
+class _JsMatch(FilterFunction):  # type: ignore[misc]
+    """``jsmatch(value, '/source/flags')``: a JavaScript regular expression searched in a string (``x.match(re)``)."""
+
+    arg_types: ClassVar[list[ExpressionType]] = [ExpressionType.VALUE, ExpressionType.VALUE]
+    return_type = ExpressionType.LOGICAL
+
+    def __call__(self, value: object, pattern: object) -> bool:
+        if not isinstance(value, str) or not isinstance(pattern, str):
+            return False
+        try:
+            return js_regex(pattern).search(value) is not None
+        except re.error:
+            return False
+
+
+ENV.function_extensions["jsmatch"] = _JsMatch()
+
+
+def _literal(text: str) -> str:
+    """A JSONPath single-quoted string of ``text``."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _js_pattern(m: re.Match[str], first: int) -> str:
+    """The JavaScript regular expression of a ``/source/flags`` or string literal (groups from ``first``)."""
+    source, flags, double, single = m.group(first), m.group(first + 1), m.group(first + 2), m.group(first + 3)
+    if source is not None:
+        return f"/{source}/{flags}"
+    return double if double is not None else single
+
+
+def _plus_filters(text: str) -> str:
+    text = _MATCH_GUARD.sub("", text)
+    text = _MATCH.sub(lambda m: f"jsmatch({m.group(1)}, {_literal(_js_pattern(m, 2))})", text)
+    text = _STARTS.sub(lambda m: f"startswith({m.group(1)}, {_literal(_js_pattern(m, 2))})", text)
+
+    def char_at(m: re.Match[str]) -> str:
+        char = m.group(4) if m.group(4) is not None else m.group(5)
+        test = f"jsmatch({m.group(1)}, {_literal(f'^.{{{m.group(2)}}}' + re.escape(char))})"
+        return test if m.group(3) == "==" else f"!{test}"
+
+    return _CHAR_AT.sub(char_at, text)
+
+
+def _quote_bare(m: re.Match[str]) -> str:
+    return "[" + ",".join(_literal(name.strip()) for name in m.group(1).split(",")) + "]"
 
 
 class PathError(ValueError):
@@ -60,10 +120,15 @@ def translate(text: str) -> tuple[str, bool]:
     if keys:
         text = text[:-1]
     text = text.replace("@property", "#").replace("===", "==").replace("!==", "!=")
-    text = _MATCH.sub(lambda m: "search({}, '{}')".format(m.group(1), m.group(2).replace("'", "\\'")), text)
+    text = _plus_filters(text)
     text = _UNDEFINED.sub(lambda m: m.group(1) if m.group(2) == "!=" else f"!{m.group(1)}", text)
-    text = _BARE_UNION.sub(lambda m: "[" + ",".join(repr(n.strip()) for n in m.group(1).split(",")) + "]", text)
-    return text, keys
+    text = _DOT_QUOTED.sub(lambda m: f"[{m.group(1)}]", text)
+    parts = _STRING.split(text)  # odd parts are string literals: left as they are
+    for i in range(0, len(parts), 2):
+        part = _DOT_BRACKET.sub("", parts[i])
+        part = _DOT_NUMBER.sub(lambda m: f"['{m.group(1)}']", part)
+        parts[i] = _BARE.sub(_quote_bare, part)
+    return "".join(parts), keys
 
 
 def compile_path(text: str) -> Path:

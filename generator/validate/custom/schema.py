@@ -47,20 +47,57 @@ def schema(value: Any, options: dict[str, Any]) -> list[Finding]:
         return [(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, ())]
     if not options.get("allErrors"):
         errors = errors[:1]
-    return [(_message(error), tuple(error.absolute_path)) for error in errors]
+    found: list[Finding] = []
+    for error in errors:
+        for one in _expanded(error):
+            finding = (_message(one), tuple(one.absolute_path))
+            if finding not in found:
+                found.append(finding)
+    return found
+
+
+def _expanded(error: Any) -> list[Any]:
+    """A failed oneOf/anyOf as Spectral reports it: what each branch missed first, then the combinator itself."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        firsts = {}
+        for sub in error.context:
+            firsts.setdefault(sub.relative_schema_path[0], sub)
+        return [*firsts.values(), error]
+    return [error]
+
+
+_COMBINED = {"oneOf": "must match exactly one schema in oneOf", "anyOf": "must match a schema in anyOf"}
+_BOUNDS = {"minLength": "must NOT have fewer than {} characters", "maxLength": "must NOT have more than {} characters",
+           "minItems": "must NOT have fewer than {} items", "maxItems": "must NOT have more than {} items",
+           "minProperties": "must NOT have fewer than {} properties",
+           "maxProperties": "must NOT have more than {} properties", "minimum": "must be >= {}", "maximum": "must be <= {}",
+           "exclusiveMinimum": "must be > {}", "exclusiveMaximum": "must be < {}", "multipleOf": "must be multiple of {}"}
 
 
 def _message(error: Any) -> str:
-    """Messages shaped like Spectral's (ajv's) for the common keywords, jsonschema's otherwise."""
+    """Messages shaped like Spectral's (ajv's, through better-ajv-errors); never the value itself, which may be big."""
     kind, expected, instance = error.validator, error.validator_value, error.instance
     if kind == "required" and isinstance(instance, dict):
         missing = next((name for name in expected if name not in instance), "")
         return f'{PROPERTY}must have required property "{missing}"'
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = error.schema.get("properties", {})
+        extra = next((key for key in instance if key not in allowed), "")
+        return f'Property "{extra}" is not expected to be here'
     if kind == "type":
         types = expected if isinstance(expected, list) else [expected]
         return f"{PROPERTY}type must be {','.join(map(str, types))}"
     if kind == "enum":
         return f"{PROPERTY}must be equal to one of the allowed values: {', '.join(map(print_value, expected))}"
-    if kind == "additionalProperties" and isinstance(instance, dict):
-        return f"{PROPERTY}must NOT have additional properties"
-    return f"{PROPERTY}{error.message}"
+    if kind == "const":
+        return f"{PROPERTY}must be equal to constant"
+    if kind == "pattern":
+        return f'{PROPERTY}must match pattern "{expected}"'
+    if kind == "format":
+        return f'{PROPERTY}must match format "{expected}"'
+    if kind in _COMBINED:
+        unmatched = ". None of the schemas matched, see the other errors reported for this value" if error.context else ""
+        return f"{PROPERTY}{_COMBINED[kind]}{unmatched}"
+    if kind in _BOUNDS:
+        return PROPERTY + _BOUNDS[kind].format(expected)
+    return f"{PROPERTY}must pass the {kind!r} keyword of the schema"
