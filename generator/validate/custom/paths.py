@@ -6,6 +6,11 @@ what JSONPath-Plus (Spectral's dialect) writes differently: ``@property`` (``#``
 trailing ``~`` (the matched member's name). JavaScript inside a filter (``@.constructor``, other method calls,
 ``@parent``, ``@path``) cannot be evaluated: ``PathError`` says so.
 The engine (``engine.py``) walks the document once and asks each step which children it selects (``Step.pick``).
+
+Why python-jsonpath: of the maintained Python libraries it is the one with a current-key operator (``#``, what
+``@property`` needs), regex functions and a segment/selector tree to walk with; jsonpath-rfc9535 has neither, and
+jsonpath-ng has no current key. None reads ``===``, ``@property``, ``.match()`` or a trailing ``~`` as written, and
+python-jsonpath reads ``[get,put]`` as singular queries (no match, no error): hence the translation above.
 """
 
 from __future__ import annotations

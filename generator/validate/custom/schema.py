@@ -59,7 +59,7 @@ def schema(value: Any, options: dict[str, Any]) -> list[Finding]:
 def _expanded(error: Any) -> list[Any]:
     """A failed oneOf/anyOf as Spectral reports it: what each branch missed first, then the combinator itself."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        firsts = {}
+        firsts: dict[Any, Any] = {}
         for sub in error.context:
             firsts.setdefault(sub.relative_schema_path[0], sub)
         return [*firsts.values(), error]
