@@ -99,6 +99,23 @@ def test_given_forms_compile(given: str) -> None:
     assert compile_path(given).steps or given == "$"
 
 
+@pytest.mark.parametrize("given", [
+    "$..[?(@.in == 'query')]", "$..[?(@ && @.schema && @.schema.type == 'integer')]", "$..[?(!@.description)]",
+    "$..[?(@['in'] != 'path' && @.name)]", "$..[?(@.schema.type)]",
+])
+def test_direct_member_lookups_select_what_the_library_selects(given: str) -> None:
+    """Filters' `@.a.b` are looked up directly (paths.py); the nodes selected are the library's own answer."""
+    from generator.load.document import load_spec
+    from generator.validate.custom.engine import walk
+    from generator.validate.custom.paths import ENV, compile_path
+
+    doc = load_spec(API)
+    ours = sorted(ptr for _pid, _value, _key, _doc, ptr in walk(doc, [compile_path(given)], None))
+    library = sorted("/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in match.parts)
+                     for match in ENV.finditer(given, doc.data))
+    assert ours == library and ours
+
+
 @pytest.mark.parametrize("given", ["$..[?(@.enum.constructor.name === 'Array')]", "$..[?(@property.endsWith('x'))]",
                                    "$..[?(@property[0] == 'ab')]", "$..[?(@parent.type)]", "info", "$.a | $.b"])
 def test_given_javascript_is_refused(given: str) -> None:

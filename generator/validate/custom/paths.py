@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from jsonpath import JSONPathEnvironment, JSONPathError
+from jsonpath.filter import BaseExpression, RelativeFilterQuery
 from jsonpath.function_extensions import ExpressionType, FilterFunction
+from jsonpath.match import JSONPathMatch, NodeList
 from jsonpath.path import JSONPath
 from jsonpath.segments import JSONPathRecursiveDescentSegment
 from jsonpath.selectors import Filter, FilterContext, IndexSelector, NameSelector, SliceSelector, WildcardSelector
@@ -158,7 +160,55 @@ def _step(segment: Any, text: str) -> Step:
     for selector in segment.selectors:
         if not isinstance(selector, (NameSelector, IndexSelector, SliceSelector, WildcardSelector, Filter)):
             raise PathError(f"{text!r}: the selector {selector} is not supported")
+        if isinstance(selector, Filter):
+            _direct_members(selector.expression)
     return Step(isinstance(segment, JSONPathRecursiveDescentSegment), tuple(segment.selectors))
+
+
+class _Member(RelativeFilterQuery):  # type: ignore[misc]
+    """``@.a['b']`` in a filter, looked up directly (the same node list the query would give, without running it)."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, query: RelativeFilterQuery, names: tuple[str, ...]) -> None:
+        super().__init__(query.path)
+        self.names = names
+
+    def evaluate(self, context: FilterContext) -> object:
+        value = context.current
+        for name in self.names:
+            if not isinstance(value, dict) or name not in value:
+                return NodeList()
+            value = value[name]
+        return NodeList([JSONPathMatch(filter_context={}, obj=value, parent=None, path="", parts=self.names,
+                                       root=context.root)])
+
+
+def _direct_members(expression: BaseExpression) -> None:
+    """Replace, in a filter's tree, each ``@.name...`` query of member names only by a direct look-up."""
+    children = expression.children()
+    if not children or isinstance(expression, RelativeFilterQuery):
+        return
+    replaced = []
+    for child in children:
+        names = _member_names(child) if type(child) is RelativeFilterQuery else None
+        if names:
+            child = _Member(child, names)
+        else:
+            _direct_members(child)
+        replaced.append(child)
+    expression.set_children(replaced)
+
+
+def _member_names(query: RelativeFilterQuery) -> tuple[str, ...] | None:
+    names: list[str] = []
+    for segment in query.path.segments:
+        if isinstance(segment, JSONPathRecursiveDescentSegment) or len(segment.selectors) != 1:
+            return None
+        if not isinstance(segment.selectors[0], NameSelector):
+            return None
+        names.append(segment.selectors[0].name)
+    return tuple(names)
 
 
 def _pick(selector: Any, obj: Any, root: Any) -> Iterator[Any]:
