@@ -192,15 +192,15 @@ def _direct_members(expression: BaseExpression) -> None:
     replaced = []
     for child in children:
         names = _member_names(child) if type(child) is RelativeFilterQuery else None
-        if names:
-            child = _Member(child, names)
+        if names and isinstance(child, RelativeFilterQuery):
+            replaced.append(_Member(child, names))
         else:
             _direct_members(child)
-        replaced.append(child)
+            replaced.append(child)
     expression.set_children(replaced)
 
 
-def _member_names(query: RelativeFilterQuery) -> tuple[str, ...] | None:
+def _member_names(query: Any) -> tuple[str, ...] | None:
     names: list[str] = []
     for segment in query.path.segments:
         if isinstance(segment, JSONPathRecursiveDescentSegment) or len(segment.selectors) != 1:
