@@ -189,7 +189,7 @@ def _direct_members(expression: BaseExpression) -> None:
     children = expression.children()
     if not children or isinstance(expression, RelativeFilterQuery):
         return
-    replaced = []
+    replaced: list[BaseExpression] = []
     for child in children:
         names = _member_names(child) if type(child) is RelativeFilterQuery else None
         if names and isinstance(child, RelativeFilterQuery):
