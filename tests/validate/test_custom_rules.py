@@ -328,3 +328,13 @@ def test_ruleset_mistakes_are_usage_errors(tmp_path: Path, capsys: pytest.Captur
                           ("rules:\n  r:\n    given: '#Op'\n    then: {function: truthy}\n", "unknown alias 'Op'")):
         code = main(["validate", "--ruleset", ruleset(tmp_path, text), str(API)])
         assert code == 2 and problem in capsys.readouterr().err
+
+
+def test_config_extends_a_ruleset_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`[tool.sdkforge.validate] extends` names a ruleset file, relative to the configuration file."""
+    ruleset(tmp_path, "rules:\n  contact:\n    given: $.info\n    then: {field: contact, function: truthy}\n",
+            name=".spectral.yaml")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.sdkforge.validate]\nextends = [".spectral.yaml"]\n', encoding="utf-8")
+    _code, found, _err = lint(capsys, "--config", str(config), str(API))
+    assert [d["pointer"] for d in found if d["rule"] == "contact"] == ["/info"]
