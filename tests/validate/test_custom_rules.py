@@ -338,3 +338,10 @@ def test_config_extends_a_ruleset_file(tmp_path: Path, capsys: pytest.CaptureFix
     config.write_text('[tool.sdkforge.validate]\nextends = [".spectral.yaml"]\n', encoding="utf-8")
     _code, found, _err = lint(capsys, "--config", str(config), str(API))
     assert [d["pointer"] for d in found if d["rule"] == "contact"] == ["/info"]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "text"])
+def test_report_formats_name_custom_rules(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    code = main(["validate", "--format", fmt, "--ruleset", str(HERE / "functions.spectral.yaml"), str(API)])
+    out = capsys.readouterr().out
+    assert code == 1 and "operation-description" in out
