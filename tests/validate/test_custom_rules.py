@@ -69,6 +69,7 @@ def test_jsonpath_forms_and_resolved_refs(capsys: pytest.CaptureFixture[str]) ->
         ("alias-operation-id", "api.yaml", "/paths/~1pets/get/operationId", '"list_pets" must not match the pattern "_"'),
         ("filter-query", "api.yaml", "/paths/~1pets/get/parameters/0/name", "must be camel case"),
         ("filter-query", "api.yaml", "/components/parameters/Offset/name", "must be camel case"),  # through $ref
+        ("filter-query", "param.yaml", "/name", "must be camel case"),  # a filter sees what a $ref points at
         ("descendant-description", "api.yaml", "/paths/~1pets/get/responses/200/description",
          '"ok" must match the pattern "^[A-Z]"'),
         ("descendant-description", "api.yaml", "/paths/~1pets/post/responses/201/description",
@@ -79,6 +80,8 @@ def test_jsonpath_forms_and_resolved_refs(capsys: pytest.CaptureFixture[str]) ->
          '"description" property must be longer than 3'),
         ("raw-refs", "api.yaml", "/paths/~1pets/get/responses/200/content/application~1json/schema/$ref",
          '"schemas.yaml#/Pet" must not match the pattern "\\\\.yaml"'),  # resolved: false sees the $ref
+        ("raw-refs", "api.yaml", "/paths/~1pets~1{id}/delete/parameters/0/$ref",
+         '"param.yaml" must not match the pattern "\\\\.yaml"'),
         ("path-names", "api.yaml", "/paths/~1pets~1{id}", 'Object{} must not match the pattern "[{]"'),
         ("property-filter", "api.yaml", "/paths/~1pets~1{id}/delete", '"delete.tags" property must be truthy'),
         ("schema-properties", "schemas.yaml", "/Pet/properties/Age", "must be flat case"),  # in the $ref'd file
@@ -221,7 +224,8 @@ def test_severities(tmp_path: Path, capsys: pytest.CaptureFixture[str], severity
 def test_overrides_by_file_and_pointer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "api.yaml"
     spec.write_text(API.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "schemas.yaml").write_text((HERE / "schemas.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("schemas.yaml", "param.yaml"):
+        (tmp_path / name).write_text((HERE / name).read_text(encoding="utf-8"), encoding="utf-8")
     rules = ruleset(tmp_path, """\
         rules:
           description-capital:
@@ -242,7 +246,8 @@ def test_overrides_by_file_and_pointer(tmp_path: Path, capsys: pytest.CaptureFix
 def test_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "api30.yaml"
     spec.write_text(API.read_text(encoding="utf-8").replace("3.1.0", "3.0.3"), encoding="utf-8")
-    (tmp_path / "schemas.yaml").write_text((HERE / "schemas.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("schemas.yaml", "param.yaml"):
+        (tmp_path / name).write_text((HERE / name).read_text(encoding="utf-8"), encoding="utf-8")
     rules = str(HERE / "paths.spectral.yaml")
     _code, found, _err = lint(capsys, "--ruleset", rules, str(spec))
     assert ("oas3-only", "api30.yaml", "/info", '"info.x-logo" property must be defined') in custom(found)

@@ -16,7 +16,8 @@ python-jsonpath reads ``[get,put]`` as singular queries (no match, no error): he
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -31,6 +32,10 @@ from jsonpath.selectors import Filter, FilterContext, IndexSelector, NameSelecto
 from generator.validate.custom.functions import js_regex
 
 ENV = JSONPathEnvironment()
+# set by the engine while a resolved rule's filters run: (follow a `$ref`: (document, value) -> (document, value),
+# the document a child is written in, by its key)
+DEREF: ContextVar[tuple[Callable[[Any, Any], tuple[Any, Any]], Callable[[Any], Any]] | None] = ContextVar(
+    "DEREF", default=None)
 
 _OPERAND = r"(#|@(?:\.[\w$-]+|\[[^\]]*\])*)"  # the current key, or the current value and members of it
 _JS_LITERAL = r"(?:/((?:[^/\\]|\\.)+)/([a-z]*)|\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')"
@@ -175,11 +180,16 @@ class _Member(RelativeFilterQuery):  # type: ignore[misc]
         self.names = names
 
     def evaluate(self, context: FilterContext) -> object:
-        value = context.current
+        value, deref = context.current, DEREF.get()
+        doc = deref[1](context.current_key) if deref is not None else None
         for name in self.names:
+            if deref is not None:
+                doc, value = deref[0](doc, value)
             if not isinstance(value, dict) or name not in value:
                 return NodeList()
             value = value[name]
+        if deref is not None:
+            doc, value = deref[0](doc, value)
         return NodeList([JSONPathMatch(filter_context={}, obj=value, parent=None, path="", parts=self.names,
                                        root=context.root)])
 
