@@ -6,7 +6,7 @@ position. Rule IDs, severities and hints live in rules.py; output formats in rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,11 @@ from generator.validate.walk import walk
 
 
 def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = None,
-                   names: NameRules | None = None) -> list[Diagnostic]:
+                   names: NameRules | None = None,
+                   custom: Callable[[Document], list[Diagnostic]] | None = None) -> list[Diagnostic]:
     """Validate each spec file; an unusable file gives one SF000 diagnostic. ``names``: the naming the name-collision
-    rules (SF050-SF052) judge by (a target's; without it they are not checked)."""
+    rules (SF050-SF052) judge by (a target's; without it they are not checked). ``custom``: a ruleset's custom rules,
+    run on each document as written (before the lenient reading fixes it)."""
     rules = check_rule_config(rules)
     result: list[Diagnostic] = []
     for path in paths:
@@ -45,7 +47,9 @@ def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = N
             result.append(Diagnostic("SF000", ERROR, "the document is nested too deeply", str(path), 0, 0, "",
                                      RULES["SF000"].hint))
             continue
-        result.extend(validate_document(doc, rules, names))
+        found = custom(doc) if custom is not None else []
+        found.extend(validate_document(doc, rules, names))
+        result.extend(sorted(found, key=lambda d: (d.file, d.line, d.column, d.rule)) if custom else found)
     return result
 
 
