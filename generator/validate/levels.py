@@ -15,7 +15,7 @@ def check_rule_config(rules: dict[Any, Any] | None) -> dict[str, str]:
     for rule_id, level in (rules or {}).items():
         rid = str(rule_id).upper()
         if rid not in RULES:
-            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: SF000-SF070)")
+            raise UsageError(f"unknown rule {rule_id!r} in the validate rules config (known: {min(RULES)}-{max(RULES)})")
         if rid == "SF000":
             raise UsageError("rule SF000 (unusable input) cannot be re-levelled")
         lvl = str(level).lower()

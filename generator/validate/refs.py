@@ -64,7 +64,7 @@ class Refs:
             if isinstance(loaded, SpecError):
                 raise Unresolved(f"$ref {ref!r}: cannot load {file_part}: {loaded.message}")
             target_doc = loaded
-        fragment = unquote(fragment)
+        fragment = pointer.from_fragment(fragment)
         if fragment and not fragment.startswith("/"):
             raise Unresolved(f"$ref {ref!r}: only JSON-pointer fragments (#/...) are supported")
         value = pointer.walk(target_doc.data, fragment)

@@ -112,6 +112,7 @@ CORPUS_EXPECTED: dict[str, set[tuple[str, str]]] = {
     "sf068_nullable_in_3_1.yaml": set(),  # off by default: see CORPUS_RULES_ON
     "sf069_schema_examples_map.yaml": {("SF069", "/components/schemas/A/examples")},
     "sf070_type_yaml_null.yaml": {("SF070", "/components/schemas/A/type")},
+    "sf071_null_content.yaml": {("SF071", "/paths/~1a/put/requestBody/content")},
 }
 # rules that are off by default, turned on: file -> (rules, expected)
 CORPUS_RULES_ON: dict[str, tuple[dict[str, str], set[tuple[str, str]]]] = {

@@ -9,7 +9,7 @@ from generator import model
 from generator.targets.python import naming
 from generator.targets.python.annotations import annotation
 from generator.targets.python.docs import docstring, one_line
-from generator.targets.python.expressions import Named, Nullable, Primitive, UnionOf
+from generator.targets.python.expressions import ListOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
 from generator.targets.python.features import pagination
 from generator.targets.python.models import ModelPlanner
 from generator.targets.python.shapes import PyBody, PyOperation, PyParam, PyResponse, PyStreamVariant
@@ -144,8 +144,15 @@ def _doc(op: model.Operation, params: tuple[PyParam, ...]) -> str:
 
 
 def _undiscriminated(t: Any) -> Any:
-    """``t`` without a pydantic discriminator at its top (not a type mypy accepts in ``cast`` or a return)."""
+    """``t`` without pydantic discriminators (``Annotated[..., FieldInfo(...)]`` is no type mypy accepts in ``cast``
+    or a return), at any depth: ``List[Annotated[Union[...], ...]]`` too."""
     if isinstance(t, Nullable):
         return Nullable(_undiscriminated(t.inner))
+    if isinstance(t, ListOf):
+        return ListOf(_undiscriminated(t.item))
+    if isinstance(t, MapOf):
+        return MapOf(_undiscriminated(t.value))
+    if isinstance(t, TupleOf):
+        return TupleOf(tuple(_undiscriminated(item) for item in t.items))
     return replace(t, tag_field="") if isinstance(t, UnionOf) and t.tag_field else t
 
