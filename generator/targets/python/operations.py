@@ -57,6 +57,7 @@ class OperationPlanner:
             else f"cast(Any, {stream.async_annotation} if {stream.param} is True else {cast_to})",
             async_return_annotation=async_return,
             needs_return_cast=cast_to.startswith("cast(") or stream is not None,
+            no_prism=NO_PRISM if response.content_type == "text/event-stream" else "",
             stream=stream,
             deprecated=op.deprecated,
             pagination=paging,
@@ -130,6 +131,9 @@ class OperationPlanner:
         if isinstance(response.type, Primitive) and response.type.py in ("str", "int", "float", "bool", "bytes"):
             return response.annotation
         return f"cast(Any, {annotation(response.type) if response.type is not None else response.annotation})"
+
+
+NO_PRISM = "Prism cannot mock a text/event-stream response (it answers 500): in-process tests only"
 
 
 def _doc(op: model.Operation, params: tuple[PyParam, ...]) -> str:

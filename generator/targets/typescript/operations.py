@@ -64,6 +64,8 @@ class OperationPlanner:
             params=params,
             params_type=params_type,
             params_required=any(p.required for p in params) or bool(body and body.whole and body.required),
+            params_omittable=simple and body is not None and not body.required and bool(params)
+            and all(p.location == "body" for p in params),
             locations_const="" if simple else naming.snake(method).upper() + "_LOCATIONS",
             body_encoding=body.encoding if body else "",
             content_type=body.content_type if body else "",
