@@ -41,6 +41,7 @@ class Body:
     part_styles: tuple[tuple[str, str, bool], ...] = ()  # (wire name, style, explode): written like query params
     part_types: tuple[tuple[str, str], ...] = ()  # (wire name, content type): sent as parts of that type
     example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
+    description: str = ""  # the request body's own description (a whole body's is its param's)
 
 
 @dataclass(frozen=True)

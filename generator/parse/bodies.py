@@ -38,7 +38,7 @@ class Bodies(Objects):
                 content_type, encoding, tuple(params), whole=False, required=required_body,  # type: ignore[arg-type]
                 file_fields=tuple(p.wire_name for p in params if holds_file(p.type)),
                 part_styles=part_styles, part_types=part_types,
-                example_required=tuple(alternatives[0]) if alternatives else (),
+                example_required=tuple(alternatives[0]) if alternatives else (), description=body.description or "",
             )
         if encoding == "binary":
             t: TypeExpr = Scalar("bytes")

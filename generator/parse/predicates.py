@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -65,8 +66,10 @@ def required_sets(schema: Any) -> list[list[str]]:
 
 
 def literal_values(values: tuple[Any, ...]) -> bool:
-    """Whether an enum of these values is a literal type (str, bool, 64-bit int; not float, None, objects or arrays)."""
-    return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63) for v in values)
+    """Whether an enum of these values is a literal type (str, bool, 64-bit int, finite float; not None, objects or
+    arrays)."""
+    return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63)
+               or (isinstance(v, float) and math.isfinite(v)) for v in values)
 
 
 def is_schema(value: Any) -> bool:

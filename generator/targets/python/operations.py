@@ -9,7 +9,7 @@ from generator import model
 from generator.targets.python import naming
 from generator.targets.python.annotations import annotation
 from generator.targets.python.docs import docstring, one_line
-from generator.targets.python.expressions import ListOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
+from generator.targets.python.expressions import ListOf, LiteralOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
 from generator.targets.python.features import pagination
 from generator.targets.python.models import ModelPlanner
 from generator.targets.python.shapes import PyBody, PyOperation, PyParam, PyResponse, PyStreamVariant
@@ -141,6 +141,9 @@ def _doc(op: model.Operation, params: tuple[PyParam, ...]) -> str:
     text = "\n\n".join(p.strip() for p in parts if p and p.strip())
     if op.summary and op.description and op.description.strip().startswith(op.summary.strip()):
         text = op.description.strip()
+    body = (op.body.description if op.body else "").strip()
+    if body and body not in text:
+        text += ("\n\n" if text else "") + body
     arg_lines = [f"  {p.py_name}: {p.doc}".rstrip() for p in params if p.doc]
     if arg_lines:
         text += ("\n\n" if text else "") + "Args:\n" + "\n\n".join(arg_lines)
@@ -158,5 +161,7 @@ def _undiscriminated(t: Any) -> Any:
         return MapOf(_undiscriminated(t.value))
     if isinstance(t, TupleOf):
         return TupleOf(tuple(_undiscriminated(item) for item in t.items))
+    if isinstance(t, LiteralOf) and any(isinstance(v, float) for v in t.values):
+        return Primitive("float")  # its ``Annotated[float, one_of(...)]`` is no type in a cast either
     return replace(t, tag_field="") if isinstance(t, UnionOf) and t.tag_field else t
 

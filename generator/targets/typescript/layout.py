@@ -196,5 +196,14 @@ def _fits(nxt: tuple[str, bool, Doc], rest: list[tuple[str, bool, Doc]], room: i
 
 
 def annotation(first: str, type_text: str, tail: str, indent: str) -> list[str]:
-    """``first`` + a type (a return type or a property's) + ``tail``, broken as biome breaks it."""
+    """``first`` + a type (a return type, a property's or a parameter's) + ``tail``, broken as biome breaks it."""
     return render(first, [doc(parse(type_text)), tail], indent)
+
+
+def assignment(first: str, type_text: str, tail: str, indent: str) -> list[str]:
+    """``export type X = `` (``first``) + a type + ``tail``: prettier's fluid layout, which moves the type to the next
+    line, indented, when what comes before its first possible break does not fit after the ``=``."""
+    body = [doc(parse(type_text)), tail]
+    if _fits((indent, _BREAK, body), [], LINE_WIDTH - len(first)):
+        return render(first, body, indent)
+    return [first.rstrip()] + render(indent + INDENT, body, indent + INDENT)

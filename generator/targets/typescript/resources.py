@@ -15,9 +15,7 @@ from generator.targets.typescript.syntax import (
     jsdoc,
     literal,
     obj,
-    split_union,
     string,
-    union_lines,
 )
 from generator.targets.typescript.types import property_lines
 
@@ -126,10 +124,10 @@ def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, re
     if len(lines) == 1:
         return lines
     opened = []
-    for line in lines[1:-1]:  # a parameter whose union is too long for its line: one member per line
+    for line in lines[1:-1]:  # a parameter whose type is too long for its line, broken as biome breaks it
         name, _, type_text = line.strip().partition(": ")
-        members = split_union(type_text[:-1]) if not fits(line) and type_text.endswith(",") else None
-        opened += union_lines(f"{name}:", members, ",", INDENT * 2) if members and len(members) > 1 else [line]
+        fitting = fits(line) or not type_text.endswith(",") or " = " in type_text
+        opened += [line] if fitting else annotation(f"{INDENT * 2}{name}: ", type_text[:-1], ",", INDENT * 2)
     lines = lines[:1] + opened + lines[-1:]
     if not fits(lines[-1]):  # the return type broken as biome breaks it
         lines[-1:] = annotation(f"{INDENT}): ", returns, tail, INDENT)
