@@ -7,8 +7,14 @@ from typing import Any
 from generator.load.document import Document
 from generator.load.leniency.finding import Entry, Scan
 from generator.load.leniency.keywords import KEYWORDS, keyword_findings
-from generator.load.leniency.structure import (bool_schema, no_description, no_paths, null_content, null_type,
-                                                numeric_codes)
+from generator.load.leniency.structure import (
+    bool_schema,
+    no_description,
+    no_paths,
+    null_content,
+    null_type,
+    numeric_codes,
+)
 
 # schema keywords whose value is one schema (a boolean schema is valid JSON Schema, but openapi-pydantic wants a dict;
 # additionalProperties accepts a boolean there and is left alone)

@@ -277,7 +277,10 @@ def _poll_methods(poll: TsPolling, used: set[str]) -> list[str]:
     lines += [""] + jsdoc(f"Calls {create.method}, then {poll.poll_method} until the result is ready.", INDENT)
     args = [f"{p.local}: {p.ts}" for p in create.path_params]
     if create.params_type:
-        args.append(f"params: {create.params_type}" if create.params_required else f"params: {create.params_type} = {_empty(create)}")
+        if create.params_required or create.params_omittable:
+            args.append(f"params{'' if create.params_required else '?'}: {create.params_type}")
+        else:
+            args.append(f"params: {create.params_type} = {_empty(create)}")
     args.append("options?: RequestOptions & PollOptions")
     lines += call(poll.create_method, args, f": Promise<{result}> {{", INDENT)
     create_args = [p.local for p in create.path_params] + (["params"] if create.params_type else []) + ["options"]

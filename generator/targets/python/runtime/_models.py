@@ -48,7 +48,10 @@ _adapters_lock = threading.Lock()
 
 
 def one_of(*values: float) -> pydantic.AfterValidator:
-    """A number checked against an enum's values (Python's ``Literal`` holds no floats): ``Annotated[float, one_of(0.5, 1.5)]``."""
+    """A number checked against an enum's values (Python's ``Literal`` holds no floats).
+
+    ``Annotated[float, one_of(0.5, 1.5)]``
+    """
 
     def check(value: float) -> float:
         if value not in values:
