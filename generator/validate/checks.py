@@ -79,7 +79,7 @@ def collisions(doc: Document, names: NameRules, rules: dict[str, str] | None = N
 
 
 def _read_leniently(run: Run, doc: Document) -> None:
-    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF070): its findings, located
+    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF073): its findings, located
     where the author wrote them, then its fixes, so the checks that follow judge what generate reads."""
     from generator.load import leniency
 

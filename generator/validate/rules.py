@@ -107,6 +107,9 @@ _RULES = [
          "a list); read as the list of their values", "write `examples: [value, ...]` (or `example:`) in a schema"),
     Rule("SF070", "warning", "type-yaml-null", "an unquoted `null` in a `type` list is YAML's null value; read as the "
          "type \"null\"", "quote it: `type: [string, \"null\"]`"),
+    Rule("SF073", "warning", "null-content", "a request body's, response's or parameter's `content` is empty (null), "
+         "usually because the media type under it is indented one level too little; read as no content",
+         "indent the media type (`application/json:`) under `content:`"),
     Rule("SF071", "warning", "operation-ref", "an operation is a `$ref` (OpenAPI allows `$ref` for a whole path item, "
          "not for one operation); read as the operation it points at",
          "move the `$ref` up to the path item, or write the operation in place"),
