@@ -32,10 +32,12 @@ def parse(doc: load.Document) -> Any:
     """Structural parse with openapi-pydantic (3.0 and 3.1; Swagger 2.0 is upgraded before); the first problem becomes a SpecError."""
     version = str(doc.data.get("openapi", ""))
     if not version.startswith(("3.0", "3.1")):
+        swagger = "openapi" not in doc.data and "swagger" in doc.data
         raise SpecError(
+            f"unsupported 'swagger' version {str(doc.data['swagger'])[:40]!r}" if swagger else
             f"unsupported or missing 'openapi' version {version!r}",
             file=str(doc.path),
-            pointer="/openapi" if "openapi" in doc.data else "/swagger" if "swagger" in doc.data else "",
+            pointer="/swagger" if swagger else "/openapi" if "openapi" in doc.data else "",
             hint="sdkforge reads OpenAPI 3.0 and 3.1 documents, and Swagger 2.0 (`swagger: \"2.0\"`, upgraded to 3.0)",
         )
     # imported here: a cached regeneration never needs openapi-pydantic, jinja or black

@@ -32,7 +32,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import corpora  # noqa: E402 - beside this file
+import corpora  # beside this file
 
 ROOT = corpora.ROOT
 STEP_TIMEOUT = 900

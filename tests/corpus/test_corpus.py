@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpora  # noqa: E402 - beside this file
+import corpora  # beside this file
 
 ENTRIES = corpora.entries()
 

@@ -18,7 +18,8 @@ from generator.config import Target
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
-import corpora  # noqa: E402 - tests/corpus/corpora.py
+import corpora  # tests/corpus/corpora.py
+
 SAMPLE = {"train-travel", "scalar-galaxy", "matrix-sync", "radarr", "readme-webhooks", "readme-parameters-style"}
 
 

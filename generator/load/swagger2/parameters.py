@@ -59,8 +59,6 @@ def parameter(param: dict[Any, Any], ptr: str, notes: Notes) -> dict[Any, Any]:
     found = style(param, location, ptr, notes)
     if found is not None:  # csv in a query too: a 3.0 `form` parameter explodes unless told otherwise
         out["style"], out["explode"] = found
-    if "x-example" in param:
-        out["example"] = param["x-example"]
     return notes.note(out, ptr)
 
 
