@@ -47,9 +47,9 @@ def test_generate_reports_what_the_upgrade_read_leniently(tmp_path: Path) -> Non
                     "        - {name: t, in: query, type: array, items: {type: string}, collectionFormat: tsv}\n"
                     "      responses: {'200': {description: ok}}\n")
     target = Target(spec=str(spec), output=str(tmp_path / "out"), package="lenient")
-    assert build_target(target, tmp_path).warnings == (
-        f"{spec}:7:68: SF091 collectionFormat 'tsv' has no OpenAPI 3 equivalent for an `in: query` parameter; read as "
-        "csv (comma-separated) (at /paths/~1a/get/parameters/0/collectionFormat)",)
+    expected = (f"{spec}:7:68: SF091 collectionFormat 'tsv' has no OpenAPI 3 equivalent for an `in: query` parameter; "
+                "read as csv (comma-separated) (at /paths/~1a/get/parameters/0/collectionFormat)")
+    assert build_target(target, tmp_path).warnings == (expected,)
     with pytest.raises(SpecError, match="SF091") as raised:
         build_target(target, tmp_path, rules={"SF091": "error"})
     assert (raised.value.line, raised.value.pointer) == (7, "/paths/~1a/get/parameters/0/collectionFormat")
