@@ -14,6 +14,7 @@ from typing import Any, get_args
 from generator.config import Target
 from generator.errors import UsageError
 from generator.load.document import load_spec
+from generator.load.swagger2.upgrade import as_openapi3
 from generator.targets.python import naming
 
 _TOML = """\
@@ -85,7 +86,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_spec(args.spec)
+    doc = as_openapi3(load_spec(args.spec))  # a Swagger 2.0 spec: its servers and operations as 3.0 has them
     info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
     title = str(info.get("title") or Path(args.spec).stem)
     package = args.package_name or naming.snake(title)
