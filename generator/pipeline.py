@@ -91,6 +91,20 @@ def _located(doc: load.Document, warning: str) -> str:
     return f"{doc.path}:{line}:{column}: {message} (at {pointer})"
 
 
+def _prepared(doc: load.Document, external: bool, rules: dict[str, str] | None) -> tuple[Any, tuple[str, ...]]:
+    """A spec split over several files bundled into one document (_output_key's regex test is all others pay), a
+    Swagger 2.0 document upgraded to 3.0 (relocating like a bundle: its parts name their 2.0 places); None when
+    ``doc`` is used as loaded. With the upgrade's warnings."""
+    from generator.load import bundle, swagger2
+    from generator.load.swagger2.upgrade import upgrade
+
+    bundled = bundle.bundle(doc) if external else None
+    if not swagger2.is_swagger2(doc.data):
+        return bundled, ()
+    upgraded = upgrade(doc, bundled)
+    return upgraded, _upgrade_warnings(upgraded, rules)
+
+
 def _upgrade_warnings(upgraded: Any, rules: dict[str, str] | None) -> tuple[str, ...]:
     """What upgrading a Swagger 2.0 document read leniently (SF091-SF095), as located lines at the rule levels; the
     first one set to "error" stops generation."""
@@ -132,23 +146,16 @@ def build_target(
     cached = get_output(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
-    from generator.load import bundle, swagger2
+    from generator.load import bundle
     from generator.load import document as load
     from generator.load.positions import locate
-    from generator.load.swagger2.upgrade import upgrade
     from generator.parse import parse_api
     from generator.targets import target_for
     from generator.targets.mock_spec import mock_spec_text
 
     doc = load.load_spec(spec_path, track=False)
     root_doc = doc
-    # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay);
-    # a Swagger 2.0 document is upgraded to 3.0 (relocating like a bundle: its parts name their 2.0 places)
-    bundled: Any = bundle.bundle(doc) if external else None
-    upgrade_warnings: tuple[str, ...] = ()
-    if swagger2.is_swagger2(doc.data):
-        bundled = upgrade(doc, bundled)
-        upgrade_warnings = _upgrade_warnings(bundled, rules)
+    bundled, upgrade_warnings = _prepared(doc, external, rules)
     if bundled is not None:
         doc = bundled.document
         if bundled.files - {p.resolve() for p in external_refs.referenced_files(spec_path, root_doc.text.encode())}:
