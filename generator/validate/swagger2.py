@@ -32,7 +32,10 @@ def validate_swagger2(doc: Document, rules: dict[str, str] | None, validate: Val
     for message, pointer in structure.problems(source):
         where, original = bundled.where(pointer) if bundled is not None else (doc, pointer)
         run.report("SF090", message, where, original)
-    upgraded = upgrade(doc, bundled)
+    try:
+        upgraded = upgrade(doc, bundled)
+    except SpecError as exc:  # nested too deeply
+        return [*run.diagnostics(), replace(exc.diagnostic, rule="SF000", hint=RULES["SF000"].hint)]
     for rule, message, where, original in upgraded.findings():
         run.report(rule, message, where, original)
     found = run.diagnostics()

@@ -189,3 +189,15 @@ def test_split_document_points_into_its_files() -> None:
     moved.relocate(error)
     assert (Path(error.file).name, error.pointer) == ("parameters.yaml", "/parameters/RequestId")
     assert error.line == 7  # RequestId's line in parameters.yaml
+
+
+def test_a_document_nested_too_deeply_is_one_error(tmp_path: Path) -> None:
+    deep: dict[str, object] = {"type": "string"}
+    for _ in range(5000):  # deeper than the interpreter's recursion limit (the loaders refuse such text earlier)
+        deep = {"type": "object", "properties": {"a": deep}}
+    spec = tmp_path / "s.yaml"
+    spec.write_text('swagger: "2.0"\n')
+    root = load_spec(spec)
+    root.data["definitions"] = {"Deep": deep}
+    with pytest.raises(SpecError, match="nested too deeply"):
+        upgrade(root)

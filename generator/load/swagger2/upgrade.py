@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer as json_pointer
+from generator.errors import SpecError
 from generator.load.document import Document
 from generator.load.positions import Positions
 from generator.load.swagger2 import bodies, media, parameters, refs, schemas, security
@@ -24,7 +25,10 @@ def upgrade(root: Document, bundled: Bundled | None = None) -> Upgraded:
     """The 3.0 document for the 2.0 ``root`` (``bundled``: the root with its external ``$ref``s bundled)."""
     source = bundled.document.data if bundled is not None else root.data
     notes = Notes()
-    data = _Upgrade(source, notes).document()
+    try:
+        data = _Upgrade(source, notes).document()
+    except RecursionError:
+        raise SpecError("the document is nested too deeply", file=str(root.path)) from None
     index = Positions()
     index.composed, index.dups = True, []  # its positions are the 2.0 files' (Upgraded.where), never its own
     document = Document(path=root.path, text=root.text, data=data, index=index)
@@ -64,7 +68,7 @@ class _Upgrade:
                 out[key] = data[key]
         found = servers(data)
         if found is not None:
-            out["servers"] = found
+            out["servers"] = notes.note(found, "/host" if "host" in data else "/basePath")
         paths = data.get("paths")
         if isinstance(paths, dict):
             out["paths"] = notes.note({path: self.path_item(item, json_pointer.child("/paths", path))
