@@ -16,10 +16,6 @@ CORPORA: dict[str, Path] = {  # id prefix -> folder
     "": Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus")),
     "swagger2/": Path(os.environ.get("SDKFORGE_CORPUS_SWAGGER2", ROOT.parent / "shared" / "corpus-swagger2")),
 }
-# in-process tests run per SDK at most (tests/corpus/sample_plugin.py). The 2.0 corpus proves the upgrade, whose
-# output runs through the runtime paths the 3.x corpus exercises already: a smaller sample (docusign-esign's 3,604
-# tests cost about 0.2 s each after a fixed collection cost)
-TEST_SAMPLES = {"": 1000, "swagger2/": 200}
 
 
 @dataclass(frozen=True)
@@ -30,7 +26,6 @@ class Entry:
     operations: int
     bytes: int
     swagger2: bool
-    test_sample: int
 
 
 def missing() -> list[Path]:
@@ -50,5 +45,5 @@ def entries() -> list[Entry]:
                 # `entry`: relative to the corpus; `entry_path` (corpus-swagger2): relative to the entry's folder
                 spec = folder / row["entry"] if row.get("entry") else folder / row["name"] / row["entry_path"]
                 found.append(Entry(prefix + row["name"], row["name"], spec, int(row["operations"]),
-                                   int(row.get("bytes") or 0), prefix == "swagger2/", TEST_SAMPLES[prefix]))
+                                   int(row.get("bytes") or 0), prefix == "swagger2/"))
     return found
