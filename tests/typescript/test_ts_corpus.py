@@ -28,7 +28,7 @@ def _entries() -> list[tuple[str, Path]]:
     return [(e.id, e.spec) for e in corpora.entries() if every or e.swagger2 or e.name in SAMPLE]
 
 
-@pytest.mark.parametrize(("name", "spec"), _entries() or [("missing", Path())], ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(("name", "spec"), [pytest.param(*e, id=e[0]) for e in _entries() or [("missing", Path())]])
 def test_corpus_entry_typechecks_and_its_tests_pass(ts, name: str, spec: Path, tmp_path: Path) -> None:
     absent = corpora.missing()
     if absent and os.environ.get("CI"):
