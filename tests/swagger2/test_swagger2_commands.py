@@ -69,3 +69,15 @@ def test_an_unreadable_version_says_which_ones_are_read(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="unsupported 'swagger' version '1.2'") as raised:
         build_target(Target(spec=str(spec), output=str(tmp_path / "out"), package="old"), tmp_path)
     assert "Swagger 2.0" in raised.value.hint and raised.value.line == 1
+
+
+def test_generate_explains_what_the_3_0_parse_refuses_the_2_0_way(tmp_path: Path) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n'
+                    "      parameters: [{name: q, in: querystring, type: string}]\n"
+                    "      responses: {'200': {description: ok}}\n")
+    with pytest.raises(SpecError) as raised:
+        build_target(Target(spec=str(spec), output=str(tmp_path / "out"), package="bad"), tmp_path)
+    found = raised.value
+    assert (found.rule, found.line, found.pointer) == ("SF090", 6, "/paths/~1a/get/parameters/0/in")
+    assert found.message == "SF090 parameter `in` must be one of query, header, path, formData, body, not 'querystring'"

@@ -86,6 +86,21 @@ class Upgraded:
         """Point an error about the upgraded document at the 2.0 file, line and pointer it came from."""
         exc.file, exc.line, exc.column, exc.pointer = self.position(exc.pointer)
         exc.message = as_written(exc.message)
+        if exc.message.startswith("invalid OpenAPI document"):  # the 3.0 parse refused it: say what 2.0 wants
+            for message, pointer in self._structure():
+                if self.where_written(pointer) == (exc.file, exc.pointer):
+                    exc.rule, exc.message = "SF090", f"SF090 {message}"
+                    break
+
+    def _structure(self) -> list[tuple[str, str]]:
+        from generator.load.swagger2.structure import problems
+
+        return problems(self.bundled.document.data if self.bundled is not None else self.root.data)
+
+    def where_written(self, pointer: str) -> tuple[str, str]:
+        """(file, pointer) of a pointer in the 2.0 document as loaded (bundled, when the spec is split)."""
+        doc, original = self.bundled.where(pointer) if self.bundled is not None else (self.root, pointer)
+        return str(doc.path), original
 
     def relocate_diagnostic(self, found: Diagnostic) -> Diagnostic:
         if found.file != str(self.root.path):
