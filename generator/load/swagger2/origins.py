@@ -68,10 +68,7 @@ class Upgraded:
             obj = json_pointer.plain_child(obj, tokens[i])
             if obj is json_pointer.MISSING:
                 break
-        original = base + json_pointer.join(*tokens[start:])
-        if self.bundled is not None:
-            return self.bundled.where(original)
-        return self.root, original
+        return self._written(base + json_pointer.join(*tokens[start:]))
 
     def position(self, pointer: str) -> tuple[str, int, int, str]:
         """(file, line, column, 2.0 pointer) of a pointer in the upgraded document."""
@@ -88,7 +85,8 @@ class Upgraded:
         exc.message = as_written(exc.message)
         if exc.message.startswith("invalid OpenAPI document"):  # the 3.0 parse refused it: say what 2.0 wants
             for message, pointer in self._structure():
-                if self.where_written(pointer) == (exc.file, exc.pointer):
+                doc, original = self._written(pointer)
+                if (str(doc.path), original) == (exc.file, exc.pointer):
                     exc.rule, exc.message = "SF090", f"SF090 {message}"
                     break
 
@@ -97,10 +95,9 @@ class Upgraded:
 
         return problems(self.bundled.document.data if self.bundled is not None else self.root.data)
 
-    def where_written(self, pointer: str) -> tuple[str, str]:
-        """(file, pointer) of a pointer in the 2.0 document as loaded (bundled, when the spec is split)."""
-        doc, original = self.bundled.where(pointer) if self.bundled is not None else (self.root, pointer)
-        return str(doc.path), original
+    def _written(self, pointer: str) -> tuple[Document, str]:
+        """The file and pointer of a pointer in the 2.0 document as loaded (bundled, when the spec is split)."""
+        return self.bundled.where(pointer) if self.bundled is not None else (self.root, pointer)
 
     def relocate_diagnostic(self, found: Diagnostic) -> Diagnostic:
         if found.file != str(self.root.path):
@@ -124,8 +121,4 @@ class Upgraded:
 
     def findings(self) -> list[tuple[str, str, Document, str]]:
         """The upgrade's own findings: (rule, message, file, pointer in it)."""
-        result = []
-        for rule, message, pointer in self.notes.findings:
-            doc, original = self.bundled.where(pointer) if self.bundled is not None else (self.root, pointer)
-            result.append((rule, message, doc, original))
-        return result
+        return [(rule, message, *self._written(pointer)) for rule, message, pointer in self.notes.findings]
