@@ -18,8 +18,8 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check OpenAPI specs (structure and semantic rules)",
-        description="Validate OpenAPI 3.0/3.1 specs. Exit status: 0 clean, 1 errors (or warnings with --strict), "
-        "2 unusable input or usage.",
+        description="Validate OpenAPI 3.0/3.1 and Swagger 2.0 specs. Exit status: 0 clean, 1 errors (or warnings with "
+        "--strict), 2 unusable input or usage.",
         epilog="examples:\n  sdkforge validate specs/*.yaml\n  sdkforge validate --strict --format github api.yaml"
         "\n  sdkforge validate --format sarif api.yaml > validate.sarif"
         "\n  sdkforge validate --generate-ignore-file api.yaml   # adopt: accept today's findings, fail on new ones",

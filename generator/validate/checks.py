@@ -1,4 +1,4 @@
-"""Validation of OpenAPI 3.0/3.1 documents: every rule family over a document and the files its `$ref`s reach.
+"""Validation of OpenAPI 3.0/3.1 documents (and Swagger 2.0 ones, upgraded: swagger2.py): every rule family over a document and the files its `$ref`s reach.
 
 ``validate_paths(paths, rules, names)`` / ``validate_document(doc, rules, names)`` -> Diagnostics, sorted by file and
 position. Rule IDs, severities and hints live in rules.py; output formats in report.py; the command in generator.cli.
@@ -17,6 +17,7 @@ from generator.load.document import Document, load_spec
 from generator.load.kinds import GENERIC, SCHEMA
 from generator.load.leniency.finding import Scan
 from generator.load.positions import locate
+from generator.load.swagger2 import is_swagger2
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off
@@ -60,6 +61,10 @@ def unusable(exc: SpecError, fallback_file: str) -> Diagnostic:
 
 def validate_document(doc: Document, rules: dict[str, str] | None = None,
                       names: NameRules | None = None) -> list[Diagnostic]:
+    if is_swagger2(doc.data):  # checked as 2.0, then as the 3.0 document it upgrades to
+        from generator.validate.swagger2 import validate_swagger2
+
+        return validate_swagger2(doc, rules, lambda upgraded: validate_document(upgraded, rules, names))
     run = Run(rules, names)
     _read_leniently(run, doc)
     _validate(run, doc)

@@ -16,6 +16,7 @@ from generator.targets.python.locations import TEMPLATES
 from generator.targets.python.mcp.files import mcp_files
 from generator.targets.python.readme import readme_examples
 from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyResource
 from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
 
 # Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.
@@ -28,11 +29,13 @@ PROJECT_FILES = {
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
     "tests/test_readme.py": "sdk/tests/test_readme.py.jinja",
     "tests/test__client.py": "sdk/tests/test__client.py.jinja",  # a resource module never starts with "_"
-    "tests/responses.json": "sdk/tests/responses.json.jinja",
 }
 RESOURCE_FILES = {
     "{pkg}/resources/{resource}.py": "sdk/resources/resource.py.jinja",
     "tests/test_{resource}.py": "sdk/tests/test_resource.py.jinja",
+    # one file per test module: each parses only its own examples (one file for all cost a 3.5 MB spec's 88 test
+    # modules 88 parses of 19 MB at collection)
+    "tests/responses/{resource}.json": "sdk/tests/responses.json.jinja",
 }
 MODEL_FILE = ("{pkg}/types/{model}.py", "sdk/types/type.py.jinja")
 RUNTIME = Path(__file__).resolve().parent / "runtime"  # the static runtime: real modules, copied as they are
@@ -81,7 +84,7 @@ def render(api: Api, user_templates: Path | None = None, *, spec_name: str = "op
     env = environment(user_templates)
     env.globals["spec_name"] = spec_name
     env.globals["examples"] = readme_examples(api)
-    env.globals["responses_json"] = _responses_json(api)
+    env.globals["responses_json"] = _responses_json
     out = runtime_files(env, api)
     for path, name in PROJECT_FILES.items():
         out[path.format(pkg=api.package)] = env.get_template(name).render(api=api)
@@ -108,11 +111,10 @@ def runtime_files(env: jinja2.Environment, api: Api) -> dict[str, str]:
     return {f"{api.package}/{name}": files[name] for name in sorted(files)}
 
 
-def _responses_json(api: Api) -> str:
-    """Example response bodies for the generated in-process tests, keyed by "resource.method"."""
+def _responses_json(resource: PyResource) -> str:
+    """Example response bodies for one resource's generated in-process tests, keyed by "resource.method"."""
     bodies = {
         f"{resource.name}.{op.method}": json.loads(op.response.example)
-        for resource in api.resources
         for op in resource.operations
         if op.response.kind == "json" and op.response.example
     }
