@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -18,7 +19,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 VENV = BENCH / ".venv"
 VENV_PY = VENV / "bin" / "python"
-NODE_DIR = BENCH / ".node"  # the TypeScript peers, installed here (gitignored), never into the repo's package.json
+NODE_DIR = BENCH / ".node"  # the Node peers: package.json + lock committed, node_modules git-ignored
 NODE_BIN = ROOT / "node_modules" / ".bin"  # the repository's own tsc and biome
 VIDEOS_SPEC = ROOT / "specs" / "openai-videos.yaml"
 VIDEOS_SDK = ROOT / "generated" / "openai-videos"
@@ -34,10 +35,6 @@ REQUIREMENTS = [
     "datamodel-code-generator",
     "openapi-generator-cli",
 ]
-# @hey-api/openapi-ts 0.96+ needs Node >= 22.13; 0.95.0 is the newest whose `engines` admits Node 20.19+
-NODE_REQUIREMENTS = ["@hey-api/openapi-ts@0.95.0", "openapi-typescript@7"]
-
-
 def ensure_venv() -> None:
     """Create benchmarks/.venv with the comparison tools and sdkforge (editable), once."""
     marker = VENV / ".sdkforge-bench"
@@ -52,21 +49,23 @@ def ensure_venv() -> None:
 
 
 def ensure_node_peers() -> str | None:
-    """Install the TypeScript peers into benchmarks/.node once; None, or why they are missing."""
-    marker = NODE_DIR / ".sdkforge-bench"
-    wanted = "\n".join(NODE_REQUIREMENTS)
+    """Install the Node peers pinned in benchmarks/.node (package.json + package-lock.json) with ``npm ci``, once per
+    lock file; None, or why they are missing."""
+    lock = NODE_DIR / "package-lock.json"
+    marker = NODE_DIR / "node_modules" / ".sdkforge-bench"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest() if lock.is_file() else ""
+    if not wanted:
+        return f"{lock} is missing"
     if marker.exists() and marker.read_text() == wanted:
         return None
-    NODE_DIR.mkdir(exist_ok=True)
-    (NODE_DIR / "package.json").write_text('{"private": true}\n')
-    print(f"installing {', '.join(NODE_REQUIREMENTS)} into {NODE_DIR} ...", file=sys.stderr)
-    argv = ["npm", "install", "--no-audit", "--no-fund", "--no-save", *NODE_REQUIREMENTS]
+    print(f"installing the Node peers of {NODE_DIR / 'package.json'} (npm ci) ...", file=sys.stderr)
+    argv = ["npm", "ci", "--no-audit", "--no-fund"]
     try:
         done = subprocess.run(argv, cwd=NODE_DIR, capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"npm install failed: {exc}"
+        return f"npm ci failed: {exc}"
     if done.returncode != 0:
-        return "npm install failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:160]
+        return "npm ci failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:160]
     marker.write_text(wanted)
     return None
 

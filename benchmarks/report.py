@@ -79,6 +79,7 @@ def build_rows(res: dict[str, Any]) -> list[dict[str, Any]]:
     scaling_rows(t, res.get("scaling") or [], res.get("generator") or {})
     client_rows(t, res)
     peer_rows(t, res.get("generator") or {})
+    lint_rows(t, res.get("lint") or {})
     return t.rows
 
 
@@ -183,6 +184,23 @@ def peer_rows(t: Rows, g: dict[str, Any]) -> None:
     for key in ("hey_api", "openapi_typescript"):
         t.ratio(f"(peer) cold generation, TypeScript, vs {SCOPE[key]}", cold_ts, key.replace("_", "-"),
                 _best(g, key), None, why=_why(g, "cold_ts"), base_why=_why(g, key))
+
+
+def lint_rows(t: Rows, lint: dict[str, Any]) -> None:
+    """`sdkforge validate --ruleset recommended` against the linters a team would otherwise keep (benchmarks/lint.py)."""
+    when = f"{lint.get('started', '?')} UTC"
+    for kind in ("split", "single"):
+        row = lint.get(kind)
+        if row is None:
+            continue
+        label, why = row.get("label", kind), row.get("error")
+        ours, ours_why = _best(row, "sdkforge"), why or _why(row, "sdkforge")
+        t.ratio(f"`sdkforge validate --ruleset recommended` (process) vs `redocly lint` (recommended), {label}; best "
+                f"of {lint.get('runs', '?')} interleaved, {when}", ours, "redocly lint", _best(row, "redocly"), 0.5,
+                why=ours_why, base_why=why or _why(row, "redocly"))
+        t.ratio(f"`sdkforge validate --ruleset recommended` (process) vs `spectral lint` (spectral:oas), {label}; "
+                f"Spectral run once, {when}", ours, "spectral lint", _best(row, "spectral"), None, why=ours_why,
+                base_why=why or _why(row, "spectral"))
 
 
 def render_table(rows: list[dict[str, Any]]) -> str:

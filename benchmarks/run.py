@@ -5,14 +5,14 @@
 
 The first run creates ``benchmarks/.venv`` (gitignored) with the Python peers and tools (openapi-python-client,
 datamodel-code-generator, openapi-generator-cli, openai, httpx2, matplotlib) and sdkforge itself, installs the
-TypeScript peers into ``benchmarks/.node`` (gitignored), then re-runs inside the venv. Every figure is the best of N
-interleaved runs and every ratio is taken against a baseline measured in the same run, because the machines are
+Node peers pinned in ``benchmarks/.node`` (package.json + lock, ``npm ci``; node_modules gitignored), then re-runs
+inside the venv. Every figure is the best of N interleaved runs and every ratio is taken against a baseline measured in the same run, because the machines are
 noisy. Every step runs under a time limit; a failing step is reported in its row, never fatal. Writes
 ``benchmarks/results.md`` (the exact table for the README), ``results.json`` and the chart ``results.png``;
 ``--update-readme`` also rewrites the README's block between the benchmark markers.
 
 Modules: harness (processes, venv), specs (synthetic and changed specs), generation and peers (generator runs),
-clients and ts_client (generated clients), report (rows, tables, chart, README).
+clients and ts_client (generated clients), lint (linters: sdkforge validate, redocly, spectral), report (rows, tables, chart, README).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def parse_args() -> argparse.Namespace:
 def measure(args: argparse.Namespace, spec: Path) -> dict[str, Any]:
     import clients
     import generation
+    import lint
     import ts_client
 
     q = args.quick
@@ -80,6 +81,8 @@ def measure(args: argparse.Namespace, spec: Path) -> dict[str, Any]:
                                                timeout=60)
         print("client: TypeScript ...", file=sys.stderr)
         res["ts_client"] = ts_client.bench_ts_client(tmp, 200 if q else 2000, 3 if q else 10, timeout=300)
+    print("lint: sdkforge validate, redocly lint, spectral lint ...", file=sys.stderr)
+    res["lint"] = lint.bench_lint(1 if q else 3, timeout=300)
     res["elapsed"] = time.perf_counter() - t0
     return res
 

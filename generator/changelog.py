@@ -32,6 +32,7 @@ def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
     from generator.config import Target
     from generator.diff import Side
     from generator.load import document as load
+    from generator.load.swagger2.upgrade import as_openapi3
     from generator.parse import parse_api
     from generator.pipeline import parse
     from generator.targets import target_for
@@ -41,7 +42,7 @@ def load_side(spec_path: str | Path, target: Target | None = None) -> Side:
         target = Target(spec=str(path), output="unused", package="sdk")
     else:
         target = target.model_copy(update={"spec": str(path)})
-    doc = load.load_spec(path)
+    doc = as_openapi3(load.load_spec(path))
     api = parse_api(parse(doc), target, source=str(path), raw=doc.data)
     return Side(api, target_for(target.language).surface(api, target, source=str(path)))  # type: ignore[attr-defined]
 

@@ -35,14 +35,16 @@ class Generated:
 
 
 def parse(doc: load.Document) -> Any:
-    """Structural parse with openapi-pydantic (3.0 and 3.1); the first problem becomes a SpecError."""
+    """Structural parse with openapi-pydantic (3.0 and 3.1; Swagger 2.0 is upgraded before); the first problem becomes a SpecError."""
     version = str(doc.data.get("openapi", ""))
     if not version.startswith(("3.0", "3.1")):
+        swagger = "openapi" not in doc.data and "swagger" in doc.data
         raise SpecError(
+            f"unsupported 'swagger' version {str(doc.data['swagger'])[:40]!r}" if swagger else
             f"unsupported or missing 'openapi' version {version!r}",
             file=str(doc.path),
-            pointer="/openapi",
-            hint="sdkforge reads OpenAPI 3.0 and 3.1 documents",
+            pointer="/swagger" if swagger else "/openapi" if "openapi" in doc.data else "",
+            hint="sdkforge reads OpenAPI 3.0 and 3.1 documents, and Swagger 2.0 (`swagger: \"2.0\"`, upgraded to 3.0)",
         )
     # imported here: a cached regeneration never needs openapi-pydantic, jinja or black
     from openapi_pydantic import parse_obj
@@ -100,6 +102,40 @@ def _located(doc: load.Document, warning: str) -> str:
     return f"{doc.path}:{line}:{column}: {message} (at {pointer})"
 
 
+def _prepared(doc: load.Document, external: bool, rules: dict[str, str] | None) -> tuple[Any, tuple[str, ...]]:
+    """A spec split over several files bundled into one document (_output_key's regex test is all others pay), a
+    Swagger 2.0 document upgraded to 3.0 (relocating like a bundle: its parts name their 2.0 places); None when
+    ``doc`` is used as loaded. With the upgrade's warnings."""
+    from generator.load import bundle, swagger2
+    from generator.load.swagger2.upgrade import upgrade
+
+    bundled = bundle.bundle(doc) if external else None
+    if not swagger2.is_swagger2(doc.data):
+        return bundled, ()
+    upgraded = upgrade(doc, bundled)
+    return upgraded, _upgrade_warnings(upgraded, rules)
+
+
+def _upgrade_warnings(upgraded: Any, rules: dict[str, str] | None) -> tuple[str, ...]:
+    """What upgrading a Swagger 2.0 document read leniently (SF091-SF095), as located lines at the rule levels; the
+    first one set to "error" stops generation."""
+    from generator.load.positions import locate
+    from generator.validate.levels import check_rule_config, level
+
+    levels = check_rule_config(rules)
+    lines = []
+    for rule, message, doc, pointer in upgraded.findings():
+        severity = level(levels, rule)
+        if severity == "off":
+            continue
+        line, column = locate(doc, pointer)
+        if severity == "error":
+            raise SpecError(f"{rule} {message}", file=str(doc.path), pointer=pointer, line=line, column=column,
+                            rule=rule)
+        lines.append(f"{doc.path}:{line}:{column}: {rule} {message} (at {pointer or '/'})")
+    return tuple(dict.fromkeys(lines))
+
+
 def _no_progress(stage: str) -> None:
     pass
 
@@ -129,10 +165,10 @@ def build_target(
     from generator.targets.mock_spec import mock_spec_text
 
     doc = load.load_spec(spec_path, track=False)
-    # a spec split over several files is bundled into one document first (_output_key's regex test is all others pay)
-    bundled = bundle.bundle(doc) if external else None
+    root_doc = doc
+    bundled, upgrade_warnings = _prepared(doc, external, rules)
     if bundled is not None:
-        root_doc, doc = doc, bundled.document
+        doc = bundled.document
         if bundled.files - {p.resolve() for p in external_refs.referenced_files(spec_path, root_doc.text.encode())}:
             key = None  # a file the key's scan did not see: caching could serve a stale SDK
     try:
@@ -166,6 +202,7 @@ def build_target(
         warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
         if spec_text == doc.text:
             spec_text = bundle.dump(doc.data)
+    warnings = upgrade_warnings + warnings
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     reuse = _reuse(root / target.output, target, templates)

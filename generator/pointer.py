@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import unquote
 
 MISSING: Any = object()  # what ``walk`` returns when a token does not resolve
 
@@ -23,6 +24,11 @@ def split(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [unescape(part) for part in pointer.lstrip("/").split("/")]
+
+
+def from_fragment(fragment: str) -> str:
+    """The pointer a URI fragment spells (``#/a%7Bb%7D`` -> ``/a{b}``): percent-decoded first (RFC 6901, section 6)."""
+    return unquote(fragment.removeprefix("#")) if "%" in fragment else fragment.removeprefix("#")
 
 
 def join(*tokens: Any) -> str:

@@ -75,7 +75,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     `sdkforge validate` never imports what generation or diff need)."""
     parser = argparse.ArgumentParser(
         prog="sdkforge",
-        description="Generate typed Python and TypeScript SDKs from OpenAPI 3.0/3.1 specs.",
+        description="Generate typed Python and TypeScript SDKs from OpenAPI 3.0/3.1 and Swagger 2.0 specs.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,6 +15,7 @@ from generator.cli.options import target_from_options
 from generator.config import Target
 from generator.errors import UsageError
 from generator.load.document import Document, load_spec
+from generator.load.swagger2.upgrade import as_openapi3
 from generator.targets.python import naming
 
 _TOML = """\
@@ -86,7 +87,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_spec(args.spec)
+    doc = as_openapi3(load_spec(args.spec))  # a Swagger 2.0 spec: its servers and operations as 3.0 has them
     package = args.package_name or package_of_title(doc, args.spec)
     target_from_options({"spec": args.spec, "output": "unused", "package": package, "language": args.language})
     client = naming.class_name(package)

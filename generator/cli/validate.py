@@ -18,8 +18,8 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check OpenAPI specs (structure and semantic rules)",
-        description="Validate OpenAPI 3.0/3.1 specs. Exit status: 0 clean, 1 errors (or warnings with --strict), "
-        "2 unusable input or usage.",
+        description="Validate OpenAPI 3.0/3.1 and Swagger 2.0 specs. Exit status: 0 clean, 1 errors (or warnings with "
+        "--strict), 2 unusable input or usage.",
         epilog="examples:\n  sdkforge validate specs/*.yaml\n  sdkforge validate --strict --format github api.yaml"
         "\n  sdkforge validate --format sarif api.yaml > validate.sarif"
         "\n  sdkforge validate --generate-ignore-file api.yaml   # adopt: accept today's findings, fail on new ones",
@@ -29,8 +29,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--ruleset", action="append", metavar="NAME", default=None,
-                        help="add a ruleset: sdk (the default, always on), recommended, security (repeatable; default: "
-                        "[tool.sdkforge.validate] extends)")
+                        help="add a ruleset: sdk (the default, always on), recommended, security, or a Spectral "
+                        "ruleset file such as .spectral.yaml (repeatable; default: [tool.sdkforge.validate] extends)")
     parser.add_argument("--config", metavar="PATH", default=None,
                         help="TOML file with [tool.sdkforge.validate] rules (default: ./pyproject.toml if present)")
     parser.add_argument("--ignore-file", metavar="PATH", default=None,
@@ -52,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
         rules = getattr(args, "rules", None)
         config = getattr(args, "config", None)
         rules = check_rule_config(rules) if rules is not None else read_config(config)
-        rules = with_rulesets(rules, getattr(args, "ruleset", None) or _extends(config) or DEFAULT)
-        diagnostics = checks.validate_paths(args.specs, rules, names=NAMES)
+        entries = getattr(args, "ruleset", None) or _extends(config) or DEFAULT
+        custom = _custom_rules(entries, rules)
+        rules = custom.run_levels if custom else with_rulesets(rules, entries)
+        diagnostics = checks.validate_paths(args.specs, rules, names=NAMES, custom=custom.lint if custom else None)
+        diagnostics = custom.finish(diagnostics) if custom else diagnostics
         if getattr(args, "generate_ignore_file", False):
             return _generate_ignore_file(args, diagnostics)
         report = _report(args, diagnostics)
@@ -100,11 +103,30 @@ def _generate_ignore_file(args: argparse.Namespace, diagnostics: list[Diagnostic
     return EXIT_USAGE if any(d.rule == "SF000" for d in diagnostics) else EXIT_OK
 
 
-def _extends(config: str | None) -> tuple[str, ...]:
-    """The rulesets ``[tool.sdkforge.validate] extends`` names."""
-    from generator.config import rulesets
+def _custom_rules(entries: list[str], levels: dict[str, str]) -> Any:
+    """The custom rules of the ruleset files among ``entries`` (None without any: nothing imported)."""
+    from generator.validate.custom import is_ruleset_file
 
-    return rulesets(config)
+    if not any(is_ruleset_file(entry) for entry in entries):
+        return None
+    from generator.validate.custom.setup import Custom
+
+    custom = Custom.load(entries, levels)
+    for note in custom.notes:
+        print(f"sdkforge validate: note: {note}", file=sys.stderr)
+    return custom
+
+
+def _extends(config: str | None) -> tuple[str, ...]:
+    """The rulesets ``[tool.sdkforge.validate] extends`` names (a ruleset file relative to the configuration file)."""
+    from pathlib import Path
+
+    from generator.config import config_file, rulesets
+    from generator.validate.custom import is_ruleset_file
+
+    names = rulesets(config)
+    base = (config_file(config) or Path("pyproject.toml")).parent
+    return tuple(str(base / n) if is_ruleset_file(n) and not Path(n).is_absolute() else n for n in names)
 
 
 def exit_code(diagnostics: Sequence[Diagnostic], strict: bool) -> int:

@@ -111,7 +111,8 @@ class ValidateConfig(_Strict):
         json_schema_extra={"additionalProperties": False}
     )
     extends: tuple[str, ...] = _key(
-        "the rulesets `sdkforge validate` runs without --ruleset: sdk (always on), recommended, security", ()
+        "the rulesets `sdkforge validate` runs without --ruleset: sdk (always on), recommended, security, or a "
+        "Spectral ruleset file (relative to this file)", ()
     )
 
 

@@ -10,8 +10,10 @@ from generator import pointer as json_pointer
 from generator.errors import SpecError
 from generator.load.document import Document
 from generator.load.sources import Sources
+from generator.load.swagger2 import is_swagger2
 
 SCHEMA_PREFIX = "/components/schemas/"
+SWAGGER2_PREFIX = "/definitions/"  # a Swagger 2.0 document is bundled as 2.0 (swagger2/ upgrades it afterwards)
 
 # pointer tokens that say where a schema sits rather than what it is: skipped when naming a component
 _STRUCTURAL = frozenset(
@@ -27,7 +29,8 @@ class ComponentSchemas:
     def __init__(self, sources: Sources) -> None:
         self.sources = sources
         self.root = sources.root
-        found = json_pointer.walk(self.root.data, "/components/schemas")
+        self.prefix = SWAGGER2_PREFIX if is_swagger2(self.root.data) else SCHEMA_PREFIX
+        found = json_pointer.walk(self.root.data, self.prefix[:-1])
         self.root_schemas: dict[Any, Any] = found if isinstance(found, dict) else {}
         self.names: dict[tuple[Path, str], str] = {}  # (file, pointer) -> component schema name
         self.taken: set[str] = {str(name).casefold() for name in self.root_schemas}
@@ -42,7 +45,7 @@ class ComponentSchemas:
             ref = value["$ref"]
             if ref.startswith("#"):
                 continue
-            rptr = json_pointer.child("/components/schemas", name) + "/$ref"
+            rptr = json_pointer.child(self.prefix[:-1], name) + "/$ref"
             try:
                 target, pointer, found = self.sources.target(ref, self.root, rptr)
             except SpecError:
@@ -56,7 +59,8 @@ class ComponentSchemas:
         """The local pointer that a schema at (target, pointer) has in the bundled document."""
         if target is self.root:
             tokens = json_pointer.split(pointer)
-            if len(tokens) == 3 and pointer.startswith(SCHEMA_PREFIX) and tokens[2] in self.root_schemas:
+            depth = self.prefix.count("/")
+            if len(tokens) == depth and pointer.startswith(self.prefix) and tokens[-1] in self.root_schemas:
                 return pointer
         key = (self.sources.key(target.path), pointer)
         name = self.names.get(key)
@@ -64,7 +68,7 @@ class ComponentSchemas:
             name = self._unique_name(target.path, pointer)
             self.names[key] = name
             self.pending.append((name, target, pointer, value))
-        return SCHEMA_PREFIX + json_pointer.escape(name)
+        return self.prefix + json_pointer.escape(name)
 
     def _unique_name(self, path: Path, pointer: str) -> str:
         wanted = _wanted_name(path.stem, json_pointer.split(pointer))
@@ -88,6 +92,10 @@ class ComponentSchemas:
         if not self.schemas:
             return data
         data = dict(data)
+        if self.prefix == SWAGGER2_PREFIX:
+            definitions = data.get("definitions")
+            data["definitions"] = {**(definitions if isinstance(definitions, dict) else {}), **self.schemas}
+            return data
         components = data.get("components")
         components = dict(components) if isinstance(components, dict) else {}
         schemas = components.get("schemas")

@@ -43,7 +43,7 @@ def child_kind(kind: int, key: Any, value: Any) -> int | None:
     # generic objects
     if key == "schema":
         return SCHEMA
-    if key == "schemas":
+    if key in ("schemas", "definitions"):  # "definitions": a Swagger 2.0 document's schemas
         return SCHEMAMAP
     if key == "examples":
         return EXAMPLEMAP if isinstance(value, dict) else None

@@ -59,7 +59,7 @@ class Sources:
             raise ref_error(f"remote $ref {ref!r} is not fetched (offline)", doc, rptr,
                             hint="download the file and refer to it by a relative path")
         file_part, _, fragment = ref.partition("#")
-        fragment = unquote(fragment)
+        fragment = json_pointer.from_fragment(fragment)
         if fragment and not fragment.startswith("/"):
             raise ref_error(f"$ref {ref!r}: only JSON-pointer fragments (#/...) are supported", doc, rptr)
         target: Document | TextFile = doc

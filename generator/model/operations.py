@@ -42,6 +42,7 @@ class Body:
     part_types: tuple[tuple[str, str], ...] = ()  # (wire name, content type): sent as parts of that type
     example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
     schema: str = ""  # the component schema whose properties ``params`` are (its wire name), when it is one
+    description: str = ""  # the request body's own description (a whole body's is its param's)
 
 
 @dataclass(frozen=True)

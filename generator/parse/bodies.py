@@ -19,7 +19,7 @@ class Bodies(Objects):
     def _body(self, op: Any, ptr: str, context: Name) -> Body | None:
         if op.requestBody is None:
             return None
-        body, body_ptr = self.resolve(op.requestBody, ptr + "/requestBody")
+        body, body_ptr = self.resolve(op.requestBody, ptr + "/requestBody", "RequestBody")
         if not body.content:
             return None
         content_type, media = pick_request_content(body.content)
@@ -40,6 +40,7 @@ class Bodies(Objects):
                 part_styles=part_styles, part_types=part_types,
                 example_required=tuple(alternatives[0]) if alternatives else (),
                 schema=(component_wire(schema.ref) or "") if is_ref(schema) else "",
+                description=body.description or "",
             )
         if encoding == "binary":
             t: TypeExpr = Scalar("bytes")

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openapi_pydantic import OpenAPI
+from openapi_pydantic.v3 import v3_0, v3_1
 from pydantic import BaseModel as _PydanticModel
+from pydantic import ValidationError
 
 from generator import pointer as jsonpointer
 from generator.config import Target
@@ -45,12 +47,16 @@ class Context:
         self.warnings: list[str] = []
         self.dropped_defaults: set[str] = set()  # pointers of defaults already warned about
         self.openapi = str(spec.openapi)
+        self.models = v3_0 if self.openapi.startswith("3.0") else v3_1  # openapi-pydantic's classes of the version
+        self.read_as: dict[tuple[str, str], Any] = {}  # $ref targets read as a kind (_read_as)
         components = spec.components.schemas if spec.components else None
         self.component_schemas: Mapping[str, Any] = components or {}
 
-    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
-        """Follow ``$ref`` chains; returns the target object and its pointer."""
+    def resolve(self, node: Any, pointer: str, kind: str = "Schema") -> tuple[Any, str]:
+        """Follow ``$ref`` chains to an object of ``kind`` (an openapi-pydantic class name: Schema, Parameter,
+        RequestBody, Response, SecurityScheme); returns the target object and its pointer."""
         seen: set[str] = set()
+        origin = pointer
         while True:
             ref = node.ref if is_ref(node) else extra_ref(node)
             if ref is None:
@@ -60,12 +66,33 @@ class Context:
             if ref in seen:
                 raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
             seen.add(ref)
-            node, pointer = self._walk_pointer(ref, pointer), ref[1:]
+            node, pointer = self._walk_pointer(ref, pointer), jsonpointer.from_fragment(ref)
+        if seen and not isinstance(node, getattr(self.models, kind)):
+            node = self._read_as(kind, node, pointer, origin)
         return node, pointer
+
+    def _read_as(self, kind: str, node: Any, pointer: str, origin: str) -> Any:
+        """A `$ref` target the structural parse left as plain data (an extension such as ``x-payload``, a mapping of
+        webhooks or properties), read as ``kind``; a target of another kind is one located error."""
+        key = (pointer, kind)
+        if key in self.read_as:
+            return self.read_as[key]
+        raw = jsonpointer.walk(self.raw, pointer)
+        what = f"a {type(node).__name__}" if isinstance(node, _PydanticModel) else f"a {type(raw).__name__} value"
+        problem = SpecError(f"the $ref lands on {what} at {pointer}, where {_KINDS.get(kind, kind)} is expected",
+                            file=self.source, pointer=origin, hint="point it at " + _KINDS.get(kind, kind))
+        if isinstance(node, _PydanticModel) or not isinstance(raw, dict):
+            raise problem
+        try:
+            self.read_as[key] = getattr(self.models, kind).model_validate(raw)
+        except ValidationError:
+            raise problem from None
+        return self.read_as[key]
 
     def _walk_pointer(self, ref: str, origin: str) -> Any:
         node: Any = self.spec
-        for token in ref[2:].split("/"):  # not pointer.split: an empty first token ("#//x") is a key too
+        # not pointer.split: an empty first token ("#//x") is a key too
+        for token in jsonpointer.from_fragment(ref)[1:].split("/"):
             node = _child(node, jsonpointer.unescape(token))
             if node is None:
                 raise SpecError(f"unresolved $ref {ref!r}", file=self.source, pointer=origin, hint="check the name")
@@ -77,6 +104,8 @@ class Context:
 
 
 _ALIASES: dict[type, dict[str, str]] = {}
+_KINDS = {"Schema": "a schema", "Parameter": "a parameter", "RequestBody": "a request body", "Response": "a response",
+          "SecurityScheme": "a security scheme"}
 
 
 def _child(node: Any, key: str) -> Any:

@@ -28,17 +28,19 @@ _FORMAT_EXAMPLES = {
     "url": "https://example.com",
     "ipv4": "127.0.0.1",
 }
-_MAX_DEPTH = 6
+_MAX_DEPTH = 6  # past it, an object example carries its required properties only
+_REQUIRED_DEPTH = 30  # a chain of required properties this deep ends in None
 
 
 class ExampleBuilder:
     def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]]) -> None:
         self._resolve = resolve
+        self._building: set[int] = set()  # past _MAX_DEPTH: the objects whose example is being built
 
     def value(self, schema: Any, pointer: str, *, explicit: Any = None, depth: int = 0, full: bool = False) -> Any:
         if explicit is not None:
             return jsonable(explicit)
-        if schema is None or depth > _MAX_DEPTH:
+        if schema is None or depth > _REQUIRED_DEPTH:
             return None
         schema, pointer = self._resolve(schema, pointer)
         own = _own_example(schema)
@@ -59,6 +61,14 @@ class ExampleBuilder:
         scalar_part = self._scalar_part(schema)
         if scalar_part is not None:  # ``allOf: [{$ref: id}, {type: string, description: ...}]`` is that string
             return self.value(scalar_part, pointer + "/allOf", depth=depth + 1, full=full)
+        if (schema.allOf or schema.properties) and depth > _MAX_DEPTH:
+            if id(schema) in self._building:
+                return None  # a cycle of required properties: no finite example exists
+            self._building.add(id(schema))
+            try:
+                return self._object(schema, pointer, depth, full)
+            finally:
+                self._building.discard(id(schema))
         if schema.allOf or schema.properties:
             return self._object(schema, pointer, depth, full)
         kinds = _kinds(schema)
@@ -89,6 +99,7 @@ class ExampleBuilder:
         return next((p for p in parts if _kinds(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
 
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
+        full = full and depth < _MAX_DEPTH
         properties: dict[str, Any] = {}
         required: set[str] = set(schema.required or [])
         alternatives = _required_sets(schema)

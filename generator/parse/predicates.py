@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from openapi_pydantic.v3.v3_0 import Reference as _Reference30
+from openapi_pydantic.v3.v3_0 import Schema as _Schema30
 from openapi_pydantic.v3.v3_1 import Reference as _Reference31
 from openapi_pydantic.v3.v3_1 import Schema as _Schema31
+
+from generator.pointer import from_fragment
 
 SCHEMA_PREFIX = "#/components/schemas/"
 
@@ -20,13 +24,20 @@ def is_ref(node: Any) -> bool:
 
 
 def extra_ref(node: Any) -> str | None:
-    """The ``$ref`` of a 3.1 schema that openapi-pydantic parsed as a Schema (a $ref with sibling keywords, or a
-    component that is only a $ref): it keeps the keyword among its extra fields."""
-    if type(node) is not _Schema31:
+    """The ``$ref`` of a schema that openapi-pydantic parsed as a Schema (a $ref with sibling keywords such as
+    ``description``, or a 3.1 component that is only a $ref): it keeps the keyword among its extra fields."""
+    if type(node) is not _Schema31 and type(node) is not _Schema30:
         return None
     extra = node.__pydantic_extra__
     ref = extra.get("$ref") if extra else None
     return ref if isinstance(ref, str) else None
+
+
+def nullable_ref(node: Any) -> bool:
+    """``{$ref: ..., nullable: true}``: a reference whose value may also be null (OpenAPI 3.0 ignores a $ref's
+    siblings, but that one is meant, and openapi-pydantic keeps it among a Reference's extra fields)."""
+    extra = node.__pydantic_extra__
+    return bool(extra) and extra.get("nullable") is True
 
 
 def reference(ref: str) -> Any:
@@ -35,6 +46,7 @@ def reference(ref: str) -> Any:
 
 def component_wire(ref: str) -> str | None:
     """The schema name when ``ref`` names a whole component schema; None for a pointer into one (or elsewhere)."""
+    ref = "#" + from_fragment(ref) if "%" in ref else ref
     if not ref.startswith(SCHEMA_PREFIX) or "/" in ref[len(SCHEMA_PREFIX) :]:
         return None
     return ref[len(SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
@@ -54,8 +66,10 @@ def required_sets(schema: Any) -> list[list[str]]:
 
 
 def literal_values(values: tuple[Any, ...]) -> bool:
-    """Whether an enum of these values is a literal type (str, bool, 64-bit int; not float, None, objects or arrays)."""
-    return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63) for v in values)
+    """Whether an enum of these values is a literal type (str, bool, 64-bit int, finite float; not None, objects or
+    arrays)."""
+    return all(isinstance(v, str) or (isinstance(v, int) and -(2**63) <= v < 2**63)
+               or (isinstance(v, float) and math.isfinite(v)) for v in values)
 
 
 def is_schema(value: Any) -> bool:

@@ -33,6 +33,7 @@ from generator.parse.predicates import (
     is_trivial,
     is_union,
     literal_values,
+    nullable_ref,
     reference,
     required_sets,
     types,
@@ -53,9 +54,11 @@ class SchemaTypes(Context):
         if is_ref(schema):
             wire = component_wire(schema.ref)
             if wire is not None:
-                return self._named_schema(wire, direction)
-            target, target_ptr = self.resolve(schema, pointer)
-            return self.type_of(target, target_ptr, context, direction)
+                t = self._named_schema(wire, direction)
+            else:
+                target, target_ptr = self.resolve(schema, pointer)
+                t = self.type_of(target, target_ptr, context, direction)
+            return Nullable(t) if nullable_ref(schema) and not isinstance(t, (Nullable, AnyType, NoneType)) else t
         ref = extra_ref(schema)
         if ref is not None:  # 3.1: a schema holding a $ref (and perhaps annotations) is that reference
             t = self.type_of(reference(ref), pointer, context, direction)
@@ -107,12 +110,24 @@ class SchemaTypes(Context):
             return TupleOf(tuple(self.type_of(p, f"{pointer}/prefixItems/{i}", context + (f"Item{i}",), direction)
                                  for i, p in enumerate(schema.prefixItems)))
         if "array" in kinds:
-            return ListOf(self.type_of(schema.items, pointer + "/items", context + ("Item",), direction))
+            return ListOf(self._items_type(schema, pointer, context, direction))
         if len(kinds) > 1:
             return Union(tuple(self._scalar(schema, k, direction) for k in sorted(kinds)))
         if kinds:
             return self._scalar(schema, next(iter(kinds)), direction)
         return AnyType()
+
+    def _items_type(self, schema: Any, pointer: str, context: Name, direction: str) -> TypeExpr:
+        """An array's item type; beside ``prefixItems`` (the first items), ``items`` types the rest: any item is one
+        of them all."""
+        last = self.type_of(schema.items, pointer + "/items", context + ("Item",), direction)
+        prefix = getattr(schema, "prefixItems", None) or []
+        members = [self.type_of(p, f"{pointer}/prefixItems/{i}", context + (f"Item{i}",), direction)
+                   for i, p in enumerate(prefix)]
+        unique = tuple(dict.fromkeys([*members, last]))
+        if len(unique) == 1 or any(isinstance(m, AnyType) for m in unique):
+            return last if len(unique) == 1 else AnyType()
+        return Union(unique)
 
     def _all_of(self, schema: Any, pointer: str, context: Name, direction: str) -> TypeExpr:
         parts = [(i, p) for i, p in enumerate(schema.allOf) if not is_trivial(p)]

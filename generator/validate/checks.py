@@ -1,4 +1,4 @@
-"""Validation of OpenAPI 3.0/3.1 documents: every rule family over a document and the files its `$ref`s reach.
+"""Validation of OpenAPI 3.0/3.1 documents (and Swagger 2.0 ones, upgraded: swagger2.py): every rule family over a document and the files its `$ref`s reach.
 
 ``validate_paths(paths, rules, names)`` / ``validate_document(doc, rules, names)`` -> Diagnostics, sorted by file and
 position. Rule IDs, severities and hints live in rules.py; output formats in report.py; the command in generator.cli.
@@ -6,7 +6,7 @@ position. Rule IDs, severities and hints live in rules.py; output formats in rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from generator.load.document import Document, load_spec
 from generator.load.kinds import GENERIC, SCHEMA
 from generator.load.leniency.finding import Scan
 from generator.load.positions import locate
+from generator.load.swagger2 import is_swagger2
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
 from generator.validate.levels import check_rule_config, turned_off
@@ -30,9 +31,11 @@ from generator.validate.walk import walk
 
 
 def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = None,
-                   names: NameRules | None = None) -> list[Diagnostic]:
+                   names: NameRules | None = None,
+                   custom: Callable[[Document], list[Diagnostic]] | None = None) -> list[Diagnostic]:
     """Validate each spec file; an unusable file gives one SF000 diagnostic. ``names``: the naming the name-collision
-    rules (SF050-SF052) judge by (a target's; without it they are not checked)."""
+    rules (SF050-SF052) judge by (a target's; without it they are not checked). ``custom``: a ruleset's custom rules,
+    run on each document as written (before the lenient reading fixes it)."""
     rules = check_rule_config(rules)
     result: list[Diagnostic] = []
     for path in paths:
@@ -45,7 +48,9 @@ def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = N
             result.append(Diagnostic("SF000", ERROR, "the document is nested too deeply", str(path), 0, 0, "",
                                      RULES["SF000"].hint))
             continue
-        result.extend(validate_document(doc, rules, names))
+        found = custom(doc) if custom is not None else []
+        found.extend(validate_document(doc, rules, names))
+        result.extend(sorted(found, key=lambda d: (d.file, d.line, d.column, d.rule)) if custom else found)
     return result
 
 
@@ -56,6 +61,10 @@ def unusable(exc: SpecError, fallback_file: str) -> Diagnostic:
 
 def validate_document(doc: Document, rules: dict[str, str] | None = None,
                       names: NameRules | None = None) -> list[Diagnostic]:
+    if is_swagger2(doc.data):  # checked as 2.0, then as the 3.0 document it upgrades to
+        from generator.validate.swagger2 import validate_swagger2
+
+        return validate_swagger2(doc, rules, lambda upgraded: validate_document(upgraded, rules, names))
     run = Run(rules, names)
     _read_leniently(run, doc)
     _validate(run, doc)
@@ -75,7 +84,7 @@ def collisions(doc: Document, names: NameRules, rules: dict[str, str] | None = N
 
 
 def _read_leniently(run: Run, doc: Document) -> None:
-    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF070): its findings, located
+    """The lenient reading `sdkforge generate` applies (leniency.py, SF017 and SF060-SF073): its findings, located
     where the author wrote them, then its fixes, so the checks that follow judge what generate reads."""
     from generator.load import leniency
 

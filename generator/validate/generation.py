@@ -21,8 +21,7 @@ from generator.validate.walk import walk
 #: The rules `sdkforge generate` runs before it builds anything: problems that would otherwise become wrong code (or a
 #: confusing failure) silently. Examples (SF023), naming collisions the generator resolves itself (SF050-SF052), a
 #: missing success response (the generator's own warning), hop-by-hop headers (left out of the mock copy), duplicate
-#: keys (a second compose of the text) and defaults outside properties (SF024: the generator checks the defaults it
-#: emits) are left to `sdkforge validate`.
+#: keys (a second compose of the text) are left to `sdkforge validate`.
 GENERATE_RULES = frozenset(("SF002", "SF003", "SF004", "SF010", "SF011", "SF012", "SF013", "SF014", "SF016", "SF020",
                             "SF021", "SF022", "SF024", "SF030", "SF031", "SF040"))
 
@@ -44,7 +43,7 @@ def generation_check(doc: Document, rules: dict[str, str] | None = None,
                      source: Callable[[str], tuple[Document, str]] | None = None) -> list[Diagnostic]:
     """Read sloppy constructs leniently (leniency.py; the data is normalised in place) and run GENERATE_RULES, both
     with the validate rule levels; the REPAIRED problems are repaired, and are warnings unless the rules make them
-    errors (SF024, a default outside a property that validate warns about, is dropped quietly). Sorted by place.
+    errors (every default dropped is a warning, SF024's outside properties too). Sorted by place.
     ``source``: where a pointer's text was written (``Bundled.where`` for a spec split over several files)."""
     from generator.load import leniency
 
@@ -59,7 +58,7 @@ def generation_check(doc: Document, rules: dict[str, str] | None = None,
         shown.append(Diagnostic(finding.rule, severity, finding.message, str(doc.path), line, column,
                                 finding.pointer, RULES[finding.rule].hint))
     leniency.apply(doc, scan.findings, source)
-    semantic_levels = {rule: "off" if rule == "SF024" else "warning" for rule in REPAIRED}
+    semantic_levels = dict.fromkeys(REPAIRED, "warning")  # every default dropped is said, as validate says it
     semantic_levels.update(levels)
     found = shown + generation_diagnostics(doc, scan.refs, scan.value_schemas, semantic_levels, leniency.pointer_of,
                                            repairs=True)

@@ -86,6 +86,7 @@ class Refs:
                     raise Unresolved(f"$ref {ref!r}: a text file has no JSON pointer")
                 return doc, "", loaded.text
             target_doc = loaded
+        fragment = pointer.from_fragment(fragment)
         if fragment and not fragment.startswith("/"):
             raise Unresolved(f"$ref {ref!r}: only JSON-pointer fragments (#/...) are supported")
         value = pointer.walk(target_doc.data, fragment)

@@ -107,6 +107,9 @@ _RULES = [
          "a list); read as the list of their values", "write `examples: [value, ...]` (or `example:`) in a schema"),
     Rule("SF070", "warning", "type-yaml-null", "an unquoted `null` in a `type` list is YAML's null value; read as the "
          "type \"null\"", "quote it: `type: [string, \"null\"]`"),
+    Rule("SF073", "warning", "null-content", "a request body's, response's or parameter's `content` is empty (null), "
+         "usually because the media type under it is indented one level too little; read as no content",
+         "indent the media type (`application/json:`) under `content:`"),
     Rule("SF071", "warning", "operation-ref", "an operation is a `$ref` (OpenAPI allows `$ref` for a whole path item, "
          "not for one operation); read as the operation it points at",
          "move the `$ref` up to the path item, or write the operation in place"),
@@ -153,6 +156,19 @@ _RULES = [
          "`additionalProperties`/`unevaluatedProperties` (`true` or a schema) without `maxProperties`: mass "
          "assignment of fields nobody declared", "set `additionalProperties: false` or bound the object with "
          "`maxProperties`", "security"),
+    Rule("SF090", "error", "swagger2-structure", "the document does not match the Swagger 2.0 structure",
+         "compare the object with the Swagger 2.0 specification"),
+    Rule("SF091", "warning", "swagger2-collection-format", "a `collectionFormat` OpenAPI 3 cannot express where it is "
+         "(tsv anywhere; multi, ssv, pipes outside query and formData) is read as csv", "use csv, or multi in a query"),
+    Rule("SF092", "warning", "swagger2-bodies", "an operation has `in: body` and `in: formData` parameters, or two "
+         "`in: body` ones; only the first body is sent", "keep one `in: body` parameter, or only formData ones"),
+    Rule("SF093", "warning", "swagger2-json-schema", "JSON Schema that Swagger 2.0 lacks (a list of types, type "
+         "\"null\", a list of item schemas) is read as `nullable` / any of the listed schemas",
+         "write one `type` and `x-nullable: true`"),
+    Rule("SF094", "warning", "swagger2-info", "the info object has no `title` or no `version` (both required); read "
+         "as empty", "add `title` and `version` to `info`"),
+    Rule("SF095", "warning", "swagger2-missing-definition", "a schema `$ref` names a definition the document lacks; "
+         "read as any value", "add the definition, or point the `$ref` at an existing one"),
 ]
 
 _RULES += [Rule(*entry, ruleset="recommended") for entry in RECOMMENDED]

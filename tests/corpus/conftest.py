@@ -1,20 +1,21 @@
-"""The corpus run: every entry of ``../shared/corpus`` generated and checked in subprocesses, in the background.
+"""The corpus run: every entry of the real-world corpora generated and checked in subprocesses, in the background.
 
-The corpus lives outside the repository (``../shared/corpus``, listed in its ``MANIFEST.tsv``). Without it the module
-is skipped, except under CI (env ``CI`` set), where a missing corpus is a failure.
+The corpora live outside the repository (``../shared/corpus``: OpenAPI 3.x, ``../shared/corpus-swagger2``: Swagger
+2.0; each listed in its ``MANIFEST.tsv``, see ``corpora.py``). Without them the module is skipped, except under CI (env
+``CI`` set), where a missing corpus is a failure. Only the entries whose tests were selected run (``-k swagger2``).
 
 The run starts in the background as soon as collection selects a corpus test, one worker per core, while the rest of
 the suite runs; the corpus tests are moved to the end of the session, where they wait for it. Each entry goes through
 every step in a subprocess: generate, import every module, ``mypy --strict``, then the generated SDK's in-process
 tests (its Prism tests and README examples need a mock server per entry and are covered for our own specs and the
 full spec). They run with ``--assert=plain``: rewriting the asserts of thousands of generated tests costs more
-than running them, and a failure still names its test and line. An SDK with more than ``TEST_SAMPLE`` in-process tests runs an evenly spaced sample of that many
-(``sample_plugin.py``): every test module of the largest SDKs still runs, at a fraction of the cost.
+than running them, and a failure still names its test and line. An SDK with more than ``TEST_SAMPLE`` in-process tests
+runs an evenly spaced sample of that many (``sample_plugin.py``): every test module of the largest SDKs still runs, at
+a fraction of the cost.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import queue
 import re
@@ -30,22 +31,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
-MANIFEST = CORPUS / "MANIFEST.tsv"
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpora  # beside this file
+
+ROOT = corpora.ROOT
 STEP_TIMEOUT = 900
 TEST_SAMPLE = 1000  # in-process tests run per SDK at most (see sample_plugin.py)
-HERE = Path(__file__).resolve().parent
-
-
-def _entries() -> list[dict[str, str]]:
-    if not MANIFEST.is_file():
-        return []
-    with MANIFEST.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
-
-
-ENTRIES = _entries()
+ENTRIES = corpora.entries()
 
 
 @dataclass
@@ -88,15 +81,14 @@ def _package_name(entry: str) -> str:
     return re.sub(r"\W", "_", entry).strip("_") + "_sdk"
 
 
-def _check_entry(entry: dict[str, str], work: Path, mypy_caches: queue.Queue[Path]) -> Outcome:
-    name = entry["name"]
-    outcome = Outcome(name)
+def _check_entry(entry: corpora.Entry, work: Path, mypy_caches: queue.Queue[Path]) -> Outcome:
+    outcome = Outcome(entry.id)
     if _STOP.is_set():
         outcome.failed_step = "not run: the session ended first"
         return outcome
-    out = work / name
-    package = _package_name(name)
-    spec = CORPUS / entry["entry"]
+    out = work / entry.id
+    package = _package_name(entry.name)
+    spec = entry.spec
     generate = [sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out), "--package-name", package, "-q"]
     if not _run("generate", outcome, generate, ROOT):
         return outcome
@@ -117,13 +109,13 @@ def _check_entry(entry: dict[str, str], work: Path, mypy_caches: queue.Queue[Pat
     return outcome
 
 
-def _check_all(work: Path) -> dict[str, Outcome]:
+def _check_all(work: Path, selected: list[corpora.Entry]) -> dict[str, Outcome]:
     workers = max(1, os.cpu_count() or 1)
     caches: queue.Queue[Path] = queue.Queue()
     for slot in range(workers):  # one mypy cache per worker: shared stdlib/pydantic analysis, never written by two
         caches.put(work / f".mypy_cache_{slot}")
     # largest first, so the long entries do not end up alone at the tail
-    ordered = sorted(ENTRIES, key=lambda e: -int(e.get("bytes") or 0))
+    ordered = sorted(selected, key=lambda e: -e.bytes)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(lambda e: _check_entry(e, work, caches), ordered))
     return {o.name: o for o in outcomes}
@@ -145,11 +137,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    if not ENTRIES or not any(_is_corpus(i) for i in session.items) or "future" in _RUN:
+    ids = {getattr(i, "callspec", None) and i.callspec.id for i in session.items if _is_corpus(i)}
+    selected = [e for e in ENTRIES if e.id in ids]
+    if not selected or "future" in _RUN:
         return
     work = Path(tempfile.mkdtemp(prefix="sdkforge-corpus-"))
     _RUN["work"] = work
-    _RUN["future"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corpus").submit(_check_all, work)
+    _RUN["future"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corpus").submit(_check_all, work, selected)
 
 
 def pytest_sessionfinish() -> None:
@@ -164,10 +158,11 @@ def pytest_sessionfinish() -> None:
 
 @pytest.fixture(scope="session")
 def corpus_outcomes() -> dict[str, Outcome]:
+    absent = corpora.missing()
+    if absent and os.environ.get("CI"):
+        pytest.fail(f"a real-world spec corpus is missing: {', '.join(map(str, absent))}")
     if not ENTRIES:
-        if os.environ.get("CI"):
-            pytest.fail(f"the real-world spec corpus is missing: {MANIFEST}")
-        pytest.skip(f"the real-world spec corpus is not available at {MANIFEST}")
+        pytest.skip(f"the real-world spec corpora are not available at {', '.join(map(str, absent))}")
     future = _RUN["future"]
     assert isinstance(future, Future)
     return future.result()

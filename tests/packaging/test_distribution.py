@@ -119,4 +119,7 @@ def test_installed_wheel_generates_both_languages_as_the_checkout_does(venv: Pat
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The generated files; CHANGELOG.md is history (a section per spec change the folder has seen), not a function
+    of today's spec, so a fresh project's first-version changelog is not compared with the committed one."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != "CHANGELOG.md"}

@@ -46,13 +46,15 @@ describe('APIPromise', () => {
     assert.equal(finished, true);
   });
 
-  it('returns text for non-JSON bodies and undefined for 204', async () => {
+  it('returns text for non-JSON bodies and undefined for 204 or an empty body', async () => {
     const { client } = makeClient([
       new Response('hello', { headers: { 'content-type': 'text/plain' } }),
       new Response(null, { status: 204 }),
+      new Response('', { status: 200 }),
     ]);
     assert.equal(await client.get('/text'), 'hello');
     assert.equal(await client.delete('/x'), undefined);
+    assert.equal(await client.put('/void'), undefined); // an operation without response content: not ''
   });
 
   it('returns the raw Response for downloads, its body streamable', async () => {

@@ -11,14 +11,16 @@ import pytest
 from generator.config import Target
 
 ROOT = Path(__file__).resolve().parents[2]
-SPECS = sorted((ROOT / "tests" / "fixtures" / "specs").glob("*.yaml"))
+FIXTURES = ROOT / "tests" / "fixtures" / "specs"
+# and the Swagger 2.0 fixtures (upgraded on load), a split one among them
+SPECS = sorted(FIXTURES.glob("*.yaml")) + sorted(FIXTURES.glob("swagger2/*.yaml")) + [FIXTURES / "swagger2/split/spec.yaml"]
 
 
 # fixture -> a hand-written test compiled and run with the fixture's generated tests (its package name)
 EXTRA = {"auth": ("fx_auth", ROOT / "tests" / "fixtures" / "typescript" / "auth-wire.test.ts")}
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
+@pytest.mark.parametrize("spec", SPECS, ids=[s.relative_to(FIXTURES).with_suffix("").as_posix() for s in SPECS])
 def test_fixture_spec_as_typescript(ts, spec: Path, tmp_path: Path) -> None:
     sdk = tmp_path / "sdk"
     package, extra = EXTRA.get(spec.stem, ("fixture", None))

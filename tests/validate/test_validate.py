@@ -115,6 +115,18 @@ CORPUS_EXPECTED: dict[str, set[tuple[str, str]]] = {
     # a `$ref` where OpenAPI allows none, read as meant (generator/load/leniency/refs.py): no SF001/SF011 besides
     "sf071_operation_ref.yaml": {("SF071", "/paths/~1things~1{id}/get/$ref")},
     "sf072_string_ref.yaml": {("SF072", "/info/description/$ref"), ("SF072", "/tags/0/description/$ref")},
+    "sf073_null_content.yaml": {("SF073", "/paths/~1a/put/requestBody/content")},
+    # Swagger 2.0: its structure, and what the upgrade to 3.0 reads leniently (generator/load/swagger2/)
+    "sf090_swagger2_structure.yaml": {("SF090", "/paths/~1a~1{id}/get/parameters/0"),
+                                      ("SF090", "/paths/~1a~1{id}/get/parameters/1/in"),
+                                      ("SF090", "/paths/~1a~1{id}/get/parameters/2/type"),
+                                      ("SF090", "/paths/~1a~1{id}/get/responses/200"),
+                                      ("SF090", "/securityDefinitions/oauth")},
+    "sf091_swagger2_collection_format.yaml": {("SF091", "/paths/~1a/get/parameters/0/collectionFormat")},
+    "sf092_swagger2_bodies.yaml": {("SF092", "/paths/~1a/post/parameters/1")},
+    "sf093_swagger2_json_schema.yaml": {("SF093", "/definitions/A/properties/name/type")},
+    "sf094_swagger2_info.yaml": {("SF094", "/info")},
+    "sf095_swagger2_missing_definition.yaml": {("SF095", "/definitions/A/properties/b/$ref")},
 }
 # rules that are off by default, turned on: file -> (rules, expected)
 CORPUS_RULES_ON: dict[str, tuple[dict[str, str], set[tuple[str, str]]]] = {

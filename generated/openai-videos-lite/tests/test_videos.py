@@ -17,7 +17,7 @@ from openai_videos_lite.types.video import Video
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
-RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
+RESPONSES = json.loads((Path(__file__).parent / "responses" / "videos.json").read_text(encoding="utf-8"))
 RETRIEVE_RESPONSE: Any = RESPONSES["videos.retrieve"]
 REMIX_RESPONSE: Any = RESPONSES["videos.remix"]
 

@@ -12,7 +12,7 @@ import pydantic
 from pydantic import ConfigDict, TypeAdapter
 from typing_extensions import get_args, get_origin
 
-__all__ = ["BaseModel", "construct_model", "construct_type", "validate_json_type", "validate_type"]
+__all__ = ["BaseModel", "construct_model", "construct_type", "one_of", "validate_json_type", "validate_type"]
 
 _T = TypeVar("_T")
 _ModelT = TypeVar("_ModelT", bound=pydantic.BaseModel)
@@ -45,6 +45,20 @@ class BaseModel(pydantic.BaseModel):
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
 _adapters_lock = threading.Lock()
+
+
+def one_of(*values: float) -> pydantic.AfterValidator:
+    """A number checked against an enum's values (Python's ``Literal`` holds no floats).
+
+    ``Annotated[float, one_of(0.5, 1.5)]``
+    """
+
+    def check(value: float) -> float:
+        if value not in values:
+            raise ValueError(f"{value!r} is not one of {list(values)!r}")
+        return value
+
+    return pydantic.AfterValidator(check)
 
 
 def _adapter(type_: Any) -> TypeAdapter[Any]:

@@ -20,7 +20,12 @@ from openai_videos.mcp._catalog import all_tools
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
-RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
+# example bodies by "resource.method", from every resource's file
+RESPONSES = {
+    key: body
+    for path in sorted((Path(__file__).parent / "responses").glob("*.json"))
+    for key, body in json.loads(path.read_text(encoding="utf-8")).items()
+}
 TOOLS = {tool["name"]: tool for tool in all_tools()}
 CREDENTIALS: dict[str, Any] = {
     "api_key": "sk-test-key",

@@ -19,7 +19,7 @@ from openai_videos.types.video import Video
 pytestmark = pytest.mark.anyio
 
 BASE_URL = "http://sdk.test/base"
-RESPONSES = json.loads((Path(__file__).parent / "responses.json").read_text(encoding="utf-8"))
+RESPONSES = json.loads((Path(__file__).parent / "responses" / "videos.json").read_text(encoding="utf-8"))
 LIST_RESPONSE: Any = RESPONSES["videos.list"]
 CREATE_RESPONSE: Any = RESPONSES["videos.create"]
 EXTEND_RESPONSE: Any = RESPONSES["videos.extend"]

@@ -14,7 +14,8 @@ Handled (rule ids in ``validate/rules.py``), by family:
 * SF065 a response without ``description`` gets an empty one;
 * SF066 a boolean schema where an object is expected (``items: true``, ``unevaluatedProperties: false``) becomes
   ``{}`` or ``{not: {}}``;
-* SF070 an unquoted ``null`` in a ``type`` list (YAML's null) is read as the type ``"null"``.
+* SF070 an unquoted ``null`` in a ``type`` list (YAML's null) is read as the type ``"null"``;
+* SF073 ``content:`` with nothing under it (its media type indented too little, a stray key beside it) is no content.
 
 ``keywords`` -- schema keywords of the other OpenAPI version, or written the YAML 1.1 way:
 * SF060 ``enum: []`` is no enum;

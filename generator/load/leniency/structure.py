@@ -58,6 +58,14 @@ def no_description(response: dict[Any, Any], entry: Entry | None) -> Finding:
                    set_key(response, "description", ""))
 
 
+def null_content(owner: dict[Any, Any], entry: Entry | None) -> Finding:
+    """SF073: ``content:`` with nothing under it (a media type indented one level too little sits beside it)."""
+    stray = [key for key in owner if type(key) is str and "/" in key]
+    beside = f"; `{'`, `'.join(stray)}` beside it looks like its media type, indented too little" if stray else ""
+    fix = del_key(owner, "content") if "in" in owner else set_key(owner, "content", {})  # a parameter's is optional
+    return Finding("SF073", f"`content` is empty (null){beside}; read as no content", (entry, "content"), fix)
+
+
 def bool_schema(parent: Any, key: Any, value: bool, entry: Entry) -> Finding:
     """SF066: ``true`` / ``false`` where openapi-pydantic wants a schema object."""
 

@@ -9,7 +9,14 @@ from generator.load.document import Document
 from generator.load.leniency.finding import Entry, Scan
 from generator.load.leniency.keywords import KEYWORDS, keyword_findings
 from generator.load.leniency.refs import local_operation_refs
-from generator.load.leniency.structure import bool_schema, no_description, no_paths, null_type, numeric_codes
+from generator.load.leniency.structure import (
+    bool_schema,
+    no_description,
+    no_paths,
+    null_content,
+    null_type,
+    numeric_codes,
+)
 
 # schema keywords whose value is one schema (a boolean schema is valid JSON Schema, but openapi-pydantic wants a dict;
 # additionalProperties accepts a boolean there and is left alone)
@@ -136,6 +143,8 @@ def _walk(doc: Document, stack: list[tuple[Any, int, Entry | None]], v30: bool, 
             refs.append((obj["$ref"], entry, False))
         elif kind == _RESPONSE and "description" not in obj:
             found.append(no_description(obj, entry))
+        if "content" in obj and obj["content"] is None:
+            found.append(null_content(obj, entry))
         for key, value in obj.items():
             tv = type(value)
             if tv is not dict and tv is not list:

@@ -37,6 +37,9 @@ def annotation(t: TypeExpr, quoted: frozenset[str] = frozenset()) -> str:
     if isinstance(t, Nullable):
         return f"Optional[{annotation(t.inner, quoted)}]"
     if isinstance(t, LiteralOf):
+        if any(isinstance(v, float) for v in t.values):  # no float Literal in Python: the values checked at runtime
+            checked = "Annotated[float, one_of(" + ", ".join(source_literal(v) for v in t.values) + ")]"
+            return "float" if t.open else checked
         literal = "Literal[" + ", ".join(source_literal(v) for v in t.values) + "]"
         return f"Union[{_base_of(t)}, {literal}]" if t.open else literal
     if isinstance(t, UnionOf):

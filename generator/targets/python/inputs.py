@@ -10,6 +10,7 @@ is that run's text (rendered and formatted), taken without rendering or formatti
 from __future__ import annotations
 
 import hashlib
+import types
 import uuid
 from typing import Any
 
@@ -131,6 +132,8 @@ class Keys:
     def _repr(self, value: Any, attr: str | None) -> bytes:
         if isinstance(value, (str, int, bool, type(None))):
             return repr(value).encode()
+        if isinstance(value, types.FunctionType):  # a module-level helper the templates call: code, named stably
+            return f"{value.__module__}.{value.__qualname__}".encode()
         cached = self._reprs.get((id(value), attr))
         if cached is None:
             if type(value) is tuple:  # api.models, api.resources: from the digests the files of their items made

@@ -117,6 +117,8 @@ class ModelPlanner:
                 lines.append("from pydantic import Field as FieldInfo")
         if any("FieldInfo(discriminator=" in text for text in texts):
             lines.append("from pydantic import Field as FieldInfo")
+        if any("one_of(" in text for text in texts):
+            lines.append("from .._models import one_of")
         lines += [f"from .{ref.module} import {ref.name}" for ref in named_refs(types) if ref.name != own]
         return organize(lines, self.package)
 

@@ -9,7 +9,7 @@ from generator import model
 from generator.targets.python import naming
 from generator.targets.python.annotations import annotation
 from generator.targets.python.docs import docstring, one_line
-from generator.targets.python.expressions import Named, Nullable, Primitive, UnionOf
+from generator.targets.python.expressions import ListOf, LiteralOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
 from generator.targets.python.features import pagination
 from generator.targets.python.models import ModelPlanner
 from generator.targets.python.shapes import PyBody, PyOperation, PyParam, PyResponse, PyStreamVariant
@@ -57,6 +57,7 @@ class OperationPlanner:
             else f"cast(Any, {stream.async_annotation} if {stream.param} is True else {cast_to})",
             async_return_annotation=async_return,
             needs_return_cast=cast_to.startswith("cast(") or stream is not None,
+            no_prism=NO_PRISM if response.content_type == "text/event-stream" else "",
             stream=stream,
             deprecated=op.deprecated,
             pagination=paging,
@@ -132,11 +133,17 @@ class OperationPlanner:
         return f"cast(Any, {annotation(response.type) if response.type is not None else response.annotation})"
 
 
+NO_PRISM = "Prism cannot mock a text/event-stream response (it answers 500): in-process tests only"
+
+
 def _doc(op: model.Operation, params: tuple[PyParam, ...]) -> str:
     parts = [op.summary, op.description]
     text = "\n\n".join(p.strip() for p in parts if p and p.strip())
     if op.summary and op.description and op.description.strip().startswith(op.summary.strip()):
         text = op.description.strip()
+    body = (op.body.description if op.body else "").strip()
+    if body and body not in text:
+        text += ("\n\n" if text else "") + body
     arg_lines = [f"  {p.py_name}: {p.doc}".rstrip() for p in params if p.doc]
     if arg_lines:
         text += ("\n\n" if text else "") + "Args:\n" + "\n\n".join(arg_lines)
@@ -144,8 +151,17 @@ def _doc(op: model.Operation, params: tuple[PyParam, ...]) -> str:
 
 
 def _undiscriminated(t: Any) -> Any:
-    """``t`` without a pydantic discriminator at its top (not a type mypy accepts in ``cast`` or a return)."""
+    """``t`` without pydantic discriminators (``Annotated[..., FieldInfo(...)]`` is no type mypy accepts in ``cast``
+    or a return), at any depth: ``List[Annotated[Union[...], ...]]`` too."""
     if isinstance(t, Nullable):
         return Nullable(_undiscriminated(t.inner))
+    if isinstance(t, ListOf):
+        return ListOf(_undiscriminated(t.item))
+    if isinstance(t, MapOf):
+        return MapOf(_undiscriminated(t.value))
+    if isinstance(t, TupleOf):
+        return TupleOf(tuple(_undiscriminated(item) for item in t.items))
+    if isinstance(t, LiteralOf) and any(isinstance(v, float) for v in t.values):
+        return Primitive("float")  # its ``Annotated[float, one_of(...)]`` is no type in a cast either
     return replace(t, tag_field="") if isinstance(t, UnionOf) and t.tag_field else t
 

@@ -20,6 +20,7 @@ from generator.targets.python.locations import TEMPLATES
 from generator.targets.python.mcp.files import mcp_files
 from generator.targets.python.readme import readme_examples
 from generator.targets.python.shapes import PyApi as Api
+from generator.targets.python.shapes import PyResource
 from generator.targets.python.source import call, data_literal, docstring, field_line, param_line, wrapped
 
 # Which template produces which file; "{pkg}", "{resource}" and "{model}" are filled per item.
@@ -32,11 +33,13 @@ PROJECT_FILES = {
     "{pkg}/types/__init__.py": "sdk/types/__init__.py.jinja",
     "tests/test_readme.py": "sdk/tests/test_readme.py.jinja",
     "tests/test__client.py": "sdk/tests/test__client.py.jinja",  # a resource module never starts with "_"
-    "tests/responses.json": "sdk/tests/responses.json.jinja",
 }
 RESOURCE_FILES = {
     "{pkg}/resources/{resource}.py": "sdk/resources/resource.py.jinja",
     "tests/test_{resource}.py": "sdk/tests/test_resource.py.jinja",
+    # one file per test module: each parses only its own examples (one file for all cost a 3.5 MB spec's 88 test
+    # modules 88 parses of 19 MB at collection)
+    "tests/responses/{resource}.json": "sdk/tests/responses.json.jinja",
 }
 MODEL_FILE = ("{pkg}/types/{model}.py", "sdk/types/type.py.jinja")
 RUNTIME = Path(__file__).resolve().parent / "runtime"  # the static runtime: real modules, copied as they are
@@ -89,7 +92,7 @@ def render(
     env = environment(user_templates)
     env.globals["spec_name"] = spec_name
     env.globals["examples"] = readme_examples(api)
-    env.globals["responses_json"] = _responses_json(api)
+    env.globals["responses_json"] = _responses_json
     keys = Keys(env, reuse.base) if reuse is not None else None
     rendered: dict[str, str] = {}
     reused: dict[str, str] = {}
@@ -147,11 +150,10 @@ def _runtime_templates(env: jinja2.Environment) -> dict[str, str]:
     return {name[len(RUNTIME_DIR) + 1 : -len(".jinja")]: name for name in names}
 
 
-def _responses_json(api: Api) -> str:
-    """Example response bodies for the generated in-process tests, keyed by "resource.method"."""
+def _responses_json(resource: PyResource) -> str:
+    """Example response bodies for one resource's generated in-process tests, keyed by "resource.method"."""
     bodies = {
         f"{resource.name}.{op.method}": json.loads(op.response.example)
-        for resource in api.resources
         for op in resource.operations
         if op.response.kind == "json" and op.response.example
     }

@@ -66,6 +66,8 @@ def _resource_imports(ops: tuple[PyOperation, ...], target: Any) -> tuple[str, .
     lines.append("import httpx")
     if any("FieldInfo(discriminator=" in text for text in texts):
         lines.append("from pydantic import Field as FieldInfo")
+    if any("one_of(" in text for text in texts):
+        lines.append("from .._models import one_of")
     lines += _runtime_imports(ops, texts, target)
     lines += [t for t in texts if t.startswith("from .._streaming import ")]
     lines += [f"from ..types.{ref.module} import {ref.name}" for ref in named_refs(types)]

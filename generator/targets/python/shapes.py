@@ -174,6 +174,7 @@ class PyOperation:
     odd_id_path: str = ""  # the path that call must produce
     call_empty_id: tuple[str, ...] = ()  # required-args call with the path parameters set to ""
     stream: PyStreamVariant | None = None  # overloads returning Stream[Event] when the stream parameter is True
+    no_prism: str = ""  # why the generated tests call it in-process only (Prism cannot mock a text/event-stream)
     security: Requirement | None = None  # the operation's own security requirement, when not the API's default
 
 

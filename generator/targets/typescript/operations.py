@@ -64,6 +64,8 @@ class OperationPlanner:
             params=params,
             params_type=params_type,
             params_required=any(p.required for p in params) or bool(body and body.whole and body.required),
+            params_omittable=simple and body is not None and not body.required and bool(params)
+            and all(p.location == "body" for p in params),
             locations_const="" if simple else naming.snake(method).upper() + "_LOCATIONS",
             body_encoding=body.encoding if body else "",
             content_type=body.content_type if body else "",
@@ -72,7 +74,7 @@ class OperationPlanner:
             response=op.response,
             page=self._page(op, config_key, method),
             fixed_query=op.fixed_query,
-            doc=tuple(t for t in (op.summary, op.description if op.description != op.summary else "") if t),
+            doc=_doc(op),
             deprecated=op.deprecated,
             stream_event=self.types.ts(op.stream.event_type) if op.stream else "",
             stream_param=op.stream.param if op.stream else "",
@@ -143,6 +145,12 @@ class OperationPlanner:
         if isinstance(expr, model.Nullable):
             expr = expr.inner
         return self.types.ts(expr.item) if isinstance(expr, model.ListOf) else "unknown"
+
+
+def _doc(op: model.Operation) -> tuple[str, ...]:
+    """The JSDoc paragraphs: summary, description, and the request body's description."""
+    texts = (op.summary, op.description if op.description != op.summary else "", op.body.description if op.body else "")
+    return tuple(dict.fromkeys(t for t in texts if t))
 
 
 def _simple(params: tuple[TsParam, ...], body: model.Body | None) -> bool:

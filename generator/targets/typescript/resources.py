@@ -6,6 +6,7 @@ import re
 
 from generator.targets.typescript import naming
 from generator.targets.typescript.imports import import_lines
+from generator.targets.typescript.layout import annotation
 from generator.targets.typescript.shapes import TsOperation, TsPolling, TsResource
 from generator.targets.typescript.syntax import (
     INDENT,
@@ -15,9 +16,7 @@ from generator.targets.typescript.syntax import (
     literal,
     obj,
     requirement,
-    split_union,
     string,
-    union_lines,
 )
 from generator.targets.typescript.types import property_lines
 
@@ -119,24 +118,20 @@ def _signature(op: TsOperation, params_type: str, returns: str, tail: str, *, re
         if required:
             args.append(f"params: {params_type}")
         else:
-            args.append(f"params?: {params_type}" if tail == ";" else f"params: {params_type} = {_empty(op)}")
+            omit = tail == ";" or op.params_omittable  # an optional body left out is not sent as {}
+            args.append(f"params?: {params_type}" if omit else f"params: {params_type} = {_empty(op)}")
     args.append("options?: RequestOptions")
     lines = call(op.method, args, f": {returns}{tail}", INDENT)
     if len(lines) == 1:
         return lines
     opened = []
-    for line in lines[1:-1]:  # a parameter whose union is too long for its line: one member per line
+    for line in lines[1:-1]:  # a parameter whose type is too long for its line, broken as biome breaks it
         name, _, type_text = line.strip().partition(": ")
-        members = split_union(type_text[:-1]) if not fits(line) and type_text.endswith(",") else None
-        opened += union_lines(f"{name}:", members, ",", INDENT * 2) if members and len(members) > 1 else [line]
+        fitting = fits(line) or not type_text.endswith(",") or " = " in type_text
+        opened += [line] if fitting else annotation(f"{INDENT * 2}{name}: ", type_text[:-1], ",", INDENT * 2)
     lines = lines[:1] + opened + lines[-1:]
-    if not fits(lines[-1]) and returns.endswith(">"):  # biome opens the return type's <...>
-        opening = returns.index("<") + 1
-        inner = split_union(returns[opening:-1]) or [returns[opening:-1]]
-        body = [f"{INDENT * 2}{' | '.join(inner)}"]
-        if not fits(body[0]) and len(inner) > 1:
-            body = [f"{INDENT * 2}| {member}" for member in inner]
-        lines[-1:] = [f"{INDENT}): {returns[:opening]}"] + body + [f"{INDENT}>{tail}"]
+    if not fits(lines[-1]):  # the return type broken as biome breaks it
+        lines[-1:] = annotation(f"{INDENT}): ", returns, tail, INDENT)
     return lines
 
 
@@ -164,7 +159,8 @@ def _method(op: TsOperation, used: set[str]) -> list[str]:
         lines += _signature(op, f"{op.params_type} & {{ {_object_key(op.stream_param)}?: false }}", returns, ";")
         lines += _signature(op, op.params_type, both, ";")
         lines += _signature(op, op.params_type, both, " {")
-        return lines + _body(op, used, f"params{key} ? 'stream' : 'json'") + [f"{INDENT}}}"]
+        flag = f"params?.{key.removeprefix('.')}" if op.params_omittable else f"params{key}"
+        return lines + _body(op, used, f"{flag} ? 'stream' : 'json'") + [f"{INDENT}}}"]
     lines += _signature(op, op.params_type, returns, " {")
     return lines + _body(op, used, "") + [f"{INDENT}}}"]
 
@@ -288,7 +284,10 @@ def _poll_methods(poll: TsPolling, used: set[str]) -> list[str]:
     lines += [""] + jsdoc(f"Calls {create.method}, then {poll.poll_method} until the result is ready.", INDENT)
     args = [f"{p.local}: {p.ts}" for p in create.path_params]
     if create.params_type:
-        args.append(f"params: {create.params_type}" if create.params_required else f"params: {create.params_type} = {_empty(create)}")
+        if create.params_required or create.params_omittable:
+            args.append(f"params{'' if create.params_required else '?'}: {create.params_type}")
+        else:
+            args.append(f"params: {create.params_type} = {_empty(create)}")
     args.append("options?: RequestOptions & PollOptions")
     lines += call(poll.create_method, args, f": Promise<{result}> {{", INDENT)
     create_args = [p.local for p in create.path_params] + (["params"] if create.params_type else []) + ["options"]

@@ -53,6 +53,7 @@ class TsOperation:
     params: tuple[TsParam, ...]
     params_type: str  # the exported params interface, "" when the method takes none
     params_required: bool
+    params_omittable: bool  # the params object is an optional body sent as it is: omitted, nothing is sent
     locations_const: str  # "" when the params object goes to one place as it is
     body_encoding: str  # "", json, multipart, form, binary, text
     content_type: str

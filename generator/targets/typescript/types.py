@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator import model
 from generator.config import Target
 from generator.targets.typescript import naming
-from generator.targets.typescript.syntax import INDENT, jsdoc, literal, union_lines
+from generator.targets.typescript.layout import annotation, assignment
+from generator.targets.typescript.syntax import INDENT, jsdoc, literal
 
 
 class TypeNames:
@@ -103,7 +104,7 @@ def declaration(schema: model.Schema, types: TypeNames) -> list[str]:
     request = schema.request or schema.kind == "input"
     if schema.kind == "alias":
         members = types.members(schema.alias_of or model.Any(), request=request)
-        return lines + union_lines(f"export type {name} =", members, ";", "")
+        return lines + assignment(f"export type {name} = ", " | ".join(members), ";", "")
     body: list[str] = []
     for prop in schema.properties:
         if request and prop.read_only:
@@ -120,4 +121,4 @@ def declaration(schema: model.Schema, types: TypeNames) -> list[str]:
 def property_lines(wire: str, required: bool, members: list[str], description: str, deprecated: bool,
                    indent: str) -> list[str]:
     key = naming.property_key(wire) + ("" if required else "?")
-    return jsdoc(description, indent, deprecated=deprecated) + union_lines(f"{key}:", members, ";", indent)
+    return jsdoc(description, indent, deprecated=deprecated) + annotation(f"{indent}{key}: ", " | ".join(members), ";", indent)

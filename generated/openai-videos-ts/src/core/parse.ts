@@ -20,8 +20,9 @@ export async function parseResponse<T>(
     return undefined as T;
   }
   const text = await response.text();
-  if (parseAs === 'text' || !isJSON(response)) return text as T;
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (parseAs === 'text') return text as T;
+  if (!text) return undefined as T; // no content (an operation typed void): undefined, not ''
+  return (isJSON(response) ? JSON.parse(text) : text) as T;
 }
 
 /** The body of an error response: JSON when it parses, else the text, undefined when empty or unreadable. */
