@@ -83,6 +83,9 @@ def test_split_spec_judged_where_written() -> None:
     (("/a/{x}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
      "schema: {type: string}}]}\n  /a/{y}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
      "in: path, required: true, schema: {type: string}}]}\n"), "SF130", True),
+    # a template against a literal segment is ambiguous too
+    (("/a/{x}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
+     "schema: {type: string}}]}\n  /a/b:\n    get: {responses: {'200': {description: d}}}\n"), "SF130", True),
     (("/a/{x}/b:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
      "schema: {type: string}}]}\n  /a/{y}/c:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
      "in: path, required: true, schema: {type: string}}]}\n"), "SF130", False),
@@ -114,6 +117,17 @@ def test_schema_semantics(schema: str, version: str, rule: str, expected: bool, 
     spec = _spec(tmp_path, f"openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n"
                            f"  schemas:\n    A: {schema}\n    B: {{type: string}}\n")
     assert (rule in {found for found, _f, _p in _found(spec)}) is expected
+
+
+@pytest.mark.parametrize(("part", "expected"), [
+    ("{required: [a]}", False),  # the schema that lists it as an allOf branch through a $ref defines `a`
+    ("{required: [b]}", True),
+])
+def test_required_defined_by_ref_parent(part: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+                           "    Whole: {allOf: [{$ref: '#/components/schemas/Part'}], properties: {a: {type: string}}}\n"
+                           f"    Part: {part}\n")
+    assert (("SF134", "openapi.yaml", "/components/schemas/Part/required/0") in _found(spec)) is expected
 
 
 @pytest.mark.parametrize(("top", "operation", "expected"), [

@@ -39,6 +39,8 @@ class Style:
         self.run = run
         self.on = frozenset(entry[0] for entry in RECOMMENDED if level(run.rules, entry[0]) != "off")
         self.refs: set[tuple[str, str]] = set()  # (file, pointer) every `$ref` points at (oas3-unused-component)
+        self.branch_parents: dict[int, list[Any]] = {}  # id(schema) -> schemas with it as a `$ref`d branch
+        self.branch_docs: set[Any] = set()  # the documents indexed into branch_parents
 
     def report(self, rule: str, message: str, node: Node) -> None:
         if rule in self.on:
