@@ -41,6 +41,7 @@ class Style:
         self.refs: set[tuple[str, str]] = set()  # (file, pointer) every `$ref` points at (oas3-unused-component)
         self.branch_parents: dict[int, list[Any]] = {}  # id(schema) -> schemas with it as a `$ref`d branch
         self.branch_docs: set[Any] = set()  # the documents indexed into branch_parents
+        self.example_schemas: dict[int, Any] = {}  # id(DocChecker) -> its SchemaProblems (style/examples.py)
 
     def report(self, rule: str, message: str, node: Node) -> None:
         if rule in self.on:

@@ -141,7 +141,8 @@ def _index_branches(style: Style, node: Node, depth: int) -> None:
     if not isinstance(value, dict):
         return
     for key in ("allOf", "anyOf", "oneOf"):
-        for branch in value.get(key) if isinstance(value.get(key), list) else ():
+        branches = value.get(key)
+        for branch in branches if isinstance(branches, list) else []:
             if isinstance(branch, dict) and isinstance(branch.get("$ref"), str):
                 target = style.resolve(Node(node.doc, "", branch)).value
                 parents = style.branch_parents.setdefault(id(target), [])
