@@ -16,9 +16,10 @@ _MAX_DEPTH = 64
 class SchemaProblems:
     """The compile problem of each schema (memoized per schema object for the run)."""
 
-    def __init__(self, resolve: Callable[[Any, str], Any], openapi30: bool) -> None:
+    def __init__(self, resolve: Callable[[Any, str], Any], openapi30: bool, rewritten: Callable[[], set[int]]) -> None:
         self.resolve = resolve
         self.openapi30 = openapi30
+        self.rewritten = rewritten  # the schemas the lenient reading changed in a way the meta-schema rejects
         self.memo: dict[int, tuple[str | None, str | None]] = {}
         self._meta: Any = None
 
@@ -34,6 +35,9 @@ class SchemaProblems:
     def _problem(self, schema: Any, doc: Any) -> tuple[str | None, str | None]:
         parts = self._closure(schema, doc)
         meta = next((f"schema is invalid: {e}" for part in parts or [schema] if (e := self._meta_error(part))), None)
+        changed = self.rewritten()
+        if meta is None and any(id(sub) in changed for part in parts or [schema] for sub in _subschemas(part, 0)):
+            meta = "schema is invalid: a keyword as written breaks the JSON Schema meta-schema"
         if parts is None:
             return meta, SKIP
         for part in parts:

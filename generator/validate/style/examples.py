@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 _CONSTRAINING = ("enum", "type", "format", "$ref", "properties", "items")
 # where a media type's readOnly (request) or writeOnly (response) properties are not required
 _REQUEST = re.compile(r"^/(?:components/requestBodies|paths/[^/]+/[^/]+/requestBody)/")
+# lenient readings (SF060-SF069) of what the dialect's meta-schema rejects: `enum: []`, the other version's
+# exclusiveMinimum/Maximum, a map of Example Objects as a 3.1 schema's `examples`
+_META_BREAKING_30 = frozenset(("SF060", "SF061"))
+_META_BREAKING_31 = frozenset(("SF062", "SF069"))
 _RESPONSE = re.compile(r"^/(?:components/responses|paths/[^/]+/[^/]+/responses)/")
 
 
@@ -64,7 +68,8 @@ def _check(style: Style, checker: DocChecker, rule: str, value: Any, schema: dic
            relax: str, first: bool) -> None:
     problems = style.example_schemas.get(id(checker))
     if problems is None:
-        problems = style.example_schemas[id(checker)] = SchemaProblems(_resolver(style), checker.openapi30)
+        problems = style.example_schemas[id(checker)] = SchemaProblems(
+            _resolver(style), checker.openapi30, lambda: _rewritten(style, checker.openapi30))
     meta, problem = problems.problem(schema, where.doc)
     if meta and first:
         style.report(rule, meta, where)
@@ -76,6 +81,20 @@ def _check(style: Style, checker: DocChecker, rule: str, value: Any, schema: dic
         for error in pruned(Validator(_resolver(style), relax).errors(plain(value), schema, where.doc)):
             inside = "".join("/" + pointer.escape(p) for p in error[1])
             style.report(rule, _message(error), Node(where.doc, where.ptr + inside, None))
+
+
+def _rewritten(style: Style, openapi30: bool) -> set[int]:
+    """The schemas whose keywords the lenient reading rewrote from a form the dialect's meta-schema rejects (its
+    findings, read from the run as they come)."""
+    rules = _META_BREAKING_30 if openapi30 else _META_BREAKING_31
+    cache = style.example_rewritten
+    raw = style.run.raw
+    for rule, _message, doc, where, _file, _position in raw[cache.seen:]:
+        if rule in rules and doc is not None:
+            schema = pointer.walk(doc.data, where.rsplit("/", 1)[0])
+            cache.ids.setdefault(rule, set()).add(id(schema))
+    cache.seen = len(raw)
+    return set().union(*(cache.ids.get(rule, set()) for rule in rules))
 
 
 def _resolver(style: Style) -> Callable[[Document, str], tuple[Document, Any] | None]:
