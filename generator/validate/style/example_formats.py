@@ -31,18 +31,18 @@ def _date(text: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 4, month)[1]
 
 
-def _time(text: str, zone: bool) -> bool:
+def _time(text: str) -> bool:
+    """ajv-formats' time: the zone is optional (its date-time means to require one, but does not)."""
     m = _TIME.fullmatch(text)
     if not m:
         return False
     hour, minute, second = int(m[1]), int(m[2]), int(m[3])
-    ok = (hour <= 23 and minute <= 59 and second <= 59) or (hour, minute, second) == (23, 59, 60)
-    return ok and (not zone or bool(m[5]))
+    return (hour <= 23 and minute <= 59 and second <= 59) or (hour, minute, second) == (23, 59, 60)
 
 
 def _date_time(text: str) -> bool:
     parts = re.split(r"[tT\s]", text)
-    return len(parts) == 2 and _date(parts[0]) and _time(parts[1], True)
+    return len(parts) == 2 and _date(parts[0]) and _time(parts[1])
 
 
 def _ip(version: int) -> Callable[[str], bool]:
@@ -68,7 +68,7 @@ def js_regex(pattern: str) -> bool:
 
 _STRING: dict[str, Callable[[str], bool]] = {
     "date": _date,
-    "time": lambda t: _time(t, False),
+    "time": _time,
     "date-time": _date_time,
     "duration": lambda t: bool(_DURATION.fullmatch(t)),
     "uri": lambda t: bool(re.search(r"[/:]", t)) and bool(_URI.fullmatch(t)),

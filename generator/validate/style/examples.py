@@ -31,8 +31,8 @@ _RESPONSE = re.compile(r"^/(?:components/responses|paths/[^/]+/[^/]+/responses)/
 
 def check_schema_example(style: Style, checker: DocChecker, node: Node) -> None:
     schema = node.value
-    if not any(schema.get(key) for key in _CONSTRAINING):
-        return
+    if "$ref" in schema or not any(schema.get(key) for key in _CONSTRAINING):
+        return  # Spectral resolved a `$ref`: the example or default beside it is gone
     first = True
     for field in ("example", "default"):
         if field in schema:
@@ -54,10 +54,11 @@ def check_media_example(style: Style, checker: DocChecker, node: Node) -> None:
     if not isinstance(examples, dict):
         return
     for i, (name, example) in enumerate(examples.items()):
-        if isinstance(example, dict) and "$ref" in example:
-            example = checker.resolve_value(example["$ref"])
+        # a `$ref`d Example Object's findings are where it is written (Spectral's place: once for all its uses)
+        found = style.resolve(Node(node.doc, pointer.join(*pointer.split(node.ptr), "examples", name), example))
+        example = found.value
         if isinstance(example, dict) and "externalValue" not in example:
-            where = Node(node.doc, pointer.join(*pointer.split(node.ptr), "examples", name, "value"), None)
+            where = Node(found.doc, pointer.child(found.ptr, "value"), None)
             if "value" in example:
                 _check(style, checker, "SF124", example["value"], schema, where, relax, i == 0)
             else:  # Spectral validates the missing value, and reports it missing
@@ -79,7 +80,7 @@ def _check(style: Style, checker: DocChecker, rule: str, value: Any, schema: dic
         style.report(rule, problem, where)
     else:
         for error in pruned(Validator(_resolver(style), relax).errors(plain(value), schema, where.doc)):
-            inside = "".join("/" + pointer.escape(p) for p in error[1])
+            inside = "".join("/" + pointer.escape(p) for p in _placed(error[1]))
             style.report(rule, _message(error), Node(where.doc, where.ptr + inside, None))
 
 
@@ -105,6 +106,13 @@ def _resolver(style: Style) -> Callable[[Document, str], tuple[Document, Any] | 
             return None
         return target_doc, target
     return resolve
+
+
+def _placed(at: tuple[str, ...]) -> tuple[str, ...]:
+    """Where Spectral places a finding inside the example: it keeps a key with `/` or `~` escaped, finds no such
+    place in the document, and reports at the closest one it finds (the key's parent)."""
+    cut = next((i for i, key in enumerate(at) if "/" in key or "~" in key), len(at))
+    return at[:cut]
 
 
 def _message(error: Error) -> str:
