@@ -33,14 +33,12 @@ class SchemaProblems:
         return self.memo[key]
 
     def _problem(self, schema: Any, doc: Any) -> tuple[str | None, str | None]:
-        parts = self._closure(schema, doc)
-        meta = next((f"schema is invalid: {e}" for part in parts or [schema] if (e := self._meta_error(part))), None)
+        parts, cyclic = self._closure(schema, doc)
+        meta = next((f"schema is invalid: {e}" for part in parts if (e := self._meta_error(part))), None)
         changed = self.rewritten()
-        if meta is None and any(id(sub) in changed for part in parts or [schema] for sub in _subschemas(part, 0)):
+        if meta is None and any(id(sub) in changed for part in parts for sub in _subschemas(part, 0)):
             meta = "schema is invalid: a keyword as written breaks the JSON Schema meta-schema"
-        if parts is None:
-            return meta, SKIP
-        for part in parts:
+        for part in parts:  # Ajv meets these while it compiles, before it gives up on the `$ref` of a cycle
             for sub in _subschemas(part, 0):
                 if "$ref" in sub:  # Spectral resolved it: the keys beside it are gone
                     continue
@@ -49,29 +47,31 @@ class SchemaProblems:
                 pattern = sub.get("pattern")
                 if isinstance(pattern, str) and not js_regex(pattern):
                     return meta, f"Invalid regular expression: /{pattern}/"
-        return meta, None
+        return meta, SKIP if cyclic else None
 
-    def _closure(self, schema: Any, doc: Any) -> list[Any] | None:
-        """The schema and every schema its `$ref`s reach, or None when a `$ref` leads back into its own chain."""
+    def _closure(self, schema: Any, doc: Any) -> tuple[list[Any], bool]:
+        """The schema and every schema its `$ref`s reach, and whether a `$ref` leads back into its own chain."""
         order: list[Any] = []
         done: set[int] = set()
+        cyclic = False
 
-        def visit(node: Any, where: Any, chain: frozenset[int]) -> bool:
+        def visit(node: Any, where: Any, chain: frozenset[int]) -> None:
+            nonlocal cyclic
             if id(node) in chain:
-                return False
+                cyclic = True
+                return
             if id(node) in done:
-                return True
+                return
             done.add(id(node))
             order.append(node)
             for sub in _subschemas(node, 0):
                 ref = sub.get("$ref")
                 found = self.resolve(where, ref) if isinstance(ref, str) else None
-                if found is not None and isinstance(found[1], dict) and not visit(found[1], found[0],
-                                                                                 chain | {id(node)}):
-                    return False
-            return True
+                if found is not None and isinstance(found[1], dict):
+                    visit(found[1], found[0], chain | {id(node)})
 
-        return order if visit(schema, doc, frozenset()) else None
+        visit(schema, doc, frozenset())
+        return order, cyclic
 
     def _meta_error(self, schema: Any) -> str | None:
         if self._meta is None:
