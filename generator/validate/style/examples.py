@@ -115,7 +115,17 @@ def _placed(at: tuple[str, ...]) -> tuple[str, ...]:
     return at[:cut]
 
 
+_SAYS = {
+    "type": "must be of type {}", "required": "must have the property {!r}", "enum": "must be one of the enum values",
+    "format": "must be a {} (format)", "pattern": "must match the pattern {!r}", "const": "must be the const",
+    "additionalProperties": "must not have the property {!r} (additionalProperties)",
+    "anyOf": "must match one of the anyOf schemas", "not": "must not match the `not` schema",
+}
+
+
 def _message(error: Error) -> str:
     keyword, at, detail = error
-    what = f"{at[-1]!r}" if at else "the example"
-    return f"{what}: {keyword} {detail}".rstrip()
+    what = f"{at[-1]!r}" if at else "the value"
+    if keyword == "oneOf":
+        return f"{what} must match exactly one oneOf schema ({'more than one' if detail else 'none'} matched)"
+    return f"{what} {_SAYS.get(keyword, 'breaks ' + keyword + ' {}').format(detail)}".rstrip()
