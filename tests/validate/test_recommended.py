@@ -83,6 +83,9 @@ def test_split_spec_judged_where_written() -> None:
     (("/a/{x}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
      "schema: {type: string}}]}\n  /a/{y}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
      "in: path, required: true, schema: {type: string}}]}\n"), "SF130", True),
+    # a template against a literal segment is ambiguous too
+    (("/a/{x}:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
+     "schema: {type: string}}]}\n  /a/b:\n    get: {responses: {'200': {description: d}}}\n"), "SF130", True),
     (("/a/{x}/b:\n    get: {responses: {'200': {description: d}}, parameters: [{name: x, in: path, required: true, "
      "schema: {type: string}}]}\n  /a/{y}/c:\n    get: {responses: {'200': {description: d}}, parameters: [{name: y, "
      "in: path, required: true, schema: {type: string}}]}\n"), "SF130", False),
@@ -116,6 +119,17 @@ def test_schema_semantics(schema: str, version: str, rule: str, expected: bool, 
     assert (rule in {found for found, _f, _p in _found(spec)}) is expected
 
 
+@pytest.mark.parametrize(("part", "expected"), [
+    ("{required: [a]}", False),  # the schema that lists it as an allOf branch through a $ref defines `a`
+    ("{required: [b]}", True),
+])
+def test_required_defined_by_ref_parent(part: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+                           "    Whole: {allOf: [{$ref: '#/components/schemas/Part'}], properties: {a: {type: string}}}\n"
+                           f"    Part: {part}\n")
+    assert (("SF134", "openapi.yaml", "/components/schemas/Part/required/0") in _found(spec)) is expected
+
+
 @pytest.mark.parametrize(("top", "operation", "expected"), [
     ("", "", True),
     ("security: []\n", "", False),
@@ -136,3 +150,49 @@ def test_security_defined(top: str, operation: str, expected: bool, tmp_path: Pa
 def test_server_variables(server: str, expected: bool, tmp_path: Path) -> None:
     spec = _spec(tmp_path, f"openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{server}]\npaths: {{}}\n")
     assert ("SF118" in {found for found, _f, _p in _found(spec)}) is expected
+
+
+_MEDIA = ("openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths:\n  /a:\n    post:\n"
+          "      requestBody:\n        content:\n          application/json:\n            schema: {request}\n"
+          "            examples: {{one: {{value: {example}}}, two: {{value: {example}}}}}\n"
+          "      responses:\n        '200':\n          description: d\n          content:\n"
+          "            application/json:\n              schema: {response}\n              example: {example}\n")
+_READ_ONLY = "{type: object, required: [id], properties: {id: {type: string, readOnly: true}}}"
+
+
+@pytest.mark.parametrize(("version", "request_schema", "response_schema", "example", "expected"), [
+    # one finding per error Spectral reports: a failed oneOf, and each branch's first error (both examples)
+    ("3.0.3", "{oneOf: [{type: object, required: [a]}, {type: object, required: [b]}]}", "{}", "{}",
+     ["/requestBody/content/application~1json/examples/one/value"] * 3
+     + ["/requestBody/content/application~1json/examples/two/value"] * 3),
+    # at the failing value inside the example; ajv-formats' `url`
+    ("3.0.3", "{type: object, properties: {u: {type: string, format: url}}}", "{}", "{u: nowhere}",
+     ["/requestBody/content/application~1json/examples/one/value/u",
+      "/requestBody/content/application~1json/examples/two/value/u"]),
+    # a readOnly property is not required in a request, it is in a response
+    ("3.0.3", _READ_ONLY, _READ_ONLY, "{}", ["/responses/200/content/application~1json/example"]),
+    # `nullable` without `type`: Ajv cannot compile the schema, each example gets that one finding
+    ("3.0.3", "{anyOf: [{type: string}], nullable: true}", "{}", "x",
+     ["/requestBody/content/application~1json/examples/one/value",
+      "/requestBody/content/application~1json/examples/two/value"]),
+    # 3.1: a schema's `examples` map breaks the 2020-12 meta-schema: once per media type, then the examples count
+    ("3.1.0", "{type: object, examples: {a: {value: 1}}}", "{}", "{}",
+     ["/requestBody/content/application~1json/examples/one/value"]),
+])
+def test_media_example_findings(version: str, request_schema: str, response_schema: str, example: str,
+                                expected: list[str], tmp_path: Path) -> None:
+    spec = _spec(tmp_path, _MEDIA.format(version=version, request=request_schema, response=response_schema,
+                                         example=example))
+    found = [p.removeprefix("/paths/~1a/post") for rule, _f, p in _found(spec) if rule == "SF124"]
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize(("schemas", "expected"), [
+    ("Node: {type: object, example: x, properties: {child: {$ref: '#/components/schemas/Node'}}}", False),
+    (("Node: {type: object, example: x, properties: {child: {$ref: '#/components/schemas/Leaf'}}}\n"
+      "    Leaf: {type: string}"), True),
+])
+def test_recursive_schema_example_skipped(schemas: str, expected: bool, tmp_path: Path) -> None:
+    spec = _spec(tmp_path, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+                           f"    {schemas}\n")
+    assert (("SF125", "openapi.yaml", "/components/schemas/Node/example") in _found(spec)) is expected

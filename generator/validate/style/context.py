@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
@@ -32,6 +32,14 @@ class Node:
         return Node(self.doc, pointer.child(self.ptr, key), value)
 
 
+@dataclass
+class Rewritten:
+    """The schemas the lenient reading rewrote, by rule (ids), from the run's findings up to ``seen``."""
+
+    seen: int = 0
+    ids: dict[str, set[int]] = field(default_factory=dict)
+
+
 class Style:
     """One run's recommended checks: the rules that are on, and findings reported where the object is written."""
 
@@ -39,6 +47,10 @@ class Style:
         self.run = run
         self.on = frozenset(entry[0] for entry in RECOMMENDED if level(run.rules, entry[0]) != "off")
         self.refs: set[tuple[str, str]] = set()  # (file, pointer) every `$ref` points at (oas3-unused-component)
+        self.branch_parents: dict[int, list[Any]] = {}  # id(schema) -> schemas with it as a `$ref`d branch
+        self.branch_docs: set[Any] = set()  # the documents indexed into branch_parents
+        self.example_schemas: dict[int, Any] = {}  # id(DocChecker) -> its SchemaProblems (style/examples.py)
+        self.example_rewritten = Rewritten()
 
     def report(self, rule: str, message: str, node: Node) -> None:
         if rule in self.on:

@@ -39,18 +39,12 @@ def check_paths(style: Style, root: Node) -> None:
 
 
 def _ambiguous(a: str, b: str) -> bool:
-    """Redocly's test: as many segments, the same variable count, and equal literal segments where both are literal."""
+    """As many segments, and equal wherever both are literal: a template against a literal (`/a/{x}`, `/a/b`) or
+    against another template (`/a/{x}`, `/a/{y}`) can match the same URL."""
     parts_a, parts_b = a.split("/"), b.split("/")
     if len(parts_a) != len(parts_b):
         return False
-    vars_a = vars_b = 0
-    for x, y in zip(parts_a, parts_b):
-        x_var, y_var = bool(_SEGMENT_VARIABLE.match(x)), bool(_SEGMENT_VARIABLE.match(y))
-        vars_a += x_var
-        vars_b += y_var
-        if not (x_var or y_var) and x != y:
-            return False
-    return vars_a == vars_b
+    return all(x == y or _SEGMENT_VARIABLE.match(x) or _SEGMENT_VARIABLE.match(y) for x, y in zip(parts_a, parts_b))
 
 
 def _check_path_params(style: Style, path: str, item: Node, normalized: dict[str, str]) -> None:

@@ -63,7 +63,8 @@ RECOMMENDED: list[Entry] = [
          "match its schema", "fix the example (or the schema)"),
     _rule("SF125", "error", "oas3-valid-schema-example", "a schema's `example` or `default` does not match the schema",
          "fix the example or default (or the schema)"),
-    _rule("SF130", "warning", "no-ambiguous-paths", "two paths can match the same URL (`/a/{x}` and `/a/b`)",
+    _rule("SF130", "warning", "no-ambiguous-paths", "two paths can match the same URL: as many segments, "
+         "equal wherever both are literal (`/a/{x}` and `/a/b`, `/a/{x}` and `/a/{y}`)",
          "rename one of the paths so every URL matches one path"),
     _rule("SF131", "warning", "operation-4xx-response", "an operation declares no 4xx response",
          "describe the client errors (4xx) the operation returns"),

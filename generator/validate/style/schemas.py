@@ -94,17 +94,18 @@ def check_nullable(style: Style, node: Node) -> None:
 
 def check_required(style: Style, checker: DocChecker, node: Node) -> None:
     """no-required-schema-properties-undefined: each ``required`` name defined by the schema (its properties, one
-    allOf branch, every anyOf/oneOf branch, through `$ref`s) or by the schema it is an inline composition branch of."""
+    allOf branch, every anyOf/oneOf branch, through `$ref`s) or by a schema it is a composition branch of (inline,
+    or through a `$ref`)."""
     required = node.value.get("required")
     if not isinstance(required, list) or not required:
         return
-    root = _composition_root(node)
+    roots = [root] if (root := _composition_root(node)) is not None else []
     for i, name in enumerate(required):
         if not isinstance(name, str):
             continue
         if _has_property(checker, node.value, name, set(), 0):
             continue
-        if root is not None and _has_property(checker, root, name, set(), 0):
+        if any(_has_property(checker, r, name, set(), 0) for r in roots + _ref_parents(style, node.value)):
             continue
         style.report("SF134", f"required property {name!r} is not defined",
                      Node(node.doc, f"{node.ptr}/required/{i}", name))
@@ -117,6 +118,38 @@ def _composition_root(node: Node) -> Any:
         ptr = match.group(1)
         root = pointer.walk(node.doc.data, ptr)
     return root if isinstance(root, dict) else None
+
+
+def _ref_parents(style: Style, schema: dict[str, Any]) -> list[Any]:
+    """The schemas (and the compositions those are inline branches of) that list ``schema`` as an allOf, anyOf or
+    oneOf branch through a `$ref`, in the documents read so far (each indexed once)."""
+    for path, checker in list(style.run.checkers.items()):
+        if path not in style.branch_docs:
+            style.branch_docs.add(path)
+            _index_branches(style, Node(checker.doc, "", checker.doc.data), 0)
+    return style.branch_parents.get(id(schema), [])
+
+
+def _index_branches(style: Style, node: Node, depth: int) -> None:
+    value = node.value
+    if depth > 2 * _MAX_DEPTH:
+        return
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _index_branches(style, Node(node.doc, f"{node.ptr}/{i}", item), depth + 1)
+        return
+    if not isinstance(value, dict):
+        return
+    for key in ("allOf", "anyOf", "oneOf"):
+        branches = value.get(key)
+        for branch in branches if isinstance(branches, list) else []:
+            if isinstance(branch, dict) and isinstance(branch.get("$ref"), str):
+                target = style.resolve(Node(node.doc, "", branch)).value
+                parents = style.branch_parents.setdefault(id(target), [])
+                parents.extend(r for r in (value, _composition_root(node)) if isinstance(r, dict))
+    for key, child in value.items():
+        if isinstance(child, (dict, list)):
+            _index_branches(style, Node(node.doc, pointer.child(node.ptr, key), child), depth + 1)
 
 
 def _has_property(checker: DocChecker, schema: Any, name: str, seen: set[int], depth: int) -> bool:
