@@ -31,7 +31,9 @@ export function split(params: object, locations: Locations): SplitParams {
 }
 
 /** An application/x-www-form-urlencoded body, encoded like a query string. */
-export function formBody(fields: unknown): URLSearchParams {
+export function formBody(fields: unknown): URLSearchParams | undefined {
+  // an optional body the caller left out is not sent (as the JSON and multipart bodies)
+  if (fields === undefined) return undefined;
   return new URLSearchParams(stringifyQuery({ ...(fields as Record<string, unknown>) }));
 }
 
