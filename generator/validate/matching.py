@@ -203,7 +203,7 @@ def _check_number(value: float, schema: dict[str, Any], openapi30: bool) -> str 
     if isinstance(value, float) and not math.isfinite(value):
         return None
     fmt = schema.get("format")
-    if fmt in _INT_RANGES and isinstance(value, int):
+    if isinstance(fmt, str) and fmt in _INT_RANGES and isinstance(value, int):
         low, high = _INT_RANGES[fmt]
         if not low <= value <= high:
             return f"{value} is out of range for {fmt}"
