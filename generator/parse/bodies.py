@@ -19,7 +19,7 @@ class Bodies(Objects):
     def _body(self, op: Any, ptr: str, context: Name) -> Body | None:
         if op.requestBody is None:
             return None
-        body, body_ptr = self.resolve(op.requestBody, ptr + "/requestBody")
+        body, body_ptr = self.resolve(op.requestBody, ptr + "/requestBody", "RequestBody")
         if not body.content:
             return None
         content_type, media = pick_request_content(body.content)

@@ -48,9 +48,11 @@ class Context:
         components = spec.components.schemas if spec.components else None
         self.component_schemas: Mapping[str, Any] = components or {}
 
-    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
-        """Follow ``$ref`` chains; returns the target object and its pointer."""
+    def resolve(self, node: Any, pointer: str, kind: str = "Schema") -> tuple[Any, str]:
+        """Follow ``$ref`` chains; returns the target object and its pointer. A `$ref` that reaches another kind of
+        OpenAPI object than ``kind`` (a response's `$ref` to a schema) is a SpecError at the `$ref`."""
         seen: set[str] = set()
+        origin = pointer
         while True:
             ref = node.ref if is_ref(node) else extra_ref(node)
             if ref is None:
@@ -61,6 +63,9 @@ class Context:
                 raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
             seen.add(ref)
             node, pointer = self._walk_pointer(ref, pointer), ref[1:]
+        if seen and isinstance(node, _PydanticModel) and type(node).__name__ != kind:
+            raise SpecError(f"$ref to {pointer or '#'} reaches a {type(node).__name__}, where a {kind} belongs",
+                            file=self.source, pointer=f"{origin}/$ref" if origin else "")
         return node, pointer
 
     def _walk_pointer(self, ref: str, origin: str) -> Any:

@@ -94,7 +94,7 @@ class Operations(Responses):
         merged: dict[tuple[str, str], tuple[Any, str]] = {}
         for source, source_ptr in ((item.parameters or [], ptr.rsplit("/", 1)[0]), (op.parameters or [], ptr)):
             for index, raw in enumerate(source):
-                param, param_ptr = self.resolve(raw, f"{source_ptr}/parameters/{index}")
+                param, param_ptr = self.resolve(raw, f"{source_ptr}/parameters/{index}", "Parameter")
                 merged[(param.name, getattr(param.param_in, "value", param.param_in))] = (param, param_ptr)
         placeholders = re.findall(r"\{([^{}]+)\}", path.partition("?")[0])
         out = []

@@ -20,7 +20,7 @@ class Responses(Bodies):
         if status is None:
             self.warnings.append(f"{ptr}: no success response; the method returns None")
             return Response("", None, "none", None)
-        response, resp_ptr = self.resolve(responses[status], f"{ptr}/responses/{status}")
+        response, resp_ptr = self.resolve(responses[status], f"{ptr}/responses/{status}", "Response")
         if not response.content:
             return Response(status, None, "none", None)
         content_type, media = pick_response_content(response.content)
@@ -45,7 +45,7 @@ class Responses(Bodies):
             code = str(code)
             if code == chosen or not (code.startswith("2") or code == "2XX"):
                 continue
-            resolved, _ = self.resolve(ref, "")
+            resolved, _ = self.resolve(ref, "", "Response")
             if not getattr(resolved, "content", None):
                 return True
         return False
@@ -66,7 +66,8 @@ class Responses(Bodies):
         flag_type = flag.type.inner if flag is not None and isinstance(flag.type, Nullable) else (flag.type if flag else None)
         if flag is None or flag.required or not (isinstance(flag_type, Scalar) and flag_type.kind == "boolean"):
             return None
-        resolved, resp_ptr = self.resolve((op.responses or {})[response.status], f"{ptr}/responses/{response.status}")
+        resolved, resp_ptr = self.resolve((op.responses or {})[response.status], f"{ptr}/responses/{response.status}",
+                                         "Response")
         media = (resolved.content or {}).get("text/event-stream")
         if media is None or media.media_type_schema is None:
             return None

@@ -32,7 +32,7 @@ class SecurityReader:
         self,
         spec: Any,
         *,
-        resolve: Callable[[Any, str], tuple[Any, str]],
+        resolve: Callable[..., tuple[Any, str]],
         warnings: list[str],
     ) -> None:
         self._warnings = warnings
@@ -59,10 +59,10 @@ class SecurityReader:
     def _warn(self, pointer: str, message: str) -> None:
         self._warnings.append(f"{pointer}: {message}")
 
-    def _scheme(self, name: str, raw: Any, resolve: Callable[[Any, str], tuple[Any, str]]) -> SecurityScheme | None:
+    def _scheme(self, name: str, raw: Any, resolve: Callable[..., tuple[Any, str]]) -> SecurityScheme | None:
         pointer = _SCHEMES_PTR + escape(name)
         try:
-            scheme, pointer = resolve(raw, pointer)
+            scheme, pointer = resolve(raw, pointer, "SecurityScheme")
         except SpecError as err:  # an unresolvable $ref: the scheme is left out, never a traceback
             self._warn(pointer, f"security scheme {name!r} is ignored: {err}")
             return None
