@@ -68,7 +68,7 @@ def python_prism(spec: Path, work: Path) -> Result:
     broken = _generate(spec, out, "python")
     if broken:
         return Result(broken=broken)
-    env = {"PYTHONPATH": str(out), "SDKFORGE_PRISM": str(NODE_BIN / "prism")}
+    env = {"PYTHONPATH": str(out), "SDKFORGE_PRISM": str(NODE_BIN / "prism"), "COLUMNS": "400"}
     result = _run([sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-k", "args_prism",
                    "--assert=plain"], out, env)
     counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|skipped|errors?)\b", result.stdout)}
@@ -98,7 +98,7 @@ def typescript_prism(spec: Path, work: Path) -> Result:
     env = {k: v for k, v in os.environ.items() if k != "SDKFORGE_NO_PRISM"}
     result = subprocess.run(["node", "--test", str(build / "tests" / "prism.test.js")], cwd=ROOT, capture_output=True,
                             text=True, timeout=TIMEOUT, check=False, env=env)
-    counts = {kind: int(n) for kind, n in re.findall(r"^# (pass|fail|skipped|cancelled) (\d+)$", result.stdout, re.M)}
+    counts = {kind: int(n) for kind, n in re.findall(r"^# (pass|fail|skipped|cancelled) (\d+)$", result.stdout, re.MULTILINE)}
     found = Result(counts.get("pass", 0), counts.get("fail", 0) + counts.get("cancelled", 0), counts.get("skipped", 0))
     if found.failed or result.returncode != 0:
         names = re.findall(r"^\s*not ok \d+ - (.*)$", result.stdout, re.MULTILINE)

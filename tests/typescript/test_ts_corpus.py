@@ -2,7 +2,7 @@
 tests pass.
 
 A sample by default (3.0 and 3.1, split files, webhooks only, 238 operations); SDKFORGE_TS_CORPUS=all runs every
-entry. Without the corpus the module is skipped.
+entry. The entries of ``PRISM`` run their Prism tests too. Without the corpus the module is skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
 MANIFEST = CORPUS / "MANIFEST.tsv"
 SAMPLE = {"train-travel", "scalar-galaxy", "matrix-sync", "radarr", "readme-webhooks", "readme-parameters-style"}
+PRISM = {"train-travel"}  # their Prism tests too (tests/corpus/prism_all.py runs every entry's on demand)
 
 
 def _entries() -> list[tuple[str, str]]:
@@ -41,4 +42,4 @@ def test_corpus_entry_typechecks_and_its_tests_pass(ts, name: str, entry: str, t
     ts.write(target, sdk, root=tmp_path)
     print(f"{name}: tsc {ts.typecheck(sdk):.2f} s")
     ts.check_format(sdk)
-    ts.run_tests(sdk, tmp_path / "build", prism=False)
+    ts.run_tests(sdk, tmp_path / "build", prism=name in PRISM)
