@@ -151,7 +151,7 @@ class ValueChecker:
 
 def _check_type(value: Any, schema: dict[str, Any]) -> str | None:
     t = schema.get("type")
-    types = t if isinstance(t, list) else [t] if isinstance(t, str) else []
+    types = [n for n in t if isinstance(n, str)] if isinstance(t, list) else [t] if isinstance(t, str) else []
     if not types:
         return None
     for name in types:

@@ -17,6 +17,7 @@ FINDINGS = Path(__file__).resolve().parent / "fuzz_findings"
 # fixture -> the SpecError's pointer when generation must refuse it ("" : it generates)
 REFUSED: dict[str, str] = {
     "response_ref_to_schema": "/paths/~1users/get/responses/200/$ref",
+    "type_list_of_objects": "/paths/~1videos/get/responses/200/content/application~1json/schema/properties/seconds/type/0",
     "format_not_a_string": "/paths/~1users/get/responses/200/content/application~1json/schema/properties/status/format",
 }
 
