@@ -77,7 +77,7 @@ def python_prism(spec: Path, work: Path) -> Result:
     if result.returncode not in (0, 1, 5):  # 5: nothing selected (no operations)
         found.broken = f"pytest: exit {result.returncode}\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
     elif found.failed:
-        found.broken = "failures:\n" + "\n".join(re.findall(r"^FAILED .*$", result.stdout, re.MULTILINE)[:20])
+        found.broken = "failures:\n" + "\n".join(re.findall(r"^(?:FAILED|ERROR) .*$", result.stdout, re.MULTILINE)[:20])
     return found
 
 

@@ -29,7 +29,7 @@ from generator.validate.checks import validate_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
-EXAMPLES = int(os.environ.get("SDKFORGE_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("SDKFORGE_FUZZ_EXAMPLES", "100"))
 # small single-file corpus entries that together hold most constructs (security kinds, unions, recursion, styles,
 # forms, XML, links, $refs into other schemas), plus our own spec
 ENTRIES = (
