@@ -267,7 +267,7 @@ def test_path_param_reorder_is_breaking(tmp_path: Path) -> None:
 
     changes = _diff(tmp_path, spec_with(["x", "y"]), spec_with(["y", "x"]))
     # the signature follows the parameter list order, so reordering it reorders positional arguments
-    c = _only(changes, "pairs.retrieve", "positional_params_reordered")
+    c = _only(changes, "pairs.retrieve_b", "positional_params_reordered")
     assert (c.breaking, c.old, c.new) == (True, "x, y", "y, x")
 
 

@@ -69,8 +69,8 @@ class Operation:
     http_method: str  # lower case
     path: str  # without a fragment or a fixed query string
     path_key: str  # the key under ``paths``, as the spec spells it
-    group: str  # the first tag (or the path's first segment): the resource it belongs to
-    sdk_method: str  # x-sdk-method, when the spec names the method itself
+    group: str  # the first tag ('' without one)
+    sdk_method: str  # the method an SDK-name extension gives (x-sdk-method, Fern's, Speakeasy's), else ''
     summary: str
     description: str
     pointer: str
@@ -81,3 +81,4 @@ class Operation:
     stream: StreamVariant | None = None
     deprecated: bool = False
     security: Requirement | None = None  # the operation's own requirement, when not the API's default
+    sdk_group: str = ""  # the group (resource) an SDK-name extension gives, dotted when nested, else ''

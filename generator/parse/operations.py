@@ -13,6 +13,12 @@ from generator.parse.responses import Responses
 from generator.pointer import escape
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# The extensions that name an operation's SDK group (resource) and method, first found wins: ours, Fern's, Speakeasy's
+SDK_NAME_EXTENSIONS = (
+    ("x-sdk-group", "x-sdk-method"),
+    ("x-fern-sdk-group-name", "x-fern-sdk-method-name"),
+    ("x-speakeasy-group", "x-speakeasy-name-override"),
+)
 
 
 class Operations(Responses):
@@ -49,14 +55,14 @@ class Operations(Responses):
             self.warnings.append(f"{ptr}: the path's fragment '#{fragment}' is not part of the request and is not sent")
         # a path key may carry a fixed query string (``/responses/compact?beta=true``): sent as query parameters
         path, _, fixed = path.partition("?")
-        mapped = (op.model_extra or {}).get("x-sdk-method")
+        sdk_group, sdk_method = self._sdk_names(op.model_extra or {}, ptr)
         return Operation(
             operation_id=op.operationId or "",
             http_method=http,
             path=path,
             path_key=path_key,
-            group=(op.tags or [path_key.strip("/").split("/")[0] or "default"])[0],
-            sdk_method=mapped if isinstance(mapped, str) else "",
+            group=(op.tags or [""])[0],
+            sdk_method=sdk_method,
             summary=op.summary or "",
             description=op.description or "",
             pointer=ptr,
@@ -67,7 +73,22 @@ class Operations(Responses):
             stream=stream,
             deprecated=bool(op.deprecated),
             security=self.security.operation(op.security, ptr),
+            sdk_group=sdk_group,
         )
+
+    def _sdk_names(self, extra: dict[str, Any], ptr: str) -> tuple[str, str]:
+        """(group, method) the spec's SDK-name extensions give (a Fern group list is nested groups: joined by dots)."""
+        found = ["", ""]
+        for keys in SDK_NAME_EXTENSIONS:
+            for at, key in enumerate(keys):
+                value = extra.get(key)
+                if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                    value = ".".join(value)
+                if value is not None and not (isinstance(value, str) and value.strip()):
+                    self.warnings.append(f"{ptr}/{escape(key)}: not a name (a non-empty string): ignored")
+                elif value is not None and not found[at]:
+                    found[at] = value
+        return found[0], found[1]
 
     def _params(self, op: Any, item: Any, ptr: str, context: Name, path: str) -> list[Param]:
         merged: dict[tuple[str, str], tuple[Any, str]] = {}

@@ -66,7 +66,8 @@ class Responses(Bodies):
         flag_type = flag.type.inner if flag is not None and isinstance(flag.type, Nullable) else (flag.type if flag else None)
         if flag is None or flag.required or not (isinstance(flag_type, Scalar) and flag_type.kind == "boolean"):
             return None
-        resolved, resp_ptr = self.resolve((op.responses or {})[response.status], f"{ptr}/responses/{response.status}", "Response")
+        resolved, resp_ptr = self.resolve((op.responses or {})[response.status], f"{ptr}/responses/{response.status}",
+                                         "Response")
         media = (resolved.content or {}).get("text/event-stream")
         if media is None or media.media_type_schema is None:
             return None

@@ -151,7 +151,7 @@ class ValueChecker:
 
 def _check_type(value: Any, schema: dict[str, Any]) -> str | None:
     t = schema.get("type")
-    types = t if isinstance(t, list) else [t] if isinstance(t, str) else []
+    types = [n for n in t if isinstance(n, str)] if isinstance(t, list) else [t] if isinstance(t, str) else []
     if not types:
         return None
     for name in types:
@@ -203,7 +203,7 @@ def _check_number(value: float, schema: dict[str, Any], openapi30: bool) -> str 
     if isinstance(value, float) and not math.isfinite(value):
         return None
     fmt = schema.get("format")
-    if fmt in _INT_RANGES and isinstance(value, int):
+    if isinstance(fmt, str) and fmt in _INT_RANGES and isinstance(value, int):
         low, high = _INT_RANGES[fmt]
         if not low <= value <= high:
             return f"{value} is out of range for {fmt}"

@@ -8,7 +8,7 @@ The run starts in the background as soon as collection selects a corpus test, on
 the suite runs; the corpus tests are moved to the end of the session, where they wait for it. Each entry goes through
 every step in a subprocess: generate, import every module, ``mypy --strict``, then the generated SDK's in-process
 tests (its Prism tests and README examples need a mock server per entry and are covered for our own specs and the
-full spec). They run with ``--assert=plain``: rewriting the asserts of thousands of generated tests costs more
+full spec; the Prism tests run for the few small entries of ``PRISM`` too). They run with ``--assert=plain``: rewriting the asserts of thousands of generated tests costs more
 than running them, and a failure still names its test and line. An SDK with more than ``TEST_SAMPLE`` in-process tests
 runs an evenly spaced sample of that many (``sample_plugin.py``): every test module of the largest SDKs still runs, at
 a fraction of the cost.
@@ -39,6 +39,8 @@ ROOT = corpora.ROOT
 STEP_TIMEOUT = 900
 TEST_SAMPLE = 1000  # in-process tests run per SDK at most (see sample_plugin.py)
 ENTRIES = corpora.entries()
+# small entries whose SDKs also run their Prism tests here (prism_all.py runs every entry's, both SDKs, on demand)
+PRISM = {"swagger-petstore3", "vonage-application", "readme-schema-circular"}
 
 
 @dataclass
@@ -105,7 +107,9 @@ def _check_entry(entry: corpora.Entry, work: Path, mypy_caches: queue.Queue[Path
     tests = [sys.executable, "-m", "pytest", "tests", "-q", "-x", "-p", "no:cacheprovider", "--ignore=tests/test_readme.py",
              "-k", "not args_prism", "-p", "sample_plugin", "--assert=plain"]
     env = {"PYTHONPATH": os.pathsep.join((str(out), str(HERE))), "SDKFORGE_TEST_SAMPLE": str(TEST_SAMPLE)}
-    _run("in-process tests", outcome, tests, out, env=env)
+    if _run("in-process tests", outcome, tests, out, env=env) and name in PRISM:
+        prism = [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-k", "args_prism", "--assert=plain"]
+        _run("Prism tests", outcome, prism, out, env={**env, "SDKFORGE_PRISM": str(ROOT / "node_modules" / ".bin" / "prism")})
     return outcome
 
 

@@ -3,7 +3,7 @@ TypeScript SDKs: strict tsc and biome clean, generated in-process tests pass.
 
 Every entry of both corpora (30 + 12), as CI runs them; SDKFORGE_TS_CORPUS=sample runs a quick sample (3.0 and 3.1,
 split files, webhooks only, 238 operations, and the 2.0 entries), SDKFORGE_TS_CORPUS=format every entry's biome check
-only. Without the corpora the module is skipped, except under CI (env
+only. The entries of ``PRISM`` run their Prism tests too. Without the corpora the module is skipped, except under CI (env
 ``CI`` set), where a missing corpus is a failure.
 """
 
@@ -23,6 +23,7 @@ import corpora  # tests/corpus/corpora.py
 
 MODE = os.environ.get("SDKFORGE_TS_CORPUS", "")
 SAMPLE = {"train-travel", "scalar-galaxy", "matrix-sync", "radarr", "readme-webhooks", "readme-parameters-style"}
+PRISM = {"train-travel"}  # their Prism tests too (tests/corpus/prism_all.py runs every entry's on demand)
 
 
 def _entries() -> list[tuple[str, Path]]:
@@ -44,4 +45,4 @@ def test_corpus_entry_typechecks_and_its_tests_pass(ts, name: str, spec: Path, t
     ts.check_format(sdk)
     if MODE != "format":
         print(f"{name}: tsc {ts.typecheck(sdk):.2f} s")
-        ts.run_tests(sdk, tmp_path / "build", prism=False)
+        ts.run_tests(sdk, tmp_path / "build", prism=name in PRISM)

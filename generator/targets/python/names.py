@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generator import model
 from generator.config import Target
+from generator.targets.operation_names import operation_names
 from generator.targets.python import naming
 from generator.targets.python.expressions import Named
 
@@ -24,9 +25,9 @@ class Names:
 def name_all(api: model.Api, target: Target) -> Names:
     names = Names()
     methods: dict[str, set[str]] = {}
-    for op in api.operations:
-        resource, method = resource_method(op, target)
-        names.operations.append((resource, naming.unique(method, methods.setdefault(resource, set()))))
+    for resource, method in operation_names(api.operations, target):
+        resource = naming.resource_name(resource)  # keywords and the client's own attributes get a "_"
+        names.operations.append((resource, naming.unique(naming.method_name(method), methods.setdefault(resource, set()))))
     for schema in api.schemas:
         wanted = _joined(schema.name, names, target)
         py = naming.unique(wanted + ("Param" if schema.request else ""), names.class_names, fold_case=True)
@@ -55,25 +56,3 @@ def _joined(name: model.Name, names: Names, target: Target) -> str:
         else:
             out.append(part)
     return "".join(out)
-
-
-def resource_method(op: model.Operation, target: Target) -> tuple[str, str]:
-    mapped = target.operations.get(op.operation_id) or op.sdk_method
-    if isinstance(mapped, str) and "." in mapped:
-        resource, method = mapped.rsplit(".", 1)
-        return naming.resource_name(resource), naming.method_name(method)
-    resource = naming.resource_name(op.group)
-    if isinstance(mapped, str) and mapped:
-        return resource, naming.method_name(mapped)
-    return resource, naming.method_name(_method_from_operation_id(op.operation_id, resource, op.http_method, op.path_key))
-
-
-def _method_from_operation_id(op_id: str, resource: str, http: str, path: str) -> str:
-    resource_words = set(naming.snake(resource).split("_"))
-    resource_words |= {w[:-1] for w in resource_words if w.endswith("s")}
-    words = [w for w in naming.snake(op_id).split("_") if w and w not in resource_words] if op_id else []
-    if words == ["get"] or not words:
-        if http == "get":
-            return "retrieve" if path.rstrip("/").endswith("}") else "list"
-        return {"post": "create", "put": "update", "patch": "update"}.get(http, http)
-    return "_".join(words)

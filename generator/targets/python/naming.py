@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import builtins
 import keyword
-import re
-import unicodedata
 from functools import lru_cache
 
 from generator.targets.naming import unique  # noqa: F401  (naming.unique, for this target's callers)
+from generator.targets.naming import words as _ascii_words
 
 MAX_NAME_LENGTH = 80
 
@@ -49,16 +48,6 @@ _RESERVED = (
 _MODEL_RESERVED = {
     name for name in ("model_config", "model_fields", "model_construct", "model_dump", "model_validate", "copy", "dict", "json", "schema", "construct", "fields", "validate", "parse_obj", "parse_raw")
 }
-
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_IDENT = re.compile(r"[^0-9a-zA-Z]+")
-
-
-def _ascii_words(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    spaced = _WORD_BOUNDARY.sub(" ", folded)
-    return [w for w in _NON_IDENT.split(spaced) if w]
-
 
 @lru_cache(maxsize=65536)  # the same wire names are cased again and again (fields, params, nested class names)
 def snake(name: str) -> str:

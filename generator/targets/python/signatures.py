@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from typing import Any
 from urllib.parse import quote
 
@@ -104,6 +105,9 @@ def _example_path(path: str, params: list[PyParam], value: Any = None) -> str:
 
 
 def _encoded(value: Any) -> str:
+    """A value as the runtime's ``primitive_to_str`` writes it, percent-encoded (a nested list or object: JSON)."""
+    if isinstance(value, (dict, list)):
+        return quote(json.dumps(value), safe="")
     text = {True: "true", False: "false", None: "null"}.get(value, value) if not isinstance(value, (int, float)) or isinstance(value, bool) else value
     return quote(str(text), safe="")
 

@@ -9,9 +9,11 @@ quoted when they are not identifiers.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from generator.targets.naming import unique  # noqa: F401  (naming.unique, for this target's callers)
+from generator.targets.naming import (
+    unique,  # noqa: F401  (naming.unique, for this target's callers)
+    words,
+)
 
 MAX_NAME_LENGTH = 80
 
@@ -38,14 +40,7 @@ RESERVED_CLIENT = frozenset({
     "prepare", "idempotencyHeaders", "fetchOnce", "waitToRetry", "redact", "then", "catch", "finally",
 }) | UNSAFE_MEMBERS
 
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-
-
-def words(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return [w for w in _NON_WORD.split(_WORD_BOUNDARY.sub(" ", folded)) if w]
 
 
 def pascal(name: str) -> str:

@@ -14,29 +14,6 @@ from generator.targets.typescript.types import TypeNames
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-def resource_method(op: model.Operation, target: Target) -> tuple[str, str]:
-    """The configuration's (snake case) resource and method of an operation, as the Python target derives them."""
-    mapped = target.operations.get(op.operation_id) or op.sdk_method
-    if mapped and "." in mapped:
-        resource, method = mapped.rsplit(".", 1)
-        return naming.snake(resource), naming.snake(method)
-    resource = naming.snake(op.group)
-    if mapped:
-        return resource, naming.snake(mapped)
-    return resource, _method_from_operation_id(op, resource)
-
-
-def _method_from_operation_id(op: model.Operation, resource: str) -> str:
-    resource_words = set(resource.split("_"))
-    resource_words |= {w[:-1] for w in resource_words if w.endswith("s")}
-    found = [w for w in naming.snake(op.operation_id).split("_") if w not in resource_words] if op.operation_id else []
-    if found and found != ["get"]:
-        return "_".join(found)
-    if op.http_method == "get":
-        return "retrieve" if op.path_key.rstrip("/").endswith("}") else "list"
-    return {"post": "create", "put": "update", "patch": "update"}.get(op.http_method, op.http_method)
-
-
 class OperationPlanner:
     def __init__(self, api: model.Api, target: Target, types: TypeNames, taken: set[str]) -> None:
         self.api = api

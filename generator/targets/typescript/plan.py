@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from generator import model
 from generator.config import Target
+from generator.targets.operation_names import operation_names
 from generator.targets.typescript import naming
 from generator.targets.typescript.auth import plan_auth
-from generator.targets.typescript.operations import OperationPlanner, resource_method
+from generator.targets.typescript.operations import OperationPlanner
 from generator.targets.typescript.polling import polling
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsResource
 from generator.targets.typescript.types import TypeNames, declaration
@@ -18,7 +19,7 @@ from generator.targets.typescript.types import TypeNames, declaration
 def plan(api: model.Api, target: Target, *, source: str = "") -> TsApi:
     client = target.client_class or naming.pascal(target.package)
     taken = {client}
-    configured = [resource_method(op, target) for op in api.operations]
+    configured = operation_names(api.operations, target)
     names = _method_names(configured)
     classes = {attr: naming.unique(naming.type_name(attr), taken) for attr in sorted({a for a, _ in names})}
     types = TypeNames(api, target, names, taken)
