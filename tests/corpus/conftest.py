@@ -107,7 +107,7 @@ def _check_entry(entry: corpora.Entry, work: Path, mypy_caches: queue.Queue[Path
     tests = [sys.executable, "-m", "pytest", "tests", "-q", "-x", "-p", "no:cacheprovider", "--ignore=tests/test_readme.py",
              "-k", "not args_prism", "-p", "sample_plugin", "--assert=plain"]
     env = {"PYTHONPATH": os.pathsep.join((str(out), str(HERE))), "SDKFORGE_TEST_SAMPLE": str(TEST_SAMPLE)}
-    if _run("in-process tests", outcome, tests, out, env=env) and name in PRISM:
+    if _run("in-process tests", outcome, tests, out, env=env) and entry.name in PRISM:
         prism = [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-k", "args_prism", "--assert=plain"]
         _run("Prism tests", outcome, prism, out, env={**env, "SDKFORGE_PRISM": str(ROOT / "node_modules" / ".bin" / "prism")})
     return outcome

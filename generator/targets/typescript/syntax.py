@@ -89,6 +89,15 @@ def call(head: str, args: Sequence[str], tail: str, indent: str) -> list[str]:
     return [f"{indent}{head}("] + [f"{inner}{arg}," for arg in args] + [f"{indent}){tail}"]
 
 
+def assigned_call(target: str, head: str, args: Sequence[str], tail: str, indent: str) -> list[str]:
+    """``target = head(args)tail``; when even ``target = head(`` is too long, broken after the ``=`` as biome
+    (prettier's assignment layout) does, the call then laid out one indent deeper."""
+    lines = call(f"{target} = {head}", args, tail, indent)
+    if fits(lines[0]):
+        return lines
+    return [f"{indent}{target} ="] + call(head, args, tail, indent + INDENT)
+
+
 def obj(entries: Sequence[str]) -> str:
     """An object literal on one line (callers keep them short)."""
     return "{ " + ", ".join(entries) + " }" if entries else "{}"

@@ -11,7 +11,7 @@ from generator import model
 from generator.targets.typescript.examples import Examples, Obj, flat, key_text, layout
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.shapes import TsApi, TsOperation, TsParam, TsResource
-from generator.targets.typescript.syntax import INDENT, call, fits, literal, string
+from generator.targets.typescript.syntax import INDENT, assigned_call, call, fits, literal, string
 
 BASE_URL = "https://sdk.test/base"
 _BODY = INDENT * 2
@@ -61,7 +61,7 @@ def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples,
         node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example, request=p.uploads)) for p in _sent(op, all_args)))
         lines += layout(node, f"const params: {op.params_type} = ", ";", _BODY)
         args.append("params")
-    lines += call(f"const result = await client.{resource.name}.{op.method}", args, ";", _BODY)
+    lines += assigned_call("const result", f"await client.{resource.name}.{op.method}", args, ";", _BODY)
     lines += [f"{_BODY}assert.equal(requests[0]?.method, {string(op.http.upper())});"]
     if op.params_omittable and not all_args:  # an optional body the caller left out is not sent
         lines += [f"{_BODY}assert.equal(requests[0]?.body ?? null, null);"]
@@ -184,7 +184,7 @@ def _prism_case(resource: TsResource, op: TsOperation, examples: Examples) -> li
                          for p in _sent(op, False)))
         lines += layout(node, f"const params: {op.params_type} = ", ";", _BODY)
         args.append("params")
-    lines += call(f"const result = await client().{resource.name}.{op.method}", args, ";", _BODY)
+    lines += assigned_call("const result", f"await client().{resource.name}.{op.method}", args, ";", _BODY)
     if op.page:
         lines.append(f"{_BODY}assert.ok(Array.isArray(result.items));")
     elif op.response.kind == "binary":
