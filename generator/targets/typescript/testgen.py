@@ -156,7 +156,8 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
     if streams:  # a test that fails in the user's CI is no test: these are covered by the in-process tests only
         lines += [f"// not called here: {', '.join(streams)}: Prism cannot mock a text/event-stream response (it answers",
                   "// 500); the in-process tests call them", ""]
-    lines += ["import assert from 'node:assert/strict';", "import { after, before, describe, it } from 'node:test';", ""]
+    lines += ["import assert from 'node:assert/strict';",
+              "import { after, before, beforeEach, describe, it } from 'node:test';", ""]
     lines += import_lines([(api.client_class, False)] + [(n, True) for n in params_types], "../src/index.js")
     cases = [line for resource, op in ops for line in [""] + _prism_case(resource, op, examples)]
     if any("exampleFile(" in line for line in cases):
@@ -170,6 +171,7 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
         "}", "",
         "describe('against Prism', () => {",
         f"{INDENT}before(async () => {{", f"{INDENT * 2}server = await startPrism();", f"{INDENT}}});",
+        f"{INDENT}beforeEach(async () => {{", f"{INDENT * 2}await server?.running();", f"{INDENT}}});",
         f"{INDENT}after(async () => {{", f"{INDENT * 2}await server?.stop();", f"{INDENT}}});",
     ]
     return "\n".join(lines + cases + ["});"]) + "\n"
