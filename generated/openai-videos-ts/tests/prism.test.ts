@@ -1,7 +1,7 @@
 /** Every method called with its required arguments against a Prism mock server of the spec. */
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { OpenAIVideos, type VideoCreateParams, type VideoExtendParams, type VideoRemixParams } from '../src/index.js';
 import { type MockServer, startPrism } from './prism.js';
@@ -16,6 +16,9 @@ function client(): OpenAIVideos {
 describe('against Prism', () => {
   before(async () => {
     server = await startPrism();
+  });
+  beforeEach(async () => {
+    await server?.running();
   });
   after(async () => {
     await server?.stop();

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface MockServer {
   url: string;
+  /** Starts Prism again when a request made it exit (a crash is that test's failure, not every later test's). */
+  running(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,28 @@ export async function startPrism(): Promise<MockServer | undefined> {
     if (process.env['CI']) throw new Error('Prism or the spec copy is missing: run `npm ci` at the repository root');
     return undefined;
   }
+  let [child, port] = await launch(prism, spec);
+  let broken: unknown; // why Prism did not start again: not tried again for every later test
+  const server: MockServer = {
+    url: `http://127.0.0.1:${port}`,
+    running: async () => {
+      if (broken) throw broken;
+      if (child.exitCode === null && child.signalCode === null && (await answers(port))) return;
+      await stop(child);
+      try {
+        [child, port] = await launch(prism, spec);
+      } catch (error) {
+        broken = error;
+        throw error;
+      }
+      server.url = `http://127.0.0.1:${port}`;
+    },
+    stop: () => stop(child),
+  };
+  return server;
+}
+
+async function launch(prism: string, spec: string): Promise<[ChildProcess, number]> {
   const port = await freePort();
   // started directly (not through npx) so that the process we hold is the server itself
   const child = spawn(prism, ['mock', '--host', '127.0.0.1', '--port', String(port), spec], { stdio: 'pipe' });
@@ -39,7 +63,7 @@ export async function startPrism(): Promise<MockServer | undefined> {
     await stop(child);
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, stop: () => stop(child) };
+  return [child, port];
 }
 
 function findPrism(): string | undefined {
