@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -285,12 +286,30 @@ def _regex_class_source(items: Any) -> str:
 
 
 def _number(schema: Any, fallback: float) -> float:
-    low = schema.minimum
-    high = schema.maximum
-    if isinstance(schema.exclusiveMinimum, (int, float)) and not isinstance(schema.exclusiveMinimum, bool):
-        low = schema.exclusiveMinimum + 1
-    if low is not None and fallback < low:
-        return low
-    if high is not None and fallback > high:
-        return high
-    return fallback
+    """``fallback`` moved into the schema's bounds (3.0 boolean and 3.1 numeric exclusive ones), then onto a
+    multiple of ``multipleOf`` inside them."""
+    low = _bound(schema.minimum, schema.exclusiveMinimum, 1)
+    high = _bound(schema.maximum, schema.exclusiveMaximum, -1)
+    value = fallback
+    if low is not None and value < low:
+        value = low
+    if high is not None and value > high:
+        value = high
+    step = schema.multipleOf
+    if _is_number(step) and step > 0 and not float(value / step).is_integer():
+        value = math.ceil(value / step) * step
+        if high is not None and value > high:
+            value -= step
+    return value
+
+
+def _bound(inclusive: Any, exclusive: Any, inward: int) -> float | None:
+    if _is_number(exclusive):  # 3.1: the exclusive bound itself
+        return exclusive + inward  # type: ignore[no-any-return]
+    if inclusive is not None and exclusive is True:  # 3.0: a flag on minimum / maximum
+        return inclusive + inward  # type: ignore[no-any-return]
+    return inclusive  # type: ignore[no-any-return]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
