@@ -212,13 +212,21 @@ paths:
               schema: {type: string, format: binary}
         "429": {$ref: "#/components/responses/Busy"}
   /ping:
-    get: {operationId: ping}
+    parameters:
+      - {$ref: "#/components/parameters/Ids"}
+    get:
+      operationId: ping
+      parameters:
+        - {name: tags, in: query, schema: {type: [array, "null"], items: {type: string}}}
+        - {name: limit, in: query, schema: {type: [integer, "null"]}}
   /moved:
     get:
       operationId: moved
       responses:
         "307": {description: elsewhere, headers: {Connection: {schema: {type: string}}}}
 components:
+  parameters:
+    Ids: {name: ids, in: query, schema: {type: array, nullable: true, items: {type: integer}}}
   responses:
     Busy:
       description: busy
@@ -252,13 +260,17 @@ def test_mock_spec_copy_is_the_spec_text_unless_it_declares_hop_by_hop_headers(t
     # no success response (none at all, or a redirect only): a 204, the None the SDK's method returns
     no_content = {"204": {"description": "sdkforge: the spec declares no success response; the SDK returns None"}}
     expected["paths"]["/ping"]["get"]["responses"] = no_content
+    # a parameter is never sent as null: its array schema loses the null Prism reads as "not an array"
+    expected["paths"]["/ping"]["get"]["parameters"][0]["schema"]["type"] = "array"
+    del expected["components"]["parameters"]["Ids"]["schema"]["nullable"]
     expected["paths"]["/moved"]["get"]["responses"] = {"307": {"description": "elsewhere", "headers": {}}, **no_content}
     assert copy == expected
     assert json.dumps(doc.data, default=str) == before  # the loaded document is not modified
 
 
 def _prism_answers(spec: Path) -> list[tuple[int, dict[str, str]] | str]:
-    """Serve ``spec`` with Prism, POST /speech and GET /ping: (status, headers), or the error httpx raised."""
+    """Serve ``spec`` with Prism, POST /speech and GET /ping?tags=a&ids=1: (status, headers), or the error httpx
+    raised."""
     import socket
     import time
 
@@ -278,7 +290,7 @@ def _prism_answers(spec: Path) -> list[tuple[int, dict[str, str]] | str]:
         while True:
             try:
                 response = httpx.post(f"http://127.0.0.1:{port}/speech", timeout=5)
-                ping = httpx.get(f"http://127.0.0.1:{port}/ping", timeout=5)
+                ping = httpx.get(f"http://127.0.0.1:{port}/ping?tags=a&ids=1", timeout=5)
                 return [(response.status_code, dict(response.headers)), (ping.status_code, dict(ping.headers))]
             except httpx.ConnectError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -293,7 +305,7 @@ def _prism_answers(spec: Path) -> list[tuple[int, dict[str, str]] | str]:
 
 def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
     """The reason for the copy: Prism fakes a declared Transfer-Encoding, and httpx refuses that response; Prism
-    answers 500 for an operation without responses."""
+    answers 500 for an operation without responses and 422 for ``?tags=a`` when the array parameter allows null."""
     from generator.targets.mock_spec import mock_spec_text
 
     if not (ROOT / "node_modules" / ".bin" / "prism").exists():

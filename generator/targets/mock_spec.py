@@ -9,6 +9,9 @@ Usually the spec's own text. Two things in a spec make Prism answer what no clie
 - an operation without a success response (no ``responses`` at all, or only errors or redirects) gets a ``204``:
   the SDK's method returns None for it (``parse.responses``), and Prism would answer 500 "No response defined" or
   the error or redirect, so the test could never pass although the SDK does what the spec allows.
+- a parameter's array schema that also allows null (``nullable: true``, or ``type: [array, "null"]``) loses the
+  null: a parameter is never sent as null (the SDK leaves it out), and with a null in its type Prism no longer reads
+  ``?tag=a`` as an array and answers 422 "must be array,null".
 
 Rewriting costs one ``json.dumps`` of the loaded data (JSON is YAML, so the copy keeps its file name), and only
 specs that need an edit pay it; the loaded data is never modified (only the mappings on the way to an edit are
@@ -34,7 +37,7 @@ NO_CONTENT = {"204": {"description": "sdkforge: the spec declares no success res
 
 def mock_spec_text(doc: Document) -> str:
     """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above."""
-    edits = {**_without_hop_by_hop(doc.data), **_with_success_responses(doc.data)}
+    edits = {**_without_hop_by_hop(doc.data), **_with_success_responses(doc.data), **_parameter_arrays(doc.data)}
     if not edits:
         return doc.text
     return json.dumps(_edited(doc.data, (), edits), ensure_ascii=False, default=_json_default)
@@ -66,17 +69,47 @@ def _with_success_responses(data: Any) -> dict[KeyPath, Edit]:
     return edits
 
 
+def _parameter_arrays(data: Any) -> dict[KeyPath, Edit]:
+    """An edit dropping null from the array schema of every inline parameter (paths and components)."""
+    found: list[tuple[KeyPath, Any]] = []
+    paths = data.get("paths") if isinstance(data, dict) else None
+    for key, item in paths.items() if isinstance(paths, dict) else ():
+        for method in ("parameters", *METHODS):
+            op = item.get(method) if isinstance(item, dict) else None
+            params = op if method == "parameters" else op.get("parameters") if isinstance(op, dict) else None
+            base = ("paths", key, method) + (() if method == "parameters" else ("parameters",))
+            found += [(base + (i,), p) for i, p in enumerate(params)] if isinstance(params, list) else []
+    components = data.get("components") if isinstance(data, dict) else None
+    params = components.get("parameters") if isinstance(components, dict) else None
+    found += [(("components", "parameters", name), p) for name, p in params.items()] if isinstance(params, dict) else []
+    return {path + ("schema",): _without_null for path, p in found
+            if isinstance(p, dict) and isinstance(p.get("schema"), dict) and _nullable_array(p["schema"])}
+
+
+def _nullable_array(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    if kind == "array":
+        return schema.get("nullable") is True
+    return isinstance(kind, list) and "array" in kind and "null" in kind
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: v for k, v in schema.items() if k != "nullable"}, "type": "array"}
+
+
 def _add_no_content(op: dict[str, Any]) -> dict[str, Any]:
     responses = op.get("responses")
     return {**op, "responses": {**(responses if isinstance(responses, dict) else {}), **NO_CONTENT}}
 
 
 def _edited(node: Any, path: KeyPath, edits: dict[KeyPath, Edit], on_way: set[KeyPath] | None = None) -> Any:
-    # copies only the mappings on the way to an edited mapping (deeper edits first); doc.data stays untouched
+    # copies only the mappings and lists on the way to an edited mapping (deeper edits first); doc.data stays untouched
     if on_way is None:
         on_way = {p[:n] for p in edits for n in range(len(p))}
     if path in on_way and isinstance(node, dict):
         node = {k: _edited(v, path + (k,), edits, on_way) for k, v in node.items()}
+    elif path in on_way and isinstance(node, list):
+        node = [_edited(v, path + (i,), edits, on_way) for i, v in enumerate(node)]
     return edits[path](node) if path in edits else node
 
 
