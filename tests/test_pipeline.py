@@ -219,6 +219,18 @@ paths:
       parameters:
         - {name: tags, in: query, schema: {type: [array, "null"], items: {type: string}}}
         - {name: limit, in: query, schema: {type: [integer, "null"]}}
+  /events:
+    get:
+      operationId: events
+      responses:
+        "200":
+          description: events
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}
+              examples:
+                plain: {value: [{kind: a}]}
+                filed: {value: [{$ref: "example.yaml"}]}
   /moved:
     get:
       operationId: moved
@@ -263,6 +275,8 @@ def test_mock_spec_copy_is_the_spec_text_unless_it_declares_hop_by_hop_headers(t
     # a parameter is never sent as null: its array schema loses the null Prism reads as "not an array"
     expected["paths"]["/ping"]["get"]["parameters"][0]["schema"]["type"] = "array"
     del expected["components"]["parameters"]["Ids"]["schema"]["nullable"]
+    # an example holding a $ref to a file: Prism would resolve it relative to the copy and not start
+    del expected["paths"]["/events"]["get"]["responses"]["200"]["content"]["application/json"]["examples"]["filed"]
     expected["paths"]["/moved"]["get"]["responses"] = {"307": {"description": "elsewhere", "headers": {}}, **no_content}
     assert copy == expected
     assert json.dumps(doc.data, default=str) == before  # the loaded document is not modified
@@ -314,8 +328,10 @@ def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
         pytest.skip("Prism is not installed (npm ci)")
     original = tmp_path / "original.yaml"
     original.write_text(HOP_SPEC, encoding="utf-8")
+    (tmp_path / "example.yaml").write_text("{kind: b}\n", encoding="utf-8")  # found next to the original only
     assert "Transfer-Encoding" in str(_prism_answers(original))
-    copy = tmp_path / "copy.yaml"
+    copy = tmp_path / "copy" / "copy.yaml"
+    copy.parent.mkdir()
     copy.write_text(mock_spec_text(_load(tmp_path, HOP_SPEC)), encoding="utf-8")
     answer, ping = _prism_answers(copy)
     assert not isinstance(answer, str) and not isinstance(ping, str), answer

@@ -12,6 +12,8 @@ Usually the spec's own text. Two things in a spec make Prism answer what no clie
 - a parameter's array schema that also allows null (``nullable: true``, or ``type: [array, "null"]``) loses the
   null: a parameter is never sent as null (the SDK leaves it out), and with a null in its type Prism no longer reads
   ``?tag=a`` as an array and answers 422 "must be array,null".
+- an example value holding a ``$ref`` to another file is left out: an example is literal data (the bundler keeps it
+  as written), but Prism resolves every ``$ref``, relative to the copy, and does not start when the file is not there.
 
 Rewriting costs one ``json.dumps`` of the loaded data (JSON is YAML, so the copy keeps its file name), and only
 specs that need an edit pay it; the loaded data is never modified (only the mappings on the way to an edit are
@@ -37,7 +39,8 @@ NO_CONTENT = {"204": {"description": "sdkforge: the spec declares no success res
 
 def mock_spec_text(doc: Document) -> str:
     """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above."""
-    edits = {**_without_hop_by_hop(doc.data), **_with_success_responses(doc.data), **_parameter_arrays(doc.data)}
+    edits = {**_without_hop_by_hop(doc.data), **_with_success_responses(doc.data), **_parameter_arrays(doc.data),
+             **_without_file_refs_in_examples(doc.data)}
     if not edits:
         return doc.text
     return json.dumps(_edited(doc.data, (), edits), ensure_ascii=False, default=_json_default)
@@ -95,6 +98,34 @@ def _nullable_array(schema: dict[str, Any]) -> bool:
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in schema.items() if k != "nullable"}, "type": "array"}
+
+
+def _without_file_refs_in_examples(data: Any) -> dict[KeyPath, Edit]:
+    """An edit dropping each ``example``, and each entry of an ``examples`` mapping, that holds a ``$ref`` to a file."""
+    drop: dict[KeyPath, set[str]] = {}
+
+    def walk(node: Any, path: KeyPath) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("example", "examples") and not isinstance(value, dict) and _file_ref_in(value):
+                    drop.setdefault(path, set()).add(key)
+                elif key == "examples" and isinstance(value, dict):
+                    drop.setdefault(path + (key,), set()).update(k for k, v in value.items() if _file_ref_in(v))
+                else:
+                    walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+
+    walk(data, ())
+    return {path: partial(_without_keys, frozenset(names)) for path, names in drop.items() if names}
+
+
+def _file_ref_in(node: Any) -> bool:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        return (isinstance(ref, str) and not ref.startswith("#")) or any(_file_ref_in(v) for v in node.values())
+    return isinstance(node, list) and any(_file_ref_in(v) for v in node)
 
 
 def _add_no_content(op: dict[str, Any]) -> dict[str, Any]:
