@@ -40,7 +40,7 @@ describe('the generated Prism tests helper', () => {
     Object.assign(process.env, { SDKFORGE_PRISM: fake, STARTS: starts });
     server = await startPrism();
     assert.ok(server);
-    await assert.rejects(fetch(`${server.url}/crash`));
+    await assert.rejects(server.fetch(`${server.url}/crash`, {}));
     await server.running();
     assert.equal((await fetch(`${server.url}/ok`)).status, 204);
     await server.running();

@@ -201,7 +201,7 @@ def _prism_case(resource: TsResource, op: TsOperation, examples: Examples) -> li
 def _prism_client(api: TsApi) -> list[str]:
     """The Prism tests' client, holding every credential (Prism answers 401 when a required one is missing)."""
     entries = [f"{c.option}: {string(c.example)}" for c in api.auth.credentials]
-    entries += ["baseURL: server.url", "maxRetries: 0", "logLevel: 'off'"]
+    entries += ["baseURL: server.url", "fetch: server.fetch", "maxRetries: 0", "logLevel: 'off'"]
     one = f"{INDENT}return new {api.client_class}({{ {', '.join(entries)} }});"
     if fits(one):
         return [one]
