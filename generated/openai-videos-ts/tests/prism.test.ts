@@ -10,7 +10,13 @@ let server: MockServer | undefined;
 
 function client(): OpenAIVideos {
   assert.ok(server);
-  return new OpenAIVideos({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0, logLevel: 'off' });
+  return new OpenAIVideos({
+    apiKey: 'test-key',
+    baseURL: server.url,
+    fetch: server.fetch,
+    maxRetries: 0,
+    logLevel: 'off',
+  });
 }
 
 describe('against Prism', () => {
