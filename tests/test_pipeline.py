@@ -211,7 +211,34 @@ paths:
             application/octet-stream:
               schema: {type: string, format: binary}
         "429": {$ref: "#/components/responses/Busy"}
+  /ping:
+    parameters:
+      - {$ref: "#/components/parameters/Ids"}
+    get:
+      operationId: ping
+      parameters:
+        - {name: tags, in: query, schema: {type: [array, "null"], items: {type: string}}}
+        - {name: limit, in: query, schema: {type: [integer, "null"]}}
+  /events:
+    get:
+      operationId: events
+      responses:
+        "200":
+          description: events
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}
+              examples:
+                plain: {value: [{kind: a}]}
+                filed: {value: [{$ref: "example.yaml"}]}
+  /moved:
+    get:
+      operationId: moved
+      responses:
+        "307": {description: elsewhere, headers: {Connection: {schema: {type: string}}}}
 components:
+  parameters:
+    Ids: {name: ids, in: query, schema: {type: array, nullable: true, items: {type: integer}}}
   responses:
     Busy:
       description: busy
@@ -242,12 +269,22 @@ def test_mock_spec_copy_is_the_spec_text_unless_it_declares_hop_by_hop_headers(t
     expected["paths"]["/speech"]["post"]["responses"]["200"] = expected["paths"]["/speech"]["post"]["responses"].pop(200)
     del expected["paths"]["/speech"]["post"]["responses"]["200"]["headers"]["Transfer-Encoding"]
     del expected["components"]["responses"]["Busy"]["headers"]["Connection"]
+    # no success response (none at all, or a redirect only): a 204, the None the SDK's method returns
+    no_content = {"204": {"description": "sdkforge: the spec declares no success response; the SDK returns None"}}
+    expected["paths"]["/ping"]["get"]["responses"] = no_content
+    # a parameter is never sent as null: its array schema loses the null Prism reads as "not an array"
+    expected["paths"]["/ping"]["get"]["parameters"][0]["schema"]["type"] = "array"
+    del expected["components"]["parameters"]["Ids"]["schema"]["nullable"]
+    # an example holding a $ref to a file: Prism would resolve it relative to the copy and not start
+    del expected["paths"]["/events"]["get"]["responses"]["200"]["content"]["application/json"]["examples"]["filed"]
+    expected["paths"]["/moved"]["get"]["responses"] = {"307": {"description": "elsewhere", "headers": {}}, **no_content}
     assert copy == expected
     assert json.dumps(doc.data, default=str) == before  # the loaded document is not modified
 
 
-def _prism_answer(spec: Path) -> tuple[int, dict[str, str]] | str:
-    """Serve ``spec`` with Prism and POST /speech: (status, headers), or the error httpx raised."""
+def _prism_answers(spec: Path) -> list[tuple[int, dict[str, str]] | str]:
+    """Serve ``spec`` with Prism, POST /speech and GET /ping?tags=a&ids=1: (status, headers), or the error httpx
+    raised."""
     import socket
     import time
 
@@ -267,20 +304,22 @@ def _prism_answer(spec: Path) -> tuple[int, dict[str, str]] | str:
         while True:
             try:
                 response = httpx.post(f"http://127.0.0.1:{port}/speech", timeout=5)
-                return response.status_code, dict(response.headers)
+                ping = httpx.get(f"http://127.0.0.1:{port}/ping?tags=a&ids=1", timeout=5)
+                return [(response.status_code, dict(response.headers)), (ping.status_code, dict(ping.headers))]
             except httpx.ConnectError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
             except httpx.HTTPError as exc:
-                return str(exc)
+                return [str(exc)]
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
 def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
-    """The reason for the copy: Prism fakes a declared Transfer-Encoding, and httpx refuses that response."""
+    """The reason for the copy: Prism fakes a declared Transfer-Encoding, and httpx refuses that response; Prism
+    answers 500 for an operation without responses and 422 for ``?tags=a`` when the array parameter allows null."""
     from generator.targets.mock_spec import mock_spec_text
 
     if not (ROOT / "node_modules" / ".bin" / "prism").exists():
@@ -289,10 +328,13 @@ def test_prism_serves_the_mock_spec_copy_to_httpx(tmp_path: Path) -> None:
         pytest.skip("Prism is not installed (npm ci)")
     original = tmp_path / "original.yaml"
     original.write_text(HOP_SPEC, encoding="utf-8")
-    assert "Transfer-Encoding" in str(_prism_answer(original))
-    copy = tmp_path / "copy.yaml"
+    (tmp_path / "example.yaml").write_text("{kind: b}\n", encoding="utf-8")  # found next to the original only
+    assert "Transfer-Encoding" in str(_prism_answers(original))
+    copy = tmp_path / "copy" / "copy.yaml"
+    copy.parent.mkdir()
     copy.write_text(mock_spec_text(_load(tmp_path, HOP_SPEC)), encoding="utf-8")
-    answer = _prism_answer(copy)
-    assert not isinstance(answer, str), answer
+    answer, ping = _prism_answers(copy)
+    assert not isinstance(answer, str) and not isinstance(ping, str), answer
     status, headers = answer
     assert status == 200 and "transfer-encoding" not in headers and "x-request-id" in headers
+    assert ping[0] == 204

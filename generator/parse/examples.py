@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any
+
+from generator.validate.style.example_formats import check_format
 
 try:  # Python 3.11+
     import re._parser as _regex_parser
@@ -44,7 +47,7 @@ class ExampleBuilder:
             return None
         schema, pointer = self._resolve(schema, pointer)
         own = _own_example(schema)
-        if own is not None:
+        if own is not None and _in_format(schema, own):  # else a synthesized value, one a server accepts
             return jsonable(own)
         if "const" in schema.model_fields_set:
             return jsonable(schema.const)
@@ -168,6 +171,14 @@ def _required_sets(schema: Any) -> list[list[str]]:
     return required_sets(schema)
 
 
+def _in_format(schema: Any, value: Any) -> bool:
+    """False for a string or number that breaks the schema's ``format`` (the spec's own example can: a uuid of 31 hex
+    digits), which Prism and a strict server answer with 400 or 422."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not schema.schema_format:
+        return True
+    return check_format(schema.schema_format, value)
+
+
 def _own_example(schema: Any) -> Any:
     """The schema's own example, unless it visibly contradicts the schema's type (real specs have such examples)."""
     candidate = getattr(schema, "example", None)
@@ -285,12 +296,30 @@ def _regex_class_source(items: Any) -> str:
 
 
 def _number(schema: Any, fallback: float) -> float:
-    low = schema.minimum
-    high = schema.maximum
-    if isinstance(schema.exclusiveMinimum, (int, float)) and not isinstance(schema.exclusiveMinimum, bool):
-        low = schema.exclusiveMinimum + 1
-    if low is not None and fallback < low:
-        return low
-    if high is not None and fallback > high:
-        return high
-    return fallback
+    """``fallback`` moved into the schema's bounds (3.0 boolean and 3.1 numeric exclusive ones), then onto a
+    multiple of ``multipleOf`` inside them."""
+    low = _bound(schema.minimum, schema.exclusiveMinimum, 1)
+    high = _bound(schema.maximum, schema.exclusiveMaximum, -1)
+    value = fallback
+    if low is not None and value < low:
+        value = low
+    if high is not None and value > high:
+        value = high
+    step = schema.multipleOf
+    if _is_number(step) and step > 0 and not float(value / step).is_integer():
+        value = math.ceil(value / step) * step
+        if high is not None and value > high:
+            value -= step
+    return value
+
+
+def _bound(inclusive: Any, exclusive: Any, inward: int) -> float | None:
+    if _is_number(exclusive):  # 3.1: the exclusive bound itself
+        return exclusive + inward  # type: ignore[no-any-return]
+    if inclusive is not None and exclusive is True:  # 3.0: a flag on minimum / maximum
+        return inclusive + inward  # type: ignore[no-any-return]
+    return inclusive  # type: ignore[no-any-return]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -49,34 +49,69 @@ def _answers(port: int) -> bool:
         return False
 
 
+class _Prism:
+    """The Prism process serving SPEC; started again when a request made it exit (a crash in one test is that
+    test's failure, not every later test's)."""
+
+    def __init__(self, prism: str) -> None:
+        self.prism = prism
+        self.process: subprocess.Popen[bytes] | None = None
+        self.port = 0
+        self.broken = ""  # why Prism did not start: not tried again for every later test
+
+    def running(self) -> str:
+        if self.broken:
+            pytest.fail(self.broken)
+        if self.process is None or self.process.poll() is not None or not _answers(self.port):
+            self.stop()
+            self.port = self._start()
+        return f"http://127.0.0.1:{self.port}"
+
+    def _start(self) -> int:
+        port = _free_port()
+        with tempfile.TemporaryFile() as log:
+            # Started directly (not through npx) so that the PID we hold is the server itself.
+            self.process = subprocess.Popen(
+                [self.prism, "mock", "--host", "127.0.0.1", "--port", str(port), str(SPEC)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while not _answers(port):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    self.broken = "Prism did not start:\n" + log.read().decode(errors="replace")[-2000:]
+                    self.stop()
+                    pytest.fail(self.broken)
+                time.sleep(0.1)
+        return port
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
 @pytest.fixture(scope="session")
-def prism_url() -> Iterator[str]:
+def _prism() -> Iterator[_Prism]:
     prism = _find_prism()
     if prism is None:
         if os.environ.get("CI"):
             pytest.fail("the Prism mock server is not installed: run `npm ci` at the repository root")
         pytest.skip("the Prism mock server is not installed (npm ci)")
-    port = _free_port()
-    log = tempfile.TemporaryFile()
-    # Started directly (not through npx) so that the PID we hold is the server itself.
-    process = subprocess.Popen(
-        [prism, "mock", "--host", "127.0.0.1", "--port", str(port), str(SPEC)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = _Prism(prism)
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _answers(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail("Prism did not start:\n" + log.read().decode(errors="replace")[-2000:])
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
+        yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        server.stop()
+
+
+@pytest.fixture
+def prism_url(_prism: _Prism) -> str:
+    return _prism.running()

@@ -1,7 +1,7 @@
 /** Every method called with its required arguments against a Prism mock server of the spec. */
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { OpenAIVideos, type VideoCreateParams, type VideoExtendParams, type VideoRemixParams } from '../src/index.js';
 import { type MockServer, startPrism } from './prism.js';
@@ -10,12 +10,21 @@ let server: MockServer | undefined;
 
 function client(): OpenAIVideos {
   assert.ok(server);
-  return new OpenAIVideos({ apiKey: 'test-key', baseURL: server.url, maxRetries: 0, logLevel: 'off' });
+  return new OpenAIVideos({
+    apiKey: 'test-key',
+    baseURL: server.url,
+    fetch: server.fetch,
+    maxRetries: 0,
+    logLevel: 'off',
+  });
 }
 
 describe('against Prism', () => {
   before(async () => {
     server = await startPrism();
+  });
+  beforeEach(async () => {
+    await server?.running();
   });
   after(async () => {
     await server?.stop();

@@ -9,7 +9,7 @@ from generator import model
 from generator.targets.python import naming
 from generator.targets.python.annotations import annotation
 from generator.targets.python.docs import docstring, one_line
-from generator.targets.python.expressions import ListOf, LiteralOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
+from generator.targets.python.expressions import AnyType, ListOf, LiteralOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
 from generator.targets.python.features import pagination
 from generator.targets.python.models import ModelPlanner
 from generator.targets.python.shapes import PyBody, PyOperation, PyParam, PyResponse, PyStreamVariant
@@ -105,7 +105,8 @@ class OperationPlanner:
             return PyResponse(r.status, r.content_type, "text", t, "str", accept=r.accept)
         model_class = t.name if isinstance(t, Named) and self.is_model_class(t) else ""
         # the method returns the plain union; its pydantic discriminator (``Annotated``) only steers parsing
-        return PyResponse(r.status, r.content_type, "json", t, annotation(_undiscriminated(t)), r.example, model_class)
+        return PyResponse(r.status, r.content_type, "json", t, annotation(_undiscriminated(t)), r.example, model_class,
+                          may_be_null=isinstance(t, (Nullable, AnyType)))
 
     def is_model_class(self, t: Any) -> bool:
         return isinstance(t, Named) and self.models.kind_of(t) == "model"

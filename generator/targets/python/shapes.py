@@ -98,6 +98,7 @@ class PyResponse:
     example: str = ""  # JSON text of a response built from the schema (or the spec's example)
     model_class: str = ""  # the pydantic class the method returns, when it returns one
     accept: tuple[str, ...] = ()  # content types the operation declares for this response
+    may_be_null: bool = False  # JSON null is a valid answer (an Any or nullable type): a mock server may send it
 
 
 @dataclass(frozen=True)

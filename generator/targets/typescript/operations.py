@@ -56,6 +56,7 @@ class OperationPlanner:
             stream_event=self.types.ts(op.stream.event_type) if op.stream else "",
             stream_param=op.stream.param if op.stream else "",
             security=op.security,
+            empty_body=bool(body and body.required and not body.whole and body.encoding == "json"),
         )
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:

@@ -245,6 +245,8 @@ def _body_entries(op: TsOperation, value: str, used: set[str]) -> list[str]:
     if op.body_encoding in ("binary", "text"):
         return ["body" if shorthand else f"body: {value}", "bodyKind: 'raw'", f"contentType: {string(op.content_type)}"]
     entries = ["body" if shorthand else f"body: {value}"]
+    if shorthand and op.empty_body:  # split() leaves out a body none of whose fields was given
+        entries = ["body: body ?? {}"]
     if op.content_type and op.content_type != "application/json":
         entries.append(f"contentType: {string(op.content_type)}")
     return entries

@@ -67,6 +67,7 @@ class TsOperation:
     stream_event: str = ""  # the event type of a `stream: true` variant
     stream_param: str = ""
     security: model.Requirement | None = None  # the operation's own requirement, None for the client's default
+    empty_body: bool = False  # a required JSON body of fields, all optional: sent as {} when none is given
 
 
 @dataclass(frozen=True)

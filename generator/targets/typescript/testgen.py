@@ -156,7 +156,8 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
     if streams:  # a test that fails in the user's CI is no test: these are covered by the in-process tests only
         lines += [f"// not called here: {', '.join(streams)}: Prism cannot mock a text/event-stream response (it answers",
                   "// 500); the in-process tests call them", ""]
-    lines += ["import assert from 'node:assert/strict';", "import { after, before, describe, it } from 'node:test';", ""]
+    lines += ["import assert from 'node:assert/strict';",
+              "import { after, before, beforeEach, describe, it } from 'node:test';", ""]
     lines += import_lines([(api.client_class, False)] + [(n, True) for n in params_types], "../src/index.js")
     cases = [line for resource, op in ops for line in [""] + _prism_case(resource, op, examples)]
     if any("exampleFile(" in line for line in cases):
@@ -170,6 +171,7 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
         "}", "",
         "describe('against Prism', () => {",
         f"{INDENT}before(async () => {{", f"{INDENT * 2}server = await startPrism();", f"{INDENT}}});",
+        f"{INDENT}beforeEach(async () => {{", f"{INDENT * 2}await server?.running();", f"{INDENT}}});",
         f"{INDENT}after(async () => {{", f"{INDENT * 2}await server?.stop();", f"{INDENT}}});",
     ]
     return "\n".join(lines + cases + ["});"]) + "\n"
@@ -199,7 +201,7 @@ def _prism_case(resource: TsResource, op: TsOperation, examples: Examples) -> li
 def _prism_client(api: TsApi) -> list[str]:
     """The Prism tests' client, holding every credential (Prism answers 401 when a required one is missing)."""
     entries = [f"{c.option}: {string(c.example)}" for c in api.auth.credentials]
-    entries += ["baseURL: server.url", "maxRetries: 0", "logLevel: 'off'"]
+    entries += ["baseURL: server.url", "fetch: server.fetch", "maxRetries: 0", "logLevel: 'off'"]
     one = f"{INDENT}return new {api.client_class}({{ {', '.join(entries)} }});"
     if fits(one):
         return [one]

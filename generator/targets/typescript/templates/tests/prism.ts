@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export interface MockServer {
   url: string;
+  /** The clients' fetch: a request that fails to connect makes running() wait for Prism to exit (it may be dying). */
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  /** Starts Prism again when a request made it exit (a crash is that test's failure, not every later test's). */
+  running(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +26,39 @@ export async function startPrism(): Promise<MockServer | undefined> {
     if (process.env['CI']) throw new Error('Prism or the spec copy is missing: run `npm ci` at the repository root');
     return undefined;
   }
+  let [child, port] = await launch(prism, spec);
+  let broken: unknown; // why Prism did not start again: not tried again for every later test
+  let failed = false;
+  const server: MockServer = {
+    url: `http://127.0.0.1:${port}`,
+    fetch: async (url, init) => {
+      try {
+        return await fetch(url, init);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    },
+    running: async () => {
+      if (broken) throw broken;
+      if (failed) await exited(child, 2_000);
+      failed = false;
+      if (child.exitCode === null && child.signalCode === null && (await answers(port))) return;
+      await stop(child);
+      try {
+        [child, port] = await launch(prism, spec);
+      } catch (error) {
+        broken = error;
+        throw error;
+      }
+      server.url = `http://127.0.0.1:${port}`;
+    },
+    stop: () => stop(child),
+  };
+  return server;
+}
+
+async function launch(prism: string, spec: string): Promise<[ChildProcess, number]> {
   const port = await freePort();
   // started directly (not through npx) so that the process we hold is the server itself
   const child = spawn(prism, ['mock', '--host', '127.0.0.1', '--port', String(port), spec], { stdio: 'pipe' });
@@ -39,7 +76,7 @@ export async function startPrism(): Promise<MockServer | undefined> {
     await stop(child);
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, stop: () => stop(child) };
+  return [child, port];
 }
 
 function findPrism(): string | undefined {
@@ -81,6 +118,17 @@ function answers(port: number): Promise<boolean> {
       done(true);
     });
     socket.once('error', () => done(false));
+  });
+}
+
+function exited(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
   });
 }
 
