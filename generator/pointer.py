@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -65,3 +65,21 @@ def walk(data: Any, pointer: str, step: Callable[[Any, str], Any] = plain_child)
         if node is MISSING:
             return MISSING
     return node
+
+
+def nearest_mark(data: Any, pointer: str, marks: Mapping[int, Any]) -> tuple[Any, str]:
+    """Along ``pointer`` through ``data``, the mark of the deepest container ``marks`` holds (keyed by ``id``; None
+    when there is none on the way) and the rest of the pointer below that container."""
+    tokens = split(pointer)
+    mark, start = None, 0
+    node: Any = data
+    for i in range(len(tokens) + 1):
+        found = marks.get(id(node)) if isinstance(node, (dict, list)) else None
+        if found is not None:
+            mark, start = found, i
+        if i == len(tokens):
+            break
+        node = plain_child(node, tokens[i])
+        if node is MISSING:
+            break
+    return mark, join(*tokens[start:])

@@ -35,16 +35,14 @@ def target_from_options(values: Mapping[str, Any]) -> Target:
 
 
 def _message(key: str, problem: Any) -> str:
+    from generator.config.problems import suggestion  # pydantic's side of the configuration: loaded with it
+
     option, value = OPTION_OF.get(key, f"--{key.replace('_', '-')}"), problem.get("input")
     if problem["type"] == "string_pattern_mismatch":
         pattern = problem["ctx"]["pattern"]
         rule = _RULE_OF_PATTERN.get(pattern)
         why = f"not {rule}" if rule else f"does not match {pattern}"
-        return f"{option} {value!r}: {why}" + _suggestion(pattern, str(value))
+        return f"{option} {value!r}: {why}" + suggestion(pattern, str(value))
     return f"{option} {value!r}: {problem['msg']}"
 
 
-def _suggestion(pattern: str, value: str) -> str:
-    from generator.config.problems import suggestion
-
-    return suggestion(pattern, value)

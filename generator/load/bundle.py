@@ -54,21 +54,9 @@ class Bundled:
 
     def where(self, pointer: str) -> tuple[Document, str]:
         """The file and pointer that a pointer in the bundled document came from."""
-        tokens = json_pointer.split(pointer)
-        origin: tuple[Document, str] = (self.root, "")
-        start = 0
-        obj: Any = self.document.data
-        for i in range(len(tokens) + 1):
-            found = self.origins.get(id(obj)) if isinstance(obj, (dict, list)) else None
-            if found is not None:
-                origin, start = found, i
-            if i == len(tokens):
-                break
-            obj = json_pointer.plain_child(obj, tokens[i])
-            if obj is json_pointer.MISSING:
-                break
-        doc, base = origin
-        return doc, base + json_pointer.join(*tokens[start:])
+        origin, rest = json_pointer.nearest_mark(self.document.data, pointer, self.origins)
+        doc, base = origin if origin is not None else (self.root, "")
+        return doc, base + rest
 
     def relocate(self, exc: SpecError) -> None:
         """Point an error about the bundled document at the file, line and pointer it came from."""

@@ -6,13 +6,13 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
+from generator.load.kinds import METHODS
 from generator.model import Name, Operation, OperationName, Param, Scalar, Word
 from generator.parse.examples import example_data
 from generator.parse.predicates import types
 from generator.parse.responses import Responses
 from generator.pointer import escape
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # The extensions that name an operation's SDK group (resource) and method, first found wins: ours, Fern's, Speakeasy's
 SDK_NAME_EXTENSIONS = (
     ("x-sdk-group", "x-sdk-method"),
@@ -26,7 +26,7 @@ class Operations(Responses):
         ops: list[Operation] = []
         for path, item in sorted((self.spec.paths or {}).items()):
             path_ptr = "/paths/" + escape(path)
-            for http in HTTP_METHODS:
+            for http in METHODS:
                 op = getattr(item, http, None)
                 if op is None or not self._selected(op, path):
                     continue

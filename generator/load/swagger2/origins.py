@@ -61,19 +61,8 @@ class Upgraded:
 
     def where(self, pointer: str) -> tuple[Document, str]:
         """The 2.0 file and pointer that a pointer in the upgraded document came from."""
-        tokens = json_pointer.split(pointer)
-        base, start = "", 0
-        obj: Any = self.document.data
-        for i in range(len(tokens) + 1):
-            found = self.notes.origins.get(id(obj)) if isinstance(obj, (dict, list)) else None
-            if found is not None:
-                base, start = found, i
-            if i == len(tokens):
-                break
-            obj = json_pointer.plain_child(obj, tokens[i])
-            if obj is json_pointer.MISSING:
-                break
-        return self._written(base + json_pointer.join(*tokens[start:]))
+        base, rest = json_pointer.nearest_mark(self.document.data, pointer, self.notes.origins)
+        return self._written((base or "") + rest)
 
     def position(self, pointer: str) -> tuple[str, int, int, str]:
         """(file, line, column, 2.0 pointer) of a pointer in the upgraded document."""

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator import pointer as json_pointer
+from generator.load import kinds
 
 Found = tuple[str, str]  # (message, pointer)
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+METHODS = tuple(m for m in kinds.METHODS if m != "trace")  # the operations of a 2.0 path item
 _LOCATIONS = ("query", "header", "path", "formData", "body")
 _TYPES = ("string", "number", "integer", "boolean", "array", "file")
 _FLOW_URLS = {"implicit": ("authorizationUrl",), "password": ("tokenUrl",), "application": ("tokenUrl",),

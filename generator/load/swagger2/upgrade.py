@@ -11,11 +11,11 @@ from generator.load.positions import Positions
 from generator.load.swagger2 import bodies, media, parameters, refs, schemas, security
 from generator.load.swagger2.origins import Notes, Upgraded
 from generator.load.swagger2.servers import servers
+from generator.load.swagger2.structure import METHODS
 
 if TYPE_CHECKING:
     from generator.load.bundle import Bundled
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
 _OPERATION_KEYS = ("tags", "summary", "description", "externalDocs", "operationId", "deprecated", "security")
 _BODIES = ("body", "formData")
 Located = tuple[dict[Any, Any], str]

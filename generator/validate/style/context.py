@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import pointer
 from generator.load.document import Document
+from generator.load.kinds import METHODS
 from generator.validate.levels import level
 from generator.validate.refs import Unresolved
 from generator.validate.style.rules import RECOMMENDED
@@ -15,7 +16,6 @@ from generator.validate.style.rules import RECOMMENDED
 if TYPE_CHECKING:
     from generator.validate.context import Run
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_HOPS = 32
 
 

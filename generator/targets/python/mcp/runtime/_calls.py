@@ -80,17 +80,17 @@ def _status_error(exc: APIStatusError, client: AsyncClient) -> str:
 async def _result(tool: Tool, outcome: Any) -> types.CallToolResult:
     kind = tool["result"]["kind"]
     if kind == "page":
-        return _structured(_page(tool, outcome))
+        return structured(_page(tool, outcome))
     if kind == "binary":
         return await _file(tool, outcome)
     if kind == "sse":
-        return _structured({"events": [jsonable(event) async for event in outcome]})
+        return structured({"events": [jsonable(event) async for event in outcome]})
     if outcome is None:
         return types.CallToolResult(content=[types.TextContent(type="text", text="done (no content)")])
     if isinstance(outcome, str):
         return types.CallToolResult(content=[types.TextContent(type="text", text=outcome)])
     value = jsonable(outcome)
-    return _structured(value) if "output_schema" in tool else _text(value)
+    return structured(value) if "output_schema" in tool else _text(value)
 
 
 def _page(tool: Tool, page: Any) -> dict[str, Any]:
@@ -109,7 +109,7 @@ async def _file(tool: Tool, response: Any) -> types.CallToolResult:
     return types.CallToolResult(content=[types.EmbeddedResource(type="resource", resource=resource)])
 
 
-def _structured(value: Any) -> types.CallToolResult:
+def structured(value: Any) -> types.CallToolResult:
     text = json.dumps(value, ensure_ascii=False)
     return types.CallToolResult(content=[types.TextContent(type="text", text=text)], structured_content=value)
 

@@ -5,7 +5,6 @@ is given), ``python -m <package>.mcp`` on stdio with ``--tools dynamic``, ``--in
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -17,7 +16,7 @@ from mcp.server.lowlevel import Server
 
 from .._identity import ErrorBase
 from . import _catalog as catalog
-from ._calls import InvalidArguments, check, error_result, invoke
+from ._calls import InvalidArguments, check, error_result, invoke, structured
 from ._identity import SERVER_NAME, SERVER_VERSION, TOOLS_ENV, AsyncClient
 
 Mode = Literal["static", "dynamic"]
@@ -65,7 +64,7 @@ class Tools:
     async def _dynamic(self, name: str, arguments: dict[str, Any]) -> types.CallToolResult:
         if name == catalog.LIST_ENDPOINTS:
             found = catalog.search(self.selected, str(arguments.get("search", "")), str(arguments.get("tag", "")))
-            return _json({"endpoints": found})
+            return structured({"endpoints": found})
         endpoint = self.selected.get(str(arguments.get("endpoint", "")))
         if name not in (catalog.GET_SCHEMA, catalog.INVOKE):
             return error_result(f"unknown tool {name!r}")
@@ -73,16 +72,11 @@ class Tools:
             return error_result(f"unknown endpoint {arguments.get('endpoint')!r}: see {catalog.LIST_ENDPOINTS}")
         if name == catalog.GET_SCHEMA:
             keys = ("description", "http_method", "path", "input_schema")
-            return _json({"endpoint": endpoint["name"], **{key: endpoint[key] for key in keys}})
+            return structured({"endpoint": endpoint["name"], **{key: endpoint[key] for key in keys}})
         args = arguments.get("args") or {}
         if not isinstance(args, dict):
             return error_result("invalid arguments: args: must be an object")
         return await self.run(endpoint, args)
-
-
-def _json(value: Any) -> types.CallToolResult:
-    text = json.dumps(value, ensure_ascii=False)
-    return types.CallToolResult(content=[types.TextContent(type="text", text=text)], structured_content=value)
 
 
 def build_server(
