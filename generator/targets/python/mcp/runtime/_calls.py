@@ -22,9 +22,14 @@ class InvalidArguments(Exception):
     """Arguments that do not match the tool's input schema: refused before any request is sent."""
 
 
+_VALIDATORS: dict[str, Any] = {}  # tool name -> its input schema's validator, built on the tool's first call
+
+
 def check(tool: Tool, arguments: Mapping[str, Any]) -> None:
     """Raise InvalidArguments naming where the arguments break the schema and how."""
-    validator = jsonschema.Draft202012Validator(tool["input_schema"])
+    validator = _VALIDATORS.get(tool["name"])
+    if validator is None:
+        validator = _VALIDATORS[tool["name"]] = jsonschema.Draft202012Validator(tool["input_schema"])
     error = jsonschema.exceptions.best_match(validator.iter_errors(dict(arguments)))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "(the arguments)"
