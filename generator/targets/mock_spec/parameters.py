@@ -1,0 +1,81 @@
+"""Parameters as Prism 5 can read them: no null in an array's type, a plain string where its style reader crashes,
+and only the path parameters the path's template holds."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Any
+
+from generator.targets.mock_spec.edits import Edits, local
+from generator.targets.mock_spec.places import inline_parameters, parameter_lists
+
+TEMPLATE_NAME = re.compile(r"{([^}]+)}")
+
+
+def nullable_arrays(data: Any) -> Edits:
+    """An edit dropping null from the array schema of every inline parameter (paths and components)."""
+    return {path + ("schema",): _without_null for path, _, p in inline_parameters(data)
+            if isinstance(p.get("schema"), dict) and _nullable_array(p["schema"])}
+
+
+def _nullable_array(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    if kind == "array":
+        return schema.get("nullable") is True
+    return isinstance(kind, list) and "array" in kind and "null" in kind
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: v for k, v in schema.items() if k != "nullable"}, "type": "array"}
+
+
+def unreadable_styles(data: Any) -> Edits:
+    """An edit making a plain string of every parameter whose reading crashes Prism 5 (the server exits and every
+    later test fails): a path parameter in ``label`` or ``matrix`` style or holding an array or object, a header
+    holding an array or object (an absent one crashes it), a ``spaceDelimited``/``pipeDelimited`` object. Prism then
+    checks only that the parameter is there; the SDK's serialization of it is checked by the in-process tests."""
+    return {path: _as_string for path, _, p in inline_parameters(data) if _crashes_prism(data, p)}
+
+
+def _crashes_prism(data: Any, param: dict[str, Any]) -> bool:
+    where, style = param.get("in"), param.get("style")
+    kinds = _kinds(local(data, param.get("schema")))
+    if where == "path":
+        return style in ("label", "matrix") or bool(kinds & {"array", "object"})
+    if where == "header":
+        return bool(kinds & {"array", "object"})
+    return where == "query" and style in ("spaceDelimited", "pipeDelimited") and "object" in kinds
+
+
+def _kinds(schema: Any) -> set[str]:
+    if not isinstance(schema, dict):
+        return set()
+    kind = schema.get("type")
+    kinds = set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+    return kinds | ({"object"} if "properties" in schema else set()) | ({"array"} if "items" in schema else set())
+
+
+def _as_string(param: dict[str, Any]) -> dict[str, Any]:
+    dropped = ("style", "explode", "schema", "content", "example", "examples")
+    return {**{k: v for k, v in param.items() if k not in dropped}, "schema": {"type": "string"}}
+
+
+def outside_template(data: Any) -> Edits:
+    """An edit dropping each path parameter its path's template does not hold (``sdkforge validate``: SF012): the SDK
+    cannot send it, and Prism would answer 422 for the missing required parameter."""
+    edits: Edits = {}
+    for path, key, params in parameter_lists(data):
+        names = frozenset(TEMPLATE_NAME.findall(key)) if isinstance(key, str) else frozenset()
+        if any(_outside(data, p, names) for p in params):
+            edits[path] = partial(_without_outside, data, names)
+    return edits
+
+
+def _outside(data: Any, param: Any, names: frozenset[str]) -> bool:
+    found = local(data, param)
+    return isinstance(found, dict) and found.get("in") == "path" and found.get("name") not in names
+
+
+def _without_outside(data: Any, names: frozenset[str], params: list[Any]) -> list[Any]:
+    return [p for p in params if not _outside(data, p, names)]
