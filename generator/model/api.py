@@ -40,6 +40,8 @@ class Api:
     operations: tuple[Operation, ...] = ()
     security: Security = Security()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # (pointer, pointer of its part): an allOf no value can meet (a string and an integer), typed as that part
+    typed_as_part: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def schema(self, ref_id: int) -> Schema:
         return self.schemas[ref_id]

@@ -41,6 +41,7 @@ class Parser(Operations):
             operations=tuple(operations),
             security=self.security.security(),
             warnings=tuple(dict.fromkeys(self.warnings)),  # a shared schema reached twice warns once
+            typed_as_part=tuple(sorted(self.typed_as_part.items())),
         )
 
 

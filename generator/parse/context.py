@@ -46,6 +46,7 @@ class Context:
         self.lifted = Lifted()
         self.warnings: list[str] = []
         self.dropped_defaults: set[str] = set()  # pointers of defaults already warned about
+        self.typed_as_part: dict[str, str] = {}  # pointer of an allOf no value meets -> pointer of the part typed
         self.openapi = str(spec.openapi)
         self.models = v3_0 if self.openapi.startswith("3.0") else v3_1  # openapi-pydantic's classes of the version
         self.read_as: dict[tuple[str, str], Any] = {}  # $ref targets read as a kind (_read_as)

@@ -34,6 +34,8 @@ _FORMAT_EXAMPLES = {
 _MAX_DEPTH = 6  # past it, an object example carries its required properties only
 _REQUIRED_DEPTH = 30  # a chain of required properties this deep ends in None
 
+SCALARS = frozenset({"string", "integer", "number", "boolean"})
+
 
 class ExampleBuilder:
     def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]]) -> None:
@@ -93,12 +95,13 @@ class ExampleBuilder:
         return None if schema.type is not None or getattr(schema, "schema_not", None) is not None else {}
 
     def _scalar_part(self, schema: Any) -> Any:
-        """The first allOf part of an allOf made only of non-object parts (None when any part is an object)."""
-        if schema.properties or not schema.allOf:
+        """The allOf part an allOf without objects is: its first part that says what it is; with objects, the first
+        scalar part, which is what the SDK types such an allOf as (``schemas._all_of``). None for an object."""
+        if schema.properties or not schema.allOf or "object" in _kinds(schema):
             return None
         parts = [self._resolve(part, "")[0] for part in schema.allOf]
         if any(p.properties or p.allOf or "object" in _kinds(p) or "array" in _kinds(p) for p in parts):
-            return None
+            return next((p for p in parts if _kinds(p) & SCALARS and not p.properties and not p.allOf), None)
         return next((p for p in parts if _kinds(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
 
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:

@@ -147,6 +147,7 @@ class SchemaTypes(Context):
         index, part = next(plain, parts[0] if parts else (0, None))
         if not self._same_scalar_kind([p for _, p in parts]):
             self.warnings.append(f"{pointer}: allOf of a non-object part and others is typed as its part {index}")
+            self.typed_as_part[pointer] = f"{pointer}/allOf/{index}"
         return self.type_of(part, f"{pointer}/allOf/{index}", context, direction)
 
     def _same_scalar_kind(self, parts: list[Any]) -> bool:

@@ -1,9 +1,10 @@
 """Every corpus entry's generated Prism tests in both SDKs: ``python tests/corpus/prism_all.py [NAME ...] [--jobs N]``.
 
 Opt-in and heavy (a Prism server per SDK, a TypeScript compile per entry): run it before resolving a change to what
-the SDKs send or accept. For each entry of ``../shared/corpus`` (or the NAMEs given): generate the Python and the
-TypeScript SDK in process, run the Python SDK's Prism tests (``pytest -k args_prism``) and the TypeScript SDK's
-``tests/prism.test.ts`` (compiled, on ``node --test``), and print passed / failed / skipped per entry and language.
+the SDKs send or accept. For each entry of both corpora (``tests/corpus/corpora.py``; ``swagger2/<name>`` for the
+Swagger 2.0 one), or the NAMEs given: generate the Python and the TypeScript SDK in process, run the Python SDK's
+Prism tests (``pytest -k args_prism``) and the TypeScript SDK's ``tests/prism.test.ts`` (compiled, on ``node
+--test``), and print passed / failed / skipped per entry and language.
 Exit status 1 when a test failed or a step broke. CI runs a fixed subset of small entries through the corpus runs
 that generate those SDKs anyway (``PRISM`` in tests/corpus/conftest.py and tests/typescript/test_ts_corpus.py).
 """
@@ -11,7 +12,6 @@ that generate those SDKs anyway (``PRISM`` in tests/corpus/conftest.py and tests
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import re
 import shutil
@@ -22,8 +22,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import corpora  # beside this file
+
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
 NODE_BIN = ROOT / "node_modules" / ".bin"
 TIMEOUT = 1200
 
@@ -107,17 +108,16 @@ def typescript_prism(spec: Path, work: Path) -> Result:
 
 
 def check_entry(name: str, spec: Path) -> tuple[str, Result, Result]:
-    with tempfile.TemporaryDirectory(prefix=f"prism-{name}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"prism-{name.replace('/', '-')}-") as tmp:
         work = Path(tmp)
         return name, python_prism(spec, work), typescript_prism(spec, work)
 
 
 def entries(names: list[str]) -> list[tuple[str, Path]]:
-    with (CORPUS / "MANIFEST.tsv").open(encoding="utf-8", newline="") as fh:
-        rows = [(row["name"], CORPUS / row["entry"]) for row in csv.DictReader(fh, delimiter="\t")]
+    rows = [(entry.id, entry.spec) for entry in corpora.entries()]
     unknown = set(names) - {name for name, _ in rows}
     if unknown:
-        raise SystemExit(f"not in the corpus: {', '.join(sorted(unknown))}")
+        raise SystemExit(f"not in the corpora: {', '.join(sorted(unknown))}")
     return [row for row in rows if not names or row[0] in names]
 
 

@@ -7,8 +7,10 @@ read it, the copy differs (each module says why, with its measured Prism behavio
   client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None).
 - ``parameters``: an array parameter's schema loses its null (a parameter is never sent as null); a parameter whose
   style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
+- ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema.
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
+- ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as.
 - ``examples``: an example holding a ``$ref`` to another file is left out (Prism resolves it and does not start).
 
 Rewriting costs one ``json.dumps`` of the loaded data (JSON is YAML, so the copy keeps its file name), and only specs
@@ -18,19 +20,21 @@ that need an edit pay it; the loaded data is never modified.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from generator.load.document import Document
-from generator.targets.mock_spec import examples, parameters, path_names, responses, security
+from generator.targets.mock_spec import bodies, examples, parameters, path_names, responses, schemas, security
 from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, parameters.nullable_arrays,
-            parameters.unreadable_styles, parameters.outside_template, path_names.routable_names,
-            security.one_authorization_header, examples.without_file_refs)
+            parameters.unreadable_styles, parameters.outside_template, bodies.readable_parts,
+            path_names.routable_names, security.one_authorization_header, examples.without_file_refs)
 
 
-def mock_spec_text(doc: Document) -> str:
-    """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above."""
-    edits = merged(*(family(doc.data) for family in FAMILIES))
+def mock_spec_text(doc: Document, typed_as_part: Iterable[tuple[str, str]] = ()) -> str:
+    """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above
+    (``typed_as_part``: the model's ``Api.typed_as_part``)."""
+    edits = merged(*(family(doc.data) for family in FAMILIES), schemas.as_typed(doc.data, typed_as_part))
     if not edits:
         return doc.text
     return json.dumps(edited(doc.data, edits), ensure_ascii=False, default=json_default)

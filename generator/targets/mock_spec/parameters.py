@@ -1,5 +1,5 @@
-"""Parameters as Prism 5 can read them: no null in an array's type, a plain string where its style reader crashes,
-and only the path parameters the path's template holds."""
+"""Parameters as Prism 5 can read them: no null in an array's type, no schema where its style reader crashes, and
+only the path parameters the path's template holds."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from generator.targets.mock_spec.edits import Edits, local
 from generator.targets.mock_spec.places import inline_parameters, parameter_lists
 
 TEMPLATE_NAME = re.compile(r"{([^}]+)}")
+DELIMITED = ("spaceDelimited", "pipeDelimited")
 
 
 def nullable_arrays(data: Any) -> Edits:
@@ -31,24 +32,25 @@ def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def unreadable_styles(data: Any) -> Edits:
-    """An edit making a plain string of every parameter whose reading crashes Prism 5 (the server exits and every
-    later test fails): a path parameter in ``label`` or ``matrix`` style or holding an array or object, a header
-    holding an array or object (an absent one crashes it), a ``spaceDelimited``/``pipeDelimited`` object. Prism then
-    checks only that the parameter is there; the SDK's serialization of it is checked by the in-process tests."""
-    return {path: _as_string for path, _, p in inline_parameters(data) if _crashes_prism(data, p)}
+    """An edit leaving the schema out of every parameter whose reading crashes Prism 5 (the server exits and every
+    later test fails) or misreads it: a path parameter in ``label`` or ``matrix`` style or holding an array or object
+    (Prism reads ``a=1,b=2`` as an object even where the schema says string), a header holding an array or object
+    (an absent one crashes it), a ``spaceDelimited``/``pipeDelimited`` object. Prism then checks only that the
+    parameter is there; the SDK's serialization of it is checked by the in-process tests."""
+    return {path: _unchecked for path, _, p in inline_parameters(data) if _crashes_prism(data, p)}
 
 
 def _crashes_prism(data: Any, param: dict[str, Any]) -> bool:
     where, style = param.get("in"), param.get("style")
-    kinds = _kinds(local(data, param.get("schema")))
+    holds = kinds(local(data, param.get("schema")))
     if where == "path":
-        return style in ("label", "matrix") or bool(kinds & {"array", "object"})
+        return style in ("label", "matrix") or bool(holds & {"array", "object"})
     if where == "header":
-        return bool(kinds & {"array", "object"})
-    return where == "query" and style in ("spaceDelimited", "pipeDelimited") and "object" in kinds
+        return bool(holds & {"array", "object"})
+    return where == "query" and style in DELIMITED and "object" in holds
 
 
-def _kinds(schema: Any) -> set[str]:
+def kinds(schema: Any) -> set[str]:
     if not isinstance(schema, dict):
         return set()
     kind = schema.get("type")
@@ -56,9 +58,9 @@ def _kinds(schema: Any) -> set[str]:
     return kinds | ({"object"} if "properties" in schema else set()) | ({"array"} if "items" in schema else set())
 
 
-def _as_string(param: dict[str, Any]) -> dict[str, Any]:
+def _unchecked(param: dict[str, Any]) -> dict[str, Any]:
     dropped = ("style", "explode", "schema", "content", "example", "examples")
-    return {**{k: v for k, v in param.items() if k not in dropped}, "schema": {"type": "string"}}
+    return {**{k: v for k, v in param.items() if k not in dropped}, "schema": {}}
 
 
 def outside_template(data: Any) -> Edits:
