@@ -15,7 +15,8 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-const STARTUP_MS = 90_000;
+// Prism reads a large spec (thousands of schemas) for minutes on a busy machine
+const STARTUP_MS = 300_000;
 
 /** The running server, or undefined when Prism is not installed (a failure under CI) or SDKFORGE_NO_PRISM is set. */
 export async function startPrism(): Promise<MockServer | undefined> {
