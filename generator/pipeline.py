@@ -196,7 +196,7 @@ def build_target(
                 pass
         raise
     warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
-    spec_text = mock_spec_text(doc, neutral.typed_as_part)
+    spec_text = mock_spec_text(doc, neutral)
     if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
         own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
         warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)

@@ -18,6 +18,7 @@ from generator.pipeline import build_target
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = Path(__file__).resolve().parent / "unreadable.yaml"
+LARGE = Path(__file__).resolve().parent / "large.yaml"  # Prism answers 500 for its report: 4 of 8 tests failed
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 
 
@@ -66,3 +67,14 @@ def test_the_generated_prism_tests_pass_against_the_copy(tmp_path: Path) -> None
     assert (python.passed, python.failed, python.broken) == (44, 0, ""), python.broken
     typescript = prism_all.typescript_prism(SPEC, tmp_path)
     assert (typescript.passed, typescript.failed, typescript.broken) == (11, 0, ""), typescript.broken
+    large = prism_all.python_prism(LARGE, tmp_path / "large")
+    assert (large.passed, large.failed, large.broken) == (8, 0, ""), large.broken
+
+
+def test_a_response_too_large_for_prism_to_sample_gets_the_sdks_example(tmp_path: Path) -> None:
+    files = build_target(Target(spec=str(LARGE), output=str(tmp_path / "sdk"), package="fx_large"), ROOT).files
+    copy = json.loads(files["tests/openapi.yaml"])
+    report = copy["components"]["responses"]["Report"]["content"]["application/json"]
+    assert set(report["example"]) == {f"m{i}" for i in range(20)}
+    assert set(report["example"]["m0"]["l0"]) == {f"v{i}" for i in range(20)}
+    assert "example" not in copy["paths"]["/leaves"]["get"]["responses"]["200"]["content"]["application/json"]

@@ -11,6 +11,7 @@ read it, the copy differs (each module says why, with its measured Prism behavio
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
 - ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as.
+- ``samples``: a response too large for Prism to sample from its schema gets the example the SDK's tests use.
 - ``examples``: an example holding a ``$ref`` to another file is left out (Prism resolves it and does not start).
 
 Rewriting costs one ``json.dumps`` of the loaded data (JSON is YAML, so the copy keeps its file name), and only specs
@@ -20,10 +21,19 @@ that need an edit pay it; the loaded data is never modified.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 from generator.load.document import Document
-from generator.targets.mock_spec import bodies, examples, parameters, path_names, responses, schemas, security
+from generator.model import Api
+from generator.targets.mock_spec import (
+    bodies,
+    examples,
+    parameters,
+    path_names,
+    responses,
+    samples,
+    schemas,
+    security,
+)
 from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, parameters.nullable_arrays,
@@ -31,10 +41,13 @@ FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, para
             path_names.routable_names, security.one_authorization_header, examples.without_file_refs)
 
 
-def mock_spec_text(doc: Document, typed_as_part: Iterable[tuple[str, str]] = ()) -> str:
-    """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above
-    (``typed_as_part``: the model's ``Api.typed_as_part``)."""
-    edits = merged(*(family(doc.data) for family in FAMILIES), schemas.as_typed(doc.data, typed_as_part))
+def mock_spec_text(doc: Document, api: Api | None = None) -> str:
+    """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above (those that
+    follow the SDK's reading of the spec take it from ``api``, the neutral model)."""
+    edits = merged(*(family(doc.data) for family in FAMILIES))
+    if api is not None:
+        edits = merged(edits, schemas.as_typed(doc.data, api.typed_as_part),
+                       samples.examples_where_too_large(doc.data, api.operations))
     if not edits:
         return doc.text
     return json.dumps(edited(doc.data, edits), ensure_ascii=False, default=json_default)

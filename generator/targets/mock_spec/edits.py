@@ -55,6 +55,24 @@ def local(data: Any, node: Any) -> Any:
     return None if found is pointer.MISSING else found
 
 
+def key_path(data: Any, where: str) -> KeyPath | None:
+    """The keys (as the loaded data holds them: a YAML ``200`` is an int) along ``where``; None when it leads nowhere."""
+    keys: list[Any] = []
+    node = data
+    for token in pointer.split(where):
+        if isinstance(node, dict):
+            key = next((k for k in node if k == token or str(k) == token), pointer.MISSING)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            key = int(token)
+        else:
+            return None
+        if key is pointer.MISSING:
+            return None
+        keys.append(key)
+        node = node[key]
+    return tuple(keys)
+
+
 def json_default(value: object) -> object:
     # the YAML loader reads unquoted dates as date objects; Prism's YAML 1.2 parser reads them as strings
     if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):

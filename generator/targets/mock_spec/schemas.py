@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator import pointer
-from generator.targets.mock_spec.edits import Edits, KeyPath
+from generator.targets.mock_spec.edits import Edits, key_path
 
 
 def as_typed(data: Any, typed_as_part: Iterable[tuple[str, str]]) -> Edits:
@@ -17,21 +17,3 @@ def as_typed(data: Any, typed_as_part: Iterable[tuple[str, str]]) -> Edits:
         if path is not None and found is not pointer.MISSING:
             edits[path] = lambda _node, found=found: found
     return edits
-
-
-def key_path(data: Any, where: str) -> KeyPath | None:
-    """The keys (as the loaded data holds them: a YAML ``200`` is an int) along ``where``; None when it leads nowhere."""
-    keys: list[Any] = []
-    node = data
-    for token in pointer.split(where):
-        if isinstance(node, dict):
-            key = next((k for k in node if k == token or str(k) == token), pointer.MISSING)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            key = int(token)
-        else:
-            return None
-        if key is pointer.MISSING:
-            return None
-        keys.append(key)
-        node = node[key]
-    return tuple(keys)

@@ -1,0 +1,74 @@
+"""Responses too large for Prism to sample: Prism 5 builds a response from its schema within a budget of 2,500 steps
+(openapi-sampler's ``ticks``) and answers 500 "the schema is too complex to generate" past it, so no call of the
+operation can pass. The copy gives such a response the example the SDK's in-process tests use (the model's
+``Response.example``); Prism answers it and the SDK parses it. Sizes are counted as the sampler walks: every schema
+node, with local ``$ref``s expanded (once along a path, as a cycle stops there), from a budget set below Prism's."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from generator import pointer
+from generator.model import Operation
+from generator.targets.mock_spec.edits import Edits, KeyPath, key_path
+
+BUDGET = 1_500  # below Prism's 2,500: the sampler's steps are not exactly our count
+
+
+def examples_where_too_large(data: Any, operations: Iterable[Operation]) -> Edits:
+    edits: Edits = {}
+    sizes: dict[str, int] = {}
+    for op in operations:
+        where = _media_path(data, op)
+        if where is None or not op.response.example:
+            continue
+        media = _at(data, where)
+        unsampled = isinstance(media, dict) and "example" not in media and "examples" not in media
+        if unsampled and _size(data, media.get("schema"), sizes, ()) > BUDGET:
+            edits[where] = lambda node, text=op.response.example: {**node, "example": json.loads(text)}
+    return edits
+
+
+def _media_path(data: Any, op: Operation) -> KeyPath | None:
+    """The keys to the operation's success media type, through a response that is a local ``$ref``."""
+    if op.response.kind != "json" or op.response.content_type is None:
+        return None
+    at = f"{op.pointer}/responses/{pointer.escape(op.response.status)}"
+    response = pointer.walk(data, at)
+    if isinstance(response, dict) and isinstance(response.get("$ref"), str) and response["$ref"].startswith("#/"):
+        at = pointer.from_fragment(response["$ref"][1:])
+    return key_path(data, f"{at}/content/{pointer.escape(op.response.content_type)}")
+
+
+def _at(data: Any, keys: KeyPath) -> Any:
+    for key in keys:
+        data = data[key]
+    return data
+
+
+def _size(data: Any, node: Any, sizes: dict[str, int], expanding: tuple[str, ...]) -> int:
+    """The nodes the sampler visits under ``node``, counted up to just past ``BUDGET``."""
+    if isinstance(node, list):
+        return _sum(_size(data, item, sizes, expanding) for item in node)
+    if not isinstance(node, dict):
+        return 0
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        if not ref.startswith("#/") or ref in expanding:
+            return 1
+        if ref not in sizes:
+            sizes[ref] = _size(data, pointer.walk(data, ref), sizes, expanding + (ref,))
+        return 1 + sizes[ref]
+    return 1 + _sum(_size(data, value, sizes, expanding) for key, value in node.items()
+                    if key not in ("example", "examples", "description"))
+
+
+def _sum(counts: Iterable[int]) -> int:
+    total = 0
+    for count in counts:
+        total += count
+        if total > BUDGET:
+            break
+    return total
