@@ -33,12 +33,11 @@ class Bodies(Objects):
             # OpenAPI 3.0 ignores an encoding's style / explode outside form-urlencoded bodies; 3.1 applies them
             with_styles = not self.openapi.startswith("3.0")
             part_styles, part_types = part_encodings(media, params, with_styles) if encoding == "multipart" else ((), ())
-            alternatives = required_sets(resolved)
             return Body(
                 content_type, encoding, tuple(params), whole=False, required=required_body,  # type: ignore[arg-type]
                 file_fields=tuple(p.wire_name for p in params if holds_file(p.type)),
                 part_styles=part_styles, part_types=part_types,
-                example_required=tuple(alternatives[0]) if alternatives else (),
+                example_required=self._example_required(resolved),
                 schema=(component_wire(schema.ref) or "") if is_ref(schema) else "",
                 description=body.description or "",
             )
@@ -52,6 +51,14 @@ class Bodies(Objects):
             example = self.examples.value(schema, media_ptr + "/schema")
         whole = Param("body", "body", t, required_body, description=body.description or "", example=example_data(example))
         return Body(content_type, encoding, (whole,), whole=True, required=required_body)  # type: ignore[arg-type]
+
+    def _example_required(self, resolved: Any) -> tuple[str, ...]:
+        """Optional fields an example call still sends: the first required set of the body's anyOf, and of each of
+        its allOf parts' (Prism answers 422 when none of a set is there)."""
+        names: list[str] = []
+        for schema in (resolved, *(self.resolve(part, "")[0] for part in resolved.allOf or [])):
+            names += next(iter(required_sets(schema)), [])
+        return tuple(dict.fromkeys(names))
 
     def _body_params(self, resolved: Any, schema_ptr: str, context: Name, encoding: str) -> list[Param]:
         direction = "multipart" if encoding == "multipart" else "request"

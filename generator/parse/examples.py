@@ -115,6 +115,7 @@ class ExampleBuilder:
             resolved, _ = self._resolve(part, pointer)
             properties.update(resolved.properties or {})
             required |= set(resolved.required or [])
+            required |= set(next(iter(_required_sets(resolved)), []))  # a part's own anyOf of required sets
         properties.update(schema.properties or {})
         out: dict[str, Any] = {}
         for name, prop in properties.items():

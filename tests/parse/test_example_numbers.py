@@ -37,3 +37,15 @@ def test_example_numbers_obey_bounds_and_multiple_of(name: str, expected: dict[s
 def test_an_example_that_breaks_its_format_is_replaced() -> None:
     """The spec's uuid example has 31 hex digits (Prism answered 400); a valid date-time example is kept."""
     assert _examples("bounds.yaml", "trip") == {"id": "123e4567-e89b-12d3-a456-426614174000", "at": "2024-02-01T10:00:00Z"}
+
+
+def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
+    """An allOf part's ``anyOf: [{required: [name]}, {required: [company]}]``: the example names the first set's
+    property (Prism answered 422 "must have required property 'name'" on the lob spec)."""
+    spec = SPECS / "required_sets.yaml"
+    doc = load_spec(spec)
+    api = parse_api(parse(doc), Target(spec=str(spec), output="o", package="sets"), source=str(spec), raw=doc.data)
+    create, contact = api.operations
+    assert create.body is not None and contact.body is not None
+    assert create.body.example_required == ("name",)  # line1 is required anyway
+    assert contact.body.params[0].example == {"line1": "string", "name": "string"}  # a whole body: a oneOf
