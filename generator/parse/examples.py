@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 from generator.model import FILE_EXAMPLE
+from generator.parse.predicates import is_ref
 
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -62,7 +63,8 @@ class ExampleBuilder:
             if variants:
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
-                return self.value(ranked[0], pointer, depth=depth + 1, full=full)
+                value = self.value(ranked[0], pointer, depth=depth + 1, full=full)
+                return _tagged(value, schema, ranked[0])
         scalar_part = self._scalar_part(schema)
         if scalar_part is not None:  # ``allOf: [{$ref: id}, {type: string, description: ...}]`` is that string
             return self.value(scalar_part, pointer + "/allOf", depth=depth + 1, full=full)
@@ -144,6 +146,18 @@ class ExampleBuilder:
         resolved, _ = self._resolve(schema, pointer)
         required = set(resolved.required or [])
         return not required or (isinstance(value, dict) and required <= set(value))
+
+
+def _tagged(value: Any, schema: Any, variant: Any) -> Any:
+    """An object example of a discriminated union's variant, carrying the discriminator's value for that variant
+    when the variant's own schema did not set it (Prism cannot tell the variants apart without it)."""
+    found = schema.discriminator
+    name = found.propertyName if found is not None else None
+    if not isinstance(value, dict) or not name or name in value or not is_ref(variant):
+        return value
+    mapping = found.mapping or {}
+    tag = next((key for key, ref in mapping.items() if ref == variant.ref), None)
+    return {**value, name: tag if tag is not None else variant.ref.rsplit("/", 1)[-1]}
 
 
 def example_data(value: Any) -> Any:
