@@ -109,6 +109,10 @@ def construct_type(type_: Any, value: object) -> Any:
         for arg in args:
             if isinstance(arg, type) and issubclass(arg, pydantic.BaseModel) and isinstance(value, Mapping):
                 return construct_model(arg, value)
+        for arg in args:  # Optional[List[Model]]: the list's items are built
+            arg_origin: Any = get_origin(arg)
+            if arg_origin in (list, Sequence) and isinstance(value, list):
+                return construct_type(arg, value)
         return value
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         if isinstance(value, Mapping):
@@ -127,6 +131,10 @@ def construct_type(type_: Any, value: object) -> Any:
 
 def construct_model(model: type[_ModelT], data: Mapping[str, Any]) -> _ModelT:
     """Like ``model_construct`` but by wire name, recursing into fields and keeping unknown keys as extras."""
+    if not model.__pydantic_complete__:
+        # a model of an import cycle holds its fields' annotations as text until rebuilt; validating a union that
+        # contains it does not rebuild it, and building a field from text fails
+        model.model_rebuild(raise_errors=False)
     values: dict[str, Any] = {}
     used: set[str] = set()
     for name, field in model.model_fields.items():
