@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 from generator.model import FILE_EXAMPLE
-from generator.parse.predicates import is_ref
+from generator.parse.predicates import is_ref, is_trivial
 
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -60,7 +60,7 @@ class ExampleBuilder:
             if schema.properties and _required_sets(schema):
                 break  # required-property alternatives of one object, built below
             variants = [v for v in (getattr(schema, key) or []) if not _is_null(v, self._resolve)]
-            if variants:
+            if variants and not all(is_trivial(v) for v in variants):  # notes only: the schema's own type
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
                 value = self.value(ranked[0], pointer, depth=depth + 1, full=full)
@@ -109,16 +109,8 @@ class ExampleBuilder:
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
         full = full and depth < _MAX_DEPTH
         properties: dict[str, Any] = {}
-        required: set[str] = set(schema.required or [])
-        alternatives = _required_sets(schema)
-        if alternatives:
-            required |= set(alternatives[0])  # satisfy the first of the anyOf/oneOf required sets
-        for part in schema.allOf or []:
-            resolved, _ = self._resolve(part, pointer)
-            properties.update(resolved.properties or {})
-            required |= set(resolved.required or [])
-            required |= set(next(iter(_required_sets(resolved)), []))  # a part's own anyOf of required sets
-        properties.update(schema.properties or {})
+        required: set[str] = set()
+        self._merge(schema, pointer, properties, required, set())
         out: dict[str, Any] = {}
         for name, prop in properties.items():
             if name in required or full:
@@ -128,6 +120,18 @@ class ExampleBuilder:
                     out[name] = value
                 del resolved
         return out
+
+    def _merge(self, schema: Any, pointer: str, properties: dict[str, Any], required: set[str], seen: set[int]) -> None:
+        """The properties and required names of ``schema`` and of its allOf parts, theirs too (later parts win), with
+        the first of each anyOf/oneOf set of required names."""
+        if id(schema) in seen:
+            return
+        seen.add(id(schema))
+        for part in schema.allOf or []:
+            self._merge(self._resolve(part, pointer)[0], pointer, properties, required, seen)
+        properties.update(schema.properties or {})
+        required |= set(schema.required or [])
+        required |= set(next(iter(_required_sets(schema)), []))
 
     def response_json(self, media: Any, pointer: str) -> str:
         """JSON text of an example response body: the media example, else one built with every property."""

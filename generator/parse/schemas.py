@@ -85,7 +85,8 @@ class SchemaTypes(Context):
         if "const" in schema.model_fields_set and literal_values((schema.const,)):
             return Literal((schema.const,))
         variants = [v for v in (schema.anyOf or schema.oneOf or []) if not is_null_schema(v)]
-        if (schema.anyOf or schema.oneOf) and not required_sets(schema):
+        only_notes = bool(variants) and all(is_trivial(v) for v in variants)  # ``oneOf: [{description: ...}, ...]``
+        if (schema.anyOf or schema.oneOf) and not required_sets(schema) and not only_notes:
             return self._union(schema, variants, pointer, context, direction)
         if schema.allOf:
             return self._all_of(schema, pointer, context, direction)

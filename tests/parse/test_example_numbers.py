@@ -41,11 +41,13 @@ def test_an_example_that_breaks_its_format_is_replaced() -> None:
 
 def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
     """An allOf part's ``anyOf: [{required: [name]}, {required: [company]}]``: the example names the first set's
-    property (Prism answered 422 "must have required property 'name'" on the lob spec)."""
+    property (Prism answered 422 "must have required property 'name'" on the lob spec); a required name of an allOf
+    part's own allOf part is there too (readme-discriminators: "must have required property 'buyer_id'")."""
     spec = SPECS / "required_sets.yaml"
     doc = load_spec(spec)
     api = parse_api(parse(doc), Target(spec=str(spec), output="o", package="sets"), source=str(spec), raw=doc.data)
-    create, contact = api.operations
+    create, contact, event = api.operations
     assert create.body is not None and contact.body is not None
     assert create.body.example_required == ("name",)  # line1 is required anyway
     assert contact.body.params[0].example == {"line1": "string", "name": "string"}  # a whole body: a oneOf
+    assert event.body is not None and event.body.params[0].example == {"buyer": "string"}  # allOf in allOf

@@ -1,0 +1,25 @@
+"""A ``oneOf`` whose variants only annotate (``{description: ...}``) adds no alternative: the schema is its own type
+(readme-polymorphism's ``{type: string, oneOf: [{description}, {description}]}`` was typed ``object`` and its example
+``{}``, which Prism answered with 422 "must be string"); a real union stays one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import Target
+from generator.load.document import load_spec
+from generator.model import Scalar, Union
+from generator.parse import parse_api
+from generator.pipeline import parse
+
+SPEC = Path(__file__).resolve().parent / "notes_union.yaml"
+
+
+def test_a_union_of_notes_is_the_schemas_own_type() -> None:
+    doc = load_spec(SPEC)
+    api = parse_api(parse(doc), Target(spec=str(SPEC), output="o", package="notes"), source=str(SPEC), raw=doc.data)
+    (op,) = api.operations
+    assert op.body is not None
+    event, either = op.body.params
+    assert event.type == Scalar("string") and event.example == "string"
+    assert isinstance(either.type, Union)
