@@ -4,7 +4,8 @@ Usually the spec's own text. Where a spec makes Prism answer what no client can 
 read it, the copy differs (each module says why, with its measured Prism behaviour):
 
 - ``responses``: a response header only the HTTP layer may set (``Transfer-Encoding``...: Prism fakes one that no
-  client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None).
+  client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None); a
+  body of a media type Prism cannot write (YAML...) is text.
 - ``parameters``: an array parameter's schema loses its null (a parameter is never sent as null); a parameter whose
   style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema.
@@ -36,10 +37,10 @@ from generator.targets.mock_spec import (
 )
 from generator.targets.mock_spec.edits import edited, json_default, merged
 
-FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, parameters.nullable_arrays,
-            parameters.unreadable_styles, parameters.outside_template, bodies.readable_parts,
-            path_names.routable_names, security.one_authorization_header, schemas.one_of_as_any_of,
-            examples.without_file_refs)
+FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
+            parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
+            bodies.readable_parts, path_names.routable_names, security.one_authorization_header,
+            schemas.one_of_as_any_of, examples.without_file_refs)
 
 
 def mock_spec_text(doc: Document, api: Api | None = None) -> str:
