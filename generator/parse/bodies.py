@@ -62,7 +62,7 @@ class Bodies(Objects):
 
     def _body_params(self, resolved: Any, schema_ptr: str, context: Name, encoding: str) -> list[Param]:
         direction = "multipart" if encoding == "multipart" else "request"
-        properties, required, _ = self._merged_properties(resolved, schema_ptr)
+        properties, required, _ = self._declared_properties(resolved, schema_ptr)
         params = []
         for wire, (prop, prop_ptr) in properties.items():
             if flag(prop, "readOnly", self.resolve):

@@ -111,7 +111,7 @@ class ExampleBuilder:
         properties: dict[str, Any] = {}
         required: set[str] = set()
         self._merge(schema, pointer, properties, required, set())
-        out: dict[str, Any] = {}
+        out: dict[str, Any] = {name: {} for name in sorted(required - properties.keys())}  # required, undeclared
         for name, prop in properties.items():
             if name in required or full:
                 value = self.value(prop, f"{pointer}/properties/{name}", depth=depth + 1, full=full)

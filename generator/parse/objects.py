@@ -42,7 +42,9 @@ class Objects(Defaults):
         self.lifted.finish(key, self._alias_schema(t, ref_id, (ComponentName(wire),), wire, schema, False))
 
     def _object_schema(self, schema: Any, pointer: str, ref_id: int, name: Name, request: bool, wire: str) -> Schema:
-        properties, required, extra = self._merged_properties(schema, pointer)
+        # a response model keeps to what is declared: a required name a server leaves out would fail every parse
+        read = self._declared_properties if request else self._merged_properties
+        properties, required, extra = read(schema, pointer)
         direction = "request" if request else "response"
         props: list[Property] = []
         for prop_wire, (prop_schema, prop_ptr) in properties.items():
@@ -85,6 +87,16 @@ class Objects(Defaults):
             read_only=bool(getattr(resolved, "readOnly", False)),
             write_only=bool(getattr(resolved, "writeOnly", False)),
         )
+
+    def _declared_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]:
+        """``_merged_properties``, with a property for each required name no part declares: a request must hold it,
+        with any value (or one of ``additionalProperties``), so the SDK takes it too."""
+        properties, required, extra = self._merged_properties(schema, pointer)
+        for name in sorted(required - properties.keys()):
+            self.warnings.append(f"{pointer}/required: required property {name!r} is not declared; typed from "
+                                 "additionalProperties, else as any value")
+            properties[name] = (extra if extra not in (None, True, False) else self.models.Schema(), f"{pointer}/required")
+        return properties, required, extra
 
     def _merged_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]:
         """Properties of an object schema with every allOf part merged in (later parts win)."""
