@@ -9,7 +9,7 @@ import yaml
 from generator import pointer as json_pointer
 from generator.load.yaml_events import SafeLoader
 
-_SCALARS = (yaml.ScalarNode, yaml.events.ScalarEvent)  # a key as a composed node, or as the event the reader kept
+_SCALARS = yaml.ScalarNode  # a key as a composed node, or as the span (spans.py) of what the reader kept
 
 if TYPE_CHECKING:
     from generator.load.document import Document
