@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator import pointer as json_pointer
+from generator.load.spans import ScalarItem
 from generator.load.yaml_events import SafeLoader
 
-_SCALARS = yaml.ScalarNode  # a key as a composed node, or as the span (spans.py) of what the reader kept
+_SCALARS = (yaml.ScalarNode, ScalarItem)  # a key as a composed node, or as the reader kept it (spans.py)
 
 if TYPE_CHECKING:
     from generator.load.document import Document

@@ -18,31 +18,40 @@ from generator.load.yaml_events import Tracker
 
 
 class MappingSpan(yaml.MappingNode):
-    """A mapping's start and end marks and its (key, value) pairs."""
+    """A mapping's start and end (as Items) and its (key, value) pairs."""
 
     def __init__(self, start_mark: Any, end_mark: Any, value: list[Any]) -> None:  # tag and style are never read
         self.start_mark, self.end_mark, self.value = start_mark, end_mark, value
 
 
 class SequenceSpan(yaml.SequenceNode):
-    """A sequence's start and end marks and its items."""
+    """A sequence's start and end (as Items) and its items."""
 
     def __init__(self, start_mark: Any, end_mark: Any, value: list[Any]) -> None:
         self.start_mark, self.end_mark, self.value = start_mark, end_mark, value
 
 
-class ScalarSpan(yaml.ScalarNode):
-    """A scalar (a key or an item): where it starts and the text it holds."""
+class Item:
+    """A key or an item of a span (or the node an alias stands for): where its event starts. It is its own
+    ``start_mark`` (``line``, ``column``, and ``index``: the event's place in the text's order)."""
 
-    def __init__(self, start_mark: Any, value: str) -> None:
-        self.start_mark, self.value = start_mark, value
+    __slots__ = ("column", "index", "line")
+
+    def __init__(self, marks: list[int], at: int) -> None:
+        self.line, self.column, self.index = marks[2 * at], marks[2 * at + 1], at
+
+    @property
+    def start_mark(self) -> Item:
+        return self
 
 
-class Place:
-    """Where an item that is not a scalar starts (a container's start, or an alias whose anchor is unknown)."""
+class ScalarItem(Item):
+    """A scalar key or item, with the text it holds."""
 
-    def __init__(self, start_mark: Any) -> None:
-        self.start_mark = start_mark
+    __slots__ = ("value",)
+
+    def __init__(self, marks: list[int], at: int, value: str) -> None:
+        self.line, self.column, self.index, self.value = marks[2 * at], marks[2 * at + 1], at, value
 
 
 class Spans:
@@ -65,33 +74,25 @@ class Spans:
         return span
 
     def _span(self, start: int) -> Any:
-        ends = self.tracker.ends
+        tracker = self.tracker
+        ends, texts, marks, aliases = tracker.ends, tracker.texts, tracker.marks, tracker.aliases
         end = ends[start]
-        items = []
+        items: list[Item] = []
         i = start + 1
         while i < end:
-            items.append(self._node(i))
+            at = i if not aliases or i not in aliases else self._anchored(i)
+            text = texts[at]
+            items.append(Item(marks, at) if text is None else ScalarItem(marks, at, text))
             i = ends[i] + 1 if i in ends else i + 1
-        first, last = self._mark(start), self._mark(end)
-        if start in self.tracker.sequences:
+        first, last = Item(marks, start), Item(marks, end)
+        if start in tracker.sequences:
             return SequenceSpan(first, last, items)
         return MappingSpan(first, last, list(zip(items[::2], items[1::2])))
 
-    def _mark(self, i: int) -> yaml.Mark:
-        marks = self.tracker.marks
-        return yaml.Mark("", i, marks[2 * i], marks[2 * i + 1], None, None)
-
-    def _node(self, i: int) -> Any:
-        """The node event ``i`` starts; an alias stands for the node its anchor last named (as when composed)."""
-        tracker = self.tracker
-        anchor = tracker.aliases.get(i)
-        if anchor is not None:
-            named = [at for at in tracker.anchors.get(anchor, ()) if at < i]
-            if not named:
-                return Place(self._mark(i))
-            i = named[-1]
-        text = tracker.texts[i]
-        return Place(self._mark(i)) if text is None else ScalarSpan(self._mark(i), text)
+    def _anchored(self, i: int) -> int:
+        """The node an alias stands for: the one its anchor last named before it (as when composed), else itself."""
+        named = [at for at in self.tracker.anchors.get(self.tracker.aliases[i], ()) if at < i]
+        return named[-1] if named else i
 
 
 def repeated_spans(spans: Spans) -> list[Any]:
