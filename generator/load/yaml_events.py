@@ -87,14 +87,17 @@ def read(text: str, loader_class: Any, tracker: Tracker | None = None) -> tuple[
         loader.dispose()
 
 
-def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # the hot loop: one function, no calls per event
+def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # the hot loop: no calls per event
     get_event, resolve, construct = loader.get_event, loader.resolve, loader.construct_object
     anchors: dict[str, Any] = {}
     stack: list[Any] = []  # open containers, innermost last
+    parent: Any = None  # the innermost open container (stack[-1])
+    in_list = False  # whether it is a sequence
     key = _NO_KEY  # the innermost mapping's key waiting for its value
     root: Any = None
     aliased = False
     resolvable = _resolvable_first_characters(loader)
+    resolved: dict[str, str] = {}  # plain text -> its tag: without path resolvers, the text alone decides
     if tracker is not None:
         mark, text_of, texts = tracker.marks.extend, tracker.texts.append, tracker.texts
     while True:
@@ -104,10 +107,14 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
             tag = event.tag
             if tag is None or tag == "!":
                 value = event.value
-                if resolvable is not None and (not event.implicit[0] or value and value[0] not in resolvable):
+                if resolvable is None:
+                    tag = resolve(yaml.ScalarNode, value, event.implicit)
+                elif not event.implicit[0] or value and value[0] not in resolvable:
                     tag = _STR  # quoted, or plain text no implicit resolver starts with: what resolve() would say
                 else:
-                    tag = resolve(yaml.ScalarNode, value, event.implicit)
+                    tag = resolved.get(value)
+                    if tag is None:
+                        tag = resolved[value] = resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _STR:
                 value = event.value
             elif tag == "tag:yaml.org,2002:merge":
@@ -138,14 +145,18 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
                     tracker.anchors.setdefault(event.anchor, []).append(at)
             if event.anchor is not None:
                 anchors[event.anchor] = container
-            if stack:
-                if tracker is not None and key is not _NO_KEY and key in stack[-1]:
-                    tracker.repeated.append(stack[-1])
-                _add(stack, key, container)
-            else:
+            if parent is None:
                 root = container
+            elif in_list:
+                parent.append(container)
+            elif key is _NO_KEY:
+                raise Unsupported("complex key")
+            else:
+                if tracker is not None and key in parent:
+                    tracker.repeated.append(parent)
+                parent[key] = container
             stack.append(container)
-            key = _NO_KEY
+            parent, in_list, key = container, kind is events.SequenceStartEvent, _NO_KEY
             continue
         elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
             stack.pop()
@@ -154,6 +165,8 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
                 mark((end.line, end.column))
                 tracker.ends[tracker.opened.pop()] = len(texts)
                 text_of(None)
+            parent = stack[-1] if stack else None
+            in_list = type(parent) is list
             key = _NO_KEY  # a container is always a value, so its parent now waits for a key (or an item)
             continue
         elif kind is events.AliasEvent:
@@ -172,12 +185,19 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
             return None, False
         else:  # stream and document start
             continue
-        if stack:
-            if tracker is not None and key is not _NO_KEY and key in stack[-1]:
-                tracker.repeated.append(stack[-1])
-            key = _add(stack, key, value)
-        else:
+        if parent is None:
             root = value
+        elif in_list:
+            parent.append(value)
+        elif key is _NO_KEY:
+            if type(value) is dict or type(value) is list:  # an alias to a container
+                raise Unsupported("complex key")
+            key = value
+        else:
+            if tracker is not None and key in parent:
+                tracker.repeated.append(parent)
+            parent[key] = value
+            key = _NO_KEY
     if type(get_event()) is not events.StreamEndEvent:
         raise Unsupported("more than one document")
     return root, aliased
@@ -190,17 +210,3 @@ def _resolvable_first_characters(loader: Any) -> frozenset[str] | None:
     if None in resolvers or getattr(loader, "yaml_path_resolvers", None) or loader.DEFAULT_SCALAR_TAG != _STR:
         return None
     return frozenset(resolvers)
-
-
-def _add(stack: list[Any], key: Any, value: Any) -> Any:
-    """Put `value` into the innermost open container; return the mapping's pending key afterwards."""
-    parent = stack[-1]
-    if type(parent) is list:
-        parent.append(value)
-        return _NO_KEY
-    if key is _NO_KEY:
-        if isinstance(value, (dict, list)):
-            raise Unsupported("complex key")
-        return value
-    parent[key] = value
-    return _NO_KEY
