@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator import pointer
 from generator.load.kinds import GENERIC, MAP_KINDS, SCHEMA, SCHEMALIST, child_kind
-from generator.validate.style.run import visit
-from generator.validate.owasp.limits import check_limits
 from generator.load.leniency.refs import string_ref
 from generator.validate.lenient_refs import read_string_ref
+from generator.validate.owasp.limits import check_limits
 from generator.validate.values import check_examples, check_schema
 
 if TYPE_CHECKING:
@@ -23,6 +22,8 @@ def walk(checker: DocChecker, start: Any, ptr: str, kind: int) -> None:
     stack: Stack = [(start, ptr, kind)]
     seen: set[int] = set()
     style = checker.run.style
+    if style is not None:
+        from generator.validate.style.run import visit
     while stack:
         obj, ptr, kind = stack.pop()
         if isinstance(obj, dict):
