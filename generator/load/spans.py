@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.load.yaml_events import Tracker
+from generator.load.yaml_events import SafeLoader, Tracker, Unsupported, read
 
 
 class MappingSpan(yaml.MappingNode):
@@ -73,18 +73,26 @@ class Spans:
             span = self.made[key] = self._span(start)
         return span
 
-    def _span(self, start: int) -> Any:
-        tracker = self.tracker
-        ends, texts, marks, aliases = tracker.ends, tracker.texts, tracker.marks, tracker.aliases
+    def children(self, start: int) -> list[int]:
+        """The events the items (or keys and values) of the container starting at ``start`` start with; an alias's
+        is the event of the node its anchor last named before it (as when composed)."""
+        ends, aliases = self.tracker.ends, self.tracker.aliases
         end = ends[start]
-        items: list[Item] = []
+        found: list[int] = []
         i = start + 1
         while i < end:
-            at = i if not aliases or i not in aliases else self._anchored(i)
+            found.append(i if not aliases or i not in aliases else self._anchored(i))
+            i = ends[i] + 1 if i in ends else i + 1
+        return found
+
+    def _span(self, start: int) -> Any:
+        tracker = self.tracker
+        texts, marks = tracker.texts, tracker.marks
+        items: list[Item] = []
+        for at in self.children(start):
             text = texts[at]
             items.append(Item(marks, at) if text is None else ScalarItem(marks, at, text))
-            i = ends[i] + 1 if i in ends else i + 1
-        first, last = Item(marks, start), Item(marks, end)
+        first, last = Item(marks, start), Item(marks, tracker.ends[start])
         if start in tracker.sequences:
             return SequenceSpan(first, last, items)
         return MappingSpan(first, last, list(zip(items[::2], items[1::2])))
@@ -99,3 +107,44 @@ def repeated_spans(spans: Spans) -> list[Any]:
     """The spans of the mappings that repeated a key, each once."""
     unique = {id(mapping): mapping for mapping in spans.tracker.repeated}
     return [spans.get(key) for key in unique]
+
+
+def spans_onto(data: Any, text: str) -> tuple[Spans, list[Any]] | None:
+    """Positions for ``data`` read from ``text`` by other means (JSON, or an untracked read): the text read again by
+    the event reader, its containers matched to ``data``'s by walking both in step (a member by its key's text, an
+    item by its index), as pyyaml's composed nodes were. Also the spans of the mappings whose key texts repeat. None
+    where the reader leaves the text to pyyaml's composer (which then decides, and fails where it must); text the
+    parser refuses raises its error (the composer, on the same parser, would refuse it too)."""
+    tracker = Tracker()
+    try:
+        read(text, SafeLoader, tracker)
+    except (Unsupported, yaml.constructor.ConstructorError, RecursionError, ValueError, TypeError):
+        return None  # what the reader refuses beyond the parser's events: values it constructs, YAML it leaves
+    if any(len(named) > 1 for named in tracker.anchors.values()):
+        return None  # an anchor named twice: the composer refuses the text
+    spans = Spans(tracker)
+    starts: dict[int, int] = {}  # id(container in data) -> its start event
+    repeated: list[int] = []
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    seen: set[int] = set()
+    while stack:
+        obj, at = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        if at not in tracker.ends or isinstance(obj, list) != (at in tracker.sequences):
+            continue  # a scalar or another kind of container where the data has this one
+        if isinstance(obj, dict):
+            starts[id(obj)] = at
+            pairs = spans.children(at)
+            keys = [tracker.texts[key] for key in pairs[::2]]
+            if len(set(keys)) != len(keys):
+                repeated.append(obj)
+            for key, value in zip(keys, pairs[1::2]):
+                if key is not None and key in obj and isinstance(obj[key], (dict, list)):
+                    stack.append((obj[key], value))
+        elif isinstance(obj, list):
+            starts[id(obj)] = at
+            stack.extend((item, value) for item, value in zip(obj, spans.children(at)) if isinstance(item, (dict, list)))
+    tracker.starts = starts
+    return spans, [spans.get(id(obj)) for obj in repeated]
