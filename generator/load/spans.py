@@ -124,7 +124,7 @@ def spans_onto(data: Any, text: str) -> tuple[Spans, list[Any]] | None:
         return None  # an anchor named twice: the composer refuses the text
     spans = Spans(tracker)
     starts: dict[int, int] = {}  # id(container in data) -> its start event
-    repeated: list[int] = []
+    repeated: list[dict[Any, Any]] = []  # the mappings whose key texts repeat
     stack: list[tuple[Any, int]] = [(data, 0)]
     seen: set[int] = set()
     while stack:
