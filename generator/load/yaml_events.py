@@ -98,24 +98,27 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
     aliased = False
     resolvable = _resolvable_first_characters(loader)
     resolved: dict[str, str] = {}  # plain text -> its tag: without path resolvers, the text alone decides
+    scalar, alias, string = events.ScalarEvent, events.AliasEvent, _STR
+    mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
+    mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
     if tracker is not None:
         mark, text_of, texts = tracker.marks.extend, tracker.texts.append, tracker.texts
     while True:
         event = get_event()
         kind = type(event)
-        if kind is events.ScalarEvent:
+        if kind is scalar:
             tag = event.tag
             if tag is None or tag == "!":
                 value = event.value
                 if resolvable is None:
                     tag = resolve(yaml.ScalarNode, value, event.implicit)
                 elif not event.implicit[0] or value and value[0] not in resolvable:
-                    tag = _STR  # quoted, or plain text no implicit resolver starts with: what resolve() would say
+                    tag = string  # quoted, or plain text no implicit resolver starts with: what resolve() would say
                 else:
                     tag = resolved.get(value)
                     if tag is None:
                         tag = resolved[value] = resolve(yaml.ScalarNode, value, event.implicit)
-            if tag == _STR:
+            if tag == string:
                 value = event.value
             elif tag == "tag:yaml.org,2002:merge":
                 raise Unsupported("merge key")
@@ -129,17 +132,17 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
                 anchors[event.anchor] = value
                 if tracker is not None:
                     tracker.anchors.setdefault(event.anchor, []).append(len(texts) - 1)
-        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+        elif kind is mapping_start or kind is sequence_start:
             if event.tag not in _COLLECTION_TAGS:
                 raise Unsupported(f"tag {event.tag}")
-            container: Any = {} if kind is events.MappingStartEvent else []
+            container: Any = {} if kind is mapping_start else []
             if tracker is not None:
                 start = event.start_mark
                 mark((start.line, start.column))
                 tracker.starts[id(container)] = at = len(texts)
                 tracker.opened.append(at)
                 text_of(None)
-                if kind is events.SequenceStartEvent:
+                if kind is sequence_start:
                     tracker.sequences.add(at)
                 if event.anchor is not None:
                     tracker.anchors.setdefault(event.anchor, []).append(at)
@@ -156,9 +159,9 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
                     tracker.repeated.append(parent)
                 parent[key] = container
             stack.append(container)
-            parent, in_list, key = container, kind is events.SequenceStartEvent, _NO_KEY
+            parent, in_list, key = container, kind is sequence_start, _NO_KEY
             continue
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+        elif kind is mapping_end or kind is sequence_end:
             stack.pop()
             if tracker is not None:
                 end = event.end_mark
@@ -169,7 +172,7 @@ def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # 
             in_list = type(parent) is list
             key = _NO_KEY  # a container is always a value, so its parent now waits for a key (or an item)
             continue
-        elif kind is events.AliasEvent:
+        elif kind is alias:
             if event.anchor not in anchors:
                 raise Unsupported("undefined alias")
             value = anchors[event.anchor]
