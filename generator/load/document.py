@@ -1,13 +1,14 @@
 """A spec file read into plain data: ``load_spec`` turns bytes (YAML or JSON) into a ``Document`` or one SpecError.
 
-YAML is read with the C loader through a thin subclass that keeps, for every mapping and sequence it builds, the YAML
-node it came from (libyaml composes the whole node tree before construction anyway, so keeping it costs no extra peak
-memory and almost no time): ``positions.locate`` reads line and column off those nodes, so positions cost nothing until
-a diagnostic asks for one. The same constructor notices mappings that lost keys to duplicates (pyyaml silently keeps
-the last one) for ``positions.duplicate_keys``. Without tracking, the data is built straight from libyaml's events.
+YAML is built straight from libyaml's events (yaml_events); with tracking the reader also keeps where each event
+starts, as numbers, and the mappings that lost keys to duplicates (pyyaml silently keeps the last one):
+``positions.locate`` and ``positions.duplicate_keys`` read them through node-like spans (spans.py), made only when a
+diagnostic asks for a position. YAML the event reader leaves to pyyaml (merge keys, explicit collection tags) is read
+by the C loader through a thin subclass that keeps the YAML node behind every mapping and sequence.
 
-JSON files are read with ``json`` (YAML 1.1 reads some JSON numbers differently); their positions come from composing
-the text once, lazily, the first time a position is asked for.
+JSON files are read with ``json`` (YAML 1.1 reads some JSON numbers differently); their positions (and those of an
+untracked read) come from reading the text again with the event reader, once, lazily, the first time a position is
+asked for.
 
 Hostile input ends in a ``SpecError``: unreadable path, directory, 0-byte file, non-UTF-8 bytes, text that is not
 YAML/JSON, nesting deep enough to exhaust recursion, and alias bombs (``guards``).
