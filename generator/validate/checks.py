@@ -6,6 +6,7 @@ position. Rule IDs, severities and hints live in rules.py; output formats in rep
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -46,8 +47,14 @@ def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = N
             result.append(Diagnostic("SF000", ERROR, "the document is nested too deeply", str(path), 0, 0, "",
                                      RULES["SF000"].hint))
             continue
-        found = custom(doc) if custom is not None else []
-        found.extend(validate_document(doc, rules, names))
+        # the document lives through every check: keep the cyclic GC from walking its containers again and again
+        # (what the checks allocate is still collected; unfreezing hands the document back afterwards)
+        gc.freeze()
+        try:
+            found = custom(doc) if custom is not None else []
+            found.extend(validate_document(doc, rules, names))
+        finally:
+            gc.unfreeze()
         result.extend(sorted(found, key=lambda d: (d.file, d.line, d.column, d.rule)) if custom else found)
     return result
 
