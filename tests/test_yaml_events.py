@@ -162,3 +162,34 @@ def test_timestamps_are_the_text_written() -> None:
     expected = {"d": "2024-01-02", "t": "2024-01-02T10:00:00Z", "n": ["2001-12-14 21:59:43.10 -5"]}
     assert yaml_events.load(text, yaml_events.SafeLoader) == expected
     assert yaml.load(text, Loader=yaml_events.SafeLoader) == expected  # the fallback reader (and positions)
+
+
+POSITIONS_JSON = """\
+{"openapi": "3.1.0",
+ "a": {"k": "v", "l": [1, {"m": "n"}]},
+ "c": [
+   "x", {"d": "e", "d": "f"}],
+ "paths": {"/p": {"get": {"responses": {"200": {"description": "ok"}}}}}}
+"""
+
+
+@pytest.mark.parametrize(("name", "text"), [("spec.json", POSITIONS_JSON), ("spec.yaml", POSITIONS_TEXT)])
+def test_positions_read_again_are_those_of_composed_nodes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          name: str, text: str) -> None:
+    """JSON, or YAML read without tracking: positions come from the event reader reading the text again, matched to
+    the data the way pyyaml's composed nodes were (a member by its key's text, an item by its index)."""
+    from generator.load import positions
+    from generator.load.positions import duplicate_keys, locate
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    read_again, composed = load_spec(path, track=False), load_spec(path, track=False)
+    repeated = duplicate_keys(read_again) if name.endswith(".json") else []  # JSON: its own read found one
+    with monkeypatch.context() as patched:
+        patched.setattr(positions, "spans_onto", lambda data, text: None)  # what pyyaml's composer gives
+        assert (duplicate_keys(composed) if name.endswith(".json") else []) == repeated
+        assert locate(composed, "/a") != (0, 0)
+    for pointer in _pointers(composed.data) + ["/a/missing", "/c/9"]:
+        assert locate(read_again, pointer) == locate(composed, pointer), pointer
+    assert duplicate_keys(read_again) == duplicate_keys(composed) != []
+    assert type(read_again.index.nodes) is not type(composed.index.nodes)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -216,6 +215,8 @@ def _generate_frozen(args: argparse.Namespace) -> int:
                     f"{len(report.removed)} removed, {len(g.warnings)} warning(s) in {progress.elapsed():.2f} s"
                 )
             for hook in g.target.hooks:
+                import subprocess  # only for a target with hooks
+
                 if subprocess.run(hook, shell=True, cwd=g.out, check=False).returncode != 0:  # the user's command
                     ui.error(f"{g.target.output}: post-generation hook failed: {hook}")
                     return EXIT_FAILED

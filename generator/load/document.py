@@ -1,13 +1,14 @@
 """A spec file read into plain data: ``load_spec`` turns bytes (YAML or JSON) into a ``Document`` or one SpecError.
 
-YAML is read with the C loader through a thin subclass that keeps, for every mapping and sequence it builds, the YAML
-node it came from (libyaml composes the whole node tree before construction anyway, so keeping it costs no extra peak
-memory and almost no time): ``positions.locate`` reads line and column off those nodes, so positions cost nothing until
-a diagnostic asks for one. The same constructor notices mappings that lost keys to duplicates (pyyaml silently keeps
-the last one) for ``positions.duplicate_keys``. Without tracking, the data is built straight from libyaml's events.
+YAML is built straight from libyaml's events (yaml_events); with tracking the reader also keeps where each event
+starts, as numbers, and the mappings that lost keys to duplicates (pyyaml silently keeps the last one):
+``positions.locate`` and ``positions.duplicate_keys`` read them through node-like spans (spans.py), made only when a
+diagnostic asks for a position. YAML the event reader leaves to pyyaml (merge keys, explicit collection tags) is read
+by the C loader through a thin subclass that keeps the YAML node behind every mapping and sequence.
 
-JSON files are read with ``json`` (YAML 1.1 reads some JSON numbers differently); their positions come from composing
-the text once, lazily, the first time a position is asked for.
+JSON files are read with ``json`` (YAML 1.1 reads some JSON numbers differently); their positions (and those of an
+untracked read) come from reading the text again with the event reader, once, lazily, the first time a position is
+asked for.
 
 Hostile input ends in a ``SpecError``: unreadable path, directory, 0-byte file, non-UTF-8 bytes, text that is not
 YAML/JSON, nesting deep enough to exhaust recursion, and alias bombs (``guards``).
@@ -24,7 +25,7 @@ import yaml
 
 from generator.errors import SpecError
 from generator.load import spans, yaml_events
-from generator.load.guards import check_aliases
+from generator.load.guards import check_aliases, may_alias
 from generator.load.positions import Positions
 from generator.load.yaml_events import SafeLoader
 
@@ -109,7 +110,7 @@ def _parse(text: str, path: Path, index: Positions, track: bool) -> Any:
     if path.suffix.lower() == ".json":
         return _parse_json(text, path, index)
     try:
-        data = _load_yaml(text, index, track)
+        data, aliased = _load_yaml(text, index, track)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"
@@ -127,21 +128,23 @@ def _parse(text: str, path: Path, index: Positions, track: bool) -> Any:
         raise SpecError("the document is nested too deeply", file=str(path)) from None
     except (TypeError, ValueError) as exc:  # e.g. an unhashable key such as `? [a]: b`
         raise SpecError(f"invalid YAML: {exc}", file=str(path)) from None
-    check_aliases(data, text, path)
+    if aliased:
+        check_aliases(data, path)
     return data
 
 
-def _load_yaml(text: str, index: Positions, track: bool) -> Any:
+def _load_yaml(text: str, index: Positions, track: bool) -> tuple[Any, bool]:
+    """The data, and whether it may share containers (YAML aliases)."""
     tracker = yaml_events.Tracker() if track else None
     try:
-        data = yaml_events.load(text, SafeLoader, tracker)
+        data, aliased = yaml_events.read(text, SafeLoader, tracker)
     except yaml_events.Unsupported:
         pass  # a YAML feature specs rarely use: pyyaml's constructor handles it (and its errors) below
     else:
         if tracker is not None:
             index.nodes = spans.Spans(tracker)  # type: ignore[assignment]
             index.dup_candidates = spans.repeated_spans(index.nodes)  # type: ignore[arg-type]
-        return data
+        return data, aliased
     loader = _TrackingLoader(text) if track else SafeLoader(text)
     try:
         data = loader.get_single_data()
@@ -150,7 +153,7 @@ def _load_yaml(text: str, index: Positions, track: bool) -> Any:
     if track:
         index.nodes = loader.sf_index.nodes
         index.dup_candidates = loader.sf_index.dup_candidates
-    return data
+    return data, may_alias(text)
 
 
 def _parse_json(text: str, path: Path, index: Positions) -> Any:

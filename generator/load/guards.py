@@ -17,13 +17,14 @@ MAX_EXPANDED_NODES = 2_000_000
 _ANCHOR_RE = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
 
 
-def check_aliases(data: Any, text: str, path: Path) -> None:
-    """Reject documents whose aliases expand past MAX_EXPANDED_NODES values, or that contain themselves."""
-    if _ANCHOR_RE.search(text):
-        _check_expansion(data, path)
+def may_alias(text: str) -> bool:
+    """Whether YAML ``text`` may use aliases (for a reader that does not say whether it met one)."""
+    return _ANCHOR_RE.search(text) is not None
 
 
-def _check_expansion(data: Any, path: Path) -> None:
+def check_aliases(data: Any, path: Path) -> None:
+    """Reject documents whose aliases expand past MAX_EXPANDED_NODES values, or that contain themselves (only data
+    read from YAML that used aliases can)."""
     sizes: dict[int, int] = {}  # id(container) -> values it expands to
     on_stack: set[int] = set()
     stack: list[tuple[Any, bool]] = [(data, False)]

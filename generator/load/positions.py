@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator import pointer as json_pointer
+from generator.load.spans import ScalarItem, spans_onto
 from generator.load.yaml_events import SafeLoader
 
-_SCALARS = (yaml.ScalarNode, yaml.events.ScalarEvent)  # a key as a composed node, or as the event the reader kept
+_SCALARS = (yaml.ScalarNode, ScalarItem)  # a key as a composed node, or as the reader kept it (spans.py)
 
 if TYPE_CHECKING:
     from generator.load.document import Document
@@ -41,6 +42,15 @@ def _compose(doc: Document) -> None:
     """Compose the text once (JSON files, or when the loader's nodes are missing) and index its containers by pointer."""
     index = doc.index
     if index.composed or index.compose_failed:
+        return
+    try:
+        found = spans_onto(doc.data, doc.text)  # the event reader, read again: a fraction of composing the text
+    except yaml.YAMLError:
+        index.compose_failed = True
+        return
+    if found is not None:
+        index.composed = True
+        index.nodes, index.dup_candidates = found  # type: ignore[assignment]
         return
     try:
         root = yaml.compose(doc.text, Loader=SafeLoader)

@@ -11,8 +11,8 @@ It covers what specs use: mappings with scalar keys, sequences, plain and quoted
 Anything else (merge keys `<<`, explicit collection tags, complex keys, several documents, an undefined alias)
 raises `Unsupported`, and the caller loads the text the usual way, which also gives pyyaml's own error messages.
 
-With a ``Tracker`` the reader also keeps the events themselves, where each container starts and ends, and which
-mappings repeated a key: spans.py reads positions off them, only when a diagnostic asks for one.
+With a ``Tracker`` the reader also keeps where each node event starts (as numbers), where each container starts and
+ends, and which mappings repeated a key: spans.py reads positions off them, only when a diagnostic asks for one.
 """
 
 from __future__ import annotations
@@ -47,28 +47,36 @@ class Unsupported(Exception):
 
 
 class Tracker:
-    """What a tracked read keeps for positions (spans.py builds node-like spans from it when one is asked for): every
-    event in order, each container's start and end event index, and the mappings that repeated a key."""
+    """What a tracked read keeps for positions (spans.py builds node-like spans from it when one is asked for), as
+    plain numbers and strings: no event or mark objects, whose hundreds of thousands would make every garbage
+    collection after the read walk them again. Each node event (scalar, alias, a container's start or end) gets an
+    index, in order: ``marks[2 * i]`` and ``marks[2 * i + 1]`` are the line and column where it starts (a container's
+    end: where it ends), ``texts[i]`` a scalar's value (None otherwise). Also where each container starts and ends,
+    the anchor each alias names, the events that set each anchor, and the mappings that repeated a key."""
 
     def __init__(self) -> None:
-        self.events: list[Any] = []
+        self.marks: list[int] = []
+        self.texts: list[str | None] = []
         self.starts: dict[int, int] = {}  # id(container) -> index of its start event
         self.ends: dict[int, int] = {}  # index of a start event -> index of its end event
+        self.sequences: set[int] = set()  # the start events of sequences (the others start mappings)
+        self.aliases: dict[int, str] = {}  # index of an alias event -> the anchor it names
+        self.anchors: dict[str, list[int]] = {}  # anchor -> indices of the events that set it, in order
         self.repeated: list[dict[Any, Any]] = []  # mappings that lost a value to a repeated key
-        self.open: list[int] = []
-
-    def opened(self, container: Any) -> None:
-        self.starts[id(container)] = at = len(self.events) - 1
-        self.open.append(at)
-
-    def closed(self) -> None:
-        self.ends[self.open.pop()] = len(self.events) - 1
+        self.opened: list[int] = []  # start events of the containers still open
 
 
 def load(text: str, loader_class: Any, tracker: Tracker | None = None) -> Any:
+    """The document's data (see ``read``)."""
+    return read(text, loader_class, tracker)[0]
+
+
+def read(text: str, loader_class: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:
+    """The document's data, and whether it used an alias (only then can containers be shared, or contain
+    themselves)."""
     loader = loader_class(text)
     # reading makes no reference cycles worth collecting (a recursive alias is refused later), but every container
-    # and kept event it allocates would make the cyclic GC walk all of them again and again
+    # it allocates would make the cyclic GC walk all of them again and again
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -79,77 +87,123 @@ def load(text: str, loader_class: Any, tracker: Tracker | None = None) -> Any:
         loader.dispose()
 
 
-def _build(loader: Any, tracker: Tracker | None = None) -> Any:
+def _build(loader: Any, tracker: Tracker | None = None) -> tuple[Any, bool]:  # the hot loop: no calls per event
     get_event, resolve, construct = loader.get_event, loader.resolve, loader.construct_object
     anchors: dict[str, Any] = {}
     stack: list[Any] = []  # open containers, innermost last
+    parent: Any = None  # the innermost open container (stack[-1])
+    in_list = False  # whether it is a sequence
     key = _NO_KEY  # the innermost mapping's key waiting for its value
     root: Any = None
-    record = tracker.events.append if tracker is not None else None
+    aliased = False
     resolvable = _resolvable_first_characters(loader)
+    resolved: dict[str, str] = {}  # plain text -> its tag: without path resolvers, the text alone decides
+    scalar, alias, string = events.ScalarEvent, events.AliasEvent, _STR
+    mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
+    mapping_end, sequence_end = events.MappingEndEvent, events.SequenceEndEvent
+    if tracker is not None:
+        mark, text_of, texts = tracker.marks.extend, tracker.texts.append, tracker.texts
     while True:
         event = get_event()
-        if record is not None:
-            record(event)
         kind = type(event)
-        if kind is events.ScalarEvent:
+        if kind is scalar:
             tag = event.tag
             if tag is None or tag == "!":
                 value = event.value
-                if resolvable is not None and (not event.implicit[0] or value and value[0] not in resolvable):
-                    tag = _STR  # quoted, or plain text no implicit resolver starts with: what resolve() would say
-                else:
+                if resolvable is None:
                     tag = resolve(yaml.ScalarNode, value, event.implicit)
-            if tag == _STR:
+                elif not event.implicit[0] or value and value[0] not in resolvable:
+                    tag = string  # quoted, or plain text no implicit resolver starts with: what resolve() would say
+                else:
+                    tag = resolved.get(value)
+                    if tag is None:
+                        tag = resolved[value] = resolve(yaml.ScalarNode, value, event.implicit)
+            if tag == string:
                 value = event.value
             elif tag == "tag:yaml.org,2002:merge":
                 raise Unsupported("merge key")
             else:  # ints, floats, booleans, nulls, timestamps, explicit tags: pyyaml's constructor decides
                 value = construct(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+            if tracker is not None:
+                start = event.start_mark
+                mark((start.line, start.column))
+                text_of(event.value)
             if event.anchor is not None:
                 anchors[event.anchor] = value
-        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+                if tracker is not None:
+                    tracker.anchors.setdefault(event.anchor, []).append(len(texts) - 1)
+        elif kind is mapping_start or kind is sequence_start:
             if event.tag not in _COLLECTION_TAGS:
                 raise Unsupported(f"tag {event.tag}")
-            container: Any = {} if kind is events.MappingStartEvent else []
+            container: Any = {} if kind is mapping_start else []
+            if tracker is not None:
+                start = event.start_mark
+                mark((start.line, start.column))
+                tracker.starts[id(container)] = at = len(texts)
+                tracker.opened.append(at)
+                text_of(None)
+                if kind is sequence_start:
+                    tracker.sequences.add(at)
+                if event.anchor is not None:
+                    tracker.anchors.setdefault(event.anchor, []).append(at)
             if event.anchor is not None:
                 anchors[event.anchor] = container
-            if stack:
-                if tracker is not None and key is not _NO_KEY and key in stack[-1]:
-                    tracker.repeated.append(stack[-1])
-                _add(stack, key, container)
-            else:
+            if parent is None:
                 root = container
-            if tracker is not None:
-                tracker.opened(container)
+            elif in_list:
+                parent.append(container)
+            elif key is _NO_KEY:
+                raise Unsupported("complex key")
+            else:
+                if tracker is not None and key in parent:
+                    tracker.repeated.append(parent)
+                parent[key] = container
             stack.append(container)
-            key = _NO_KEY
+            parent, in_list, key = container, kind is sequence_start, _NO_KEY
             continue
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+        elif kind is mapping_end or kind is sequence_end:
             stack.pop()
             if tracker is not None:
-                tracker.closed()
+                end = event.end_mark
+                mark((end.line, end.column))
+                tracker.ends[tracker.opened.pop()] = len(texts)
+                text_of(None)
+            parent = stack[-1] if stack else None
+            in_list = type(parent) is list
             key = _NO_KEY  # a container is always a value, so its parent now waits for a key (or an item)
             continue
-        elif kind is events.AliasEvent:
+        elif kind is alias:
             if event.anchor not in anchors:
                 raise Unsupported("undefined alias")
             value = anchors[event.anchor]
+            aliased = True
+            if tracker is not None:
+                start = event.start_mark
+                mark((start.line, start.column))
+                tracker.aliases[len(texts)] = event.anchor
+                text_of(None)
         elif kind is events.DocumentEndEvent:
             break
         elif kind is events.StreamEndEvent or event is None:  # an empty stream has no document
-            return None
+            return None, False
         else:  # stream and document start
             continue
-        if stack:
-            if tracker is not None and key is not _NO_KEY and key in stack[-1]:
-                tracker.repeated.append(stack[-1])
-            key = _add(stack, key, value)
-        else:
+        if parent is None:
             root = value
+        elif in_list:
+            parent.append(value)
+        elif key is _NO_KEY:
+            if type(value) is dict or type(value) is list:  # an alias to a container
+                raise Unsupported("complex key")
+            key = value
+        else:
+            if tracker is not None and key in parent:
+                tracker.repeated.append(parent)
+            parent[key] = value
+            key = _NO_KEY
     if type(get_event()) is not events.StreamEndEvent:
         raise Unsupported("more than one document")
-    return root
+    return root, aliased
 
 
 def _resolvable_first_characters(loader: Any) -> frozenset[str] | None:
@@ -159,17 +213,3 @@ def _resolvable_first_characters(loader: Any) -> frozenset[str] | None:
     if None in resolvers or getattr(loader, "yaml_path_resolvers", None) or loader.DEFAULT_SCALAR_TAG != _STR:
         return None
     return frozenset(resolvers)
-
-
-def _add(stack: list[Any], key: Any, value: Any) -> Any:
-    """Put `value` into the innermost open container; return the mapping's pending key afterwards."""
-    parent = stack[-1]
-    if type(parent) is list:
-        parent.append(value)
-        return _NO_KEY
-    if key is _NO_KEY:
-        if isinstance(value, (dict, list)):
-            raise Unsupported("complex key")
-        return value
-    parent[key] = value
-    return _NO_KEY

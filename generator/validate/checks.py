@@ -6,6 +6,7 @@ position. Rule IDs, severities and hints live in rules.py; output formats in rep
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -20,12 +21,10 @@ from generator.load.positions import locate
 from generator.load.swagger2 import is_swagger2
 from generator.validate.context import Run
 from generator.validate.headers import check_headers
-from generator.validate.levels import check_rule_config, turned_off
+from generator.validate.levels import check_rule_config, family_on, turned_off
 from generator.validate.names import NAME_RULES, NameRules, check_schema_names
-from generator.validate.owasp.document import check_document
 from generator.validate.paths import check_operations
 from generator.validate.rules import RULES
-from generator.validate.style import run as style
 from generator.validate.structure import check_structure, too_deep
 from generator.validate.walk import walk
 
@@ -48,8 +47,14 @@ def validate_paths(paths: Iterable[str | Path], rules: dict[str, str] | None = N
             result.append(Diagnostic("SF000", ERROR, "the document is nested too deeply", str(path), 0, 0, "",
                                      RULES["SF000"].hint))
             continue
-        found = custom(doc) if custom is not None else []
-        found.extend(validate_document(doc, rules, names))
+        # the document lives through every check: keep the cyclic GC from walking its containers again and again
+        # (what the checks allocate is still collected; unfreezing hands the document back afterwards)
+        gc.freeze()
+        try:
+            found = custom(doc) if custom is not None else []
+            found.extend(validate_document(doc, rules, names))
+        finally:
+            gc.unfreeze()
         result.extend(sorted(found, key=lambda d: (d.file, d.line, d.column, d.rule)) if custom else found)
     return result
 
@@ -142,10 +147,16 @@ def _check_semantics(run: Run, doc: Document) -> None:
     if run.names is not None:
         check_schema_names(checker, run.names)
     check_headers(checker)
-    run.style = style.start(run)
-    if run.style is not None:
-        style.check_root(run.style, checker)
-    check_document(checker)
+    if family_on(run.rules, "recommended"):  # the families of other rulesets are imported only when they run
+        from generator.validate.style import run as style
+
+        run.style = style.start(run)
+        if run.style is not None:
+            style.check_root(run.style, checker)
+    if family_on(run.rules, "security"):
+        from generator.validate.owasp.document import check_document
+
+        check_document(checker)
     walk(checker, doc.data, "", GENERIC)
     while run.refs.pending:
         tdoc, tptr, value, kind = run.refs.pending.popleft()
@@ -153,4 +164,6 @@ def _check_semantics(run: Run, doc: Document) -> None:
         walk(run.checker(tdoc), value, tptr, kind)
     check_operations(checker)
     if run.style is not None:
+        from generator.validate.style import run as style
+
         style.finish(run.style, checker)

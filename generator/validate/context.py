@@ -11,7 +11,7 @@ from generator.load.document import Document
 from generator.load.positions import duplicate_keys, locate
 from generator.validate.levels import check_rule_config, level
 from generator.validate.matching import ValueChecker
-from generator.validate.owasp.document import limits_wanted
+from generator.validate.owasp.limits import limits_wanted
 from generator.validate.refs import Refs, Unresolved
 from generator.validate.rules import RULES
 

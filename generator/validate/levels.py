@@ -52,5 +52,11 @@ def level(levels: dict[str, str], rule: str) -> str:
     return entry.severity if entry.ruleset == "sdk" else "off"
 
 
+def family_on(levels: dict[str, str], family: str) -> bool:
+    """Whether any rule of a family (Rule.ruleset: "recommended", "security") is on: its checks, and their imports,
+    are skipped when none is."""
+    return any(level(levels, rule.id) != "off" for rule in RULES.values() if rule.ruleset == family)
+
+
 def turned_off(levels: dict[str, str]) -> set[str]:
     return {rule for rule in RULES if level(levels, rule) == "off"}

@@ -139,60 +139,88 @@ _SCALARS: dict[str, Check] = {
 
 
 class _Compiler:
-    """Turns one version's tables into checks (models are looked up when first used, so they may refer to each
-    other in any order)."""
+    """Turns one version's tables into checks: plain closures, each model's check made before any is filled in (so
+    models refer to each other directly, in any order), a list or map checked by a loop, alternatives by ``or``."""
 
     def __init__(self, tables: dict[str, dict[str, str]]) -> None:
         self.tables = tables
         self.models: dict[str, Check] = {}
+        self.parts: dict[str, tuple[dict[str, tuple[Check, bool]], set[str]]] = {}
 
-    def model(self, name: str) -> Check:
-        if name not in self.models:
-            self.models[name] = self._model(self.tables[name])
-        return self.models[name]
+    def compile(self) -> dict[str, Check]:
+        for name in self.tables:
+            self.models[name] = self._model(name)
+        for name, table in self.tables.items():
+            fields, required = self.parts[name]
+            for key, spec in table.items():
+                kind = spec.rstrip("!*")
+                fields[key] = (self.type(kind), spec == kind)  # (check, null allowed)
+                if spec.endswith("*"):
+                    required.add(key)
+        return self.models
 
-    def _model(self, table: dict[str, str]) -> Check:
-        fields: dict[str, tuple[Check, bool]] = {}  # key -> (check, null allowed)
-        required = []
-        for key, spec in table.items():
-            kind = spec.rstrip("!*")
-            fields[key] = (self.type(kind), spec == kind)
-            if spec.endswith("*"):
-                required.append(key)
+    def _model(self, name: str) -> Check:
+        fields: dict[str, tuple[Check, bool]] = {}
+        required: set[str] = set()
+        self.parts[name] = (fields, required)
 
         def check(value: Any) -> bool:
-            if type(value) is not dict:
+            if type(value) is not dict or not value.keys() >= required:
                 return False
             for key, item in value.items():
                 field = fields.get(key)
                 if field is None:
                     if type(key) is not str or key in _FIELD_NAMES:
                         return False
-                elif not ((item is None and field[1]) or field[0](item)):
+                elif not (item is None and field[1]) and not field[0](item):
                     return False
-            return all(key in value for key in required)
+            return True
 
         return check
 
     def type(self, spec: str) -> Check:
         alternatives = _split(spec)
         if len(alternatives) > 1:
-            checks = [self.type(alt) for alt in alternatives]
-            return lambda v: any(check(v) for check in checks)
+            return _either([self.type(alt) for alt in alternatives])
         if spec.startswith("["):
-            item = self.type(spec[1:-1])
-            return lambda v: type(v) is list and all(item(x) for x in v)
+            return _list_of(self.type(spec[1:-1]))
         if spec.startswith("{"):
-            item = self.type(spec[1:-1])
-            return lambda v: type(v) is dict and all(type(k) is str and item(x) for k, x in v.items())
+            return _map_of(self.type(spec[1:-1]))
         if spec in _SCALARS:
             return _SCALARS[spec]
         if spec in _ENUMS:
             names = _ENUMS[spec]
             return lambda v: type(v) is str and v in names
-        name = "Reference" if spec == "ref" else spec
-        self.tables[name]  # a typo in the tables fails at import, not on some document
-        return lambda v: self.model(name)(v)
+        return self.models["Reference" if spec == "ref" else spec]  # a typo in the tables fails at import
+
+
+def _either(checks: list[Check]) -> Check:
+    first, rest = checks[0], _either(checks[1:]) if len(checks) > 2 else checks[1]
+    return lambda v: first(v) or rest(v)
+
+
+def _list_of(item: Check) -> Check:
+    def check(value: Any) -> bool:
+        if type(value) is not list:
+            return False
+        for x in value:
+            if not item(x):
+                return False
+        return True
+
+    return check
+
+
+def _map_of(item: Check) -> Check:
+    def check(value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        for key, x in value.items():
+            if type(key) is not str or not item(x):
+                return False
+        return True
+
+    return check
 
 
 def _split(spec: str) -> list[str]:
@@ -207,5 +235,4 @@ def _split(spec: str) -> list[str]:
     return [*parts, spec[start:]]
 
 
-_CHECKS = {version: {"OpenAPI": _Compiler(tables).model("OpenAPI")} for version, tables in (("3.1", _V31),
-                                                                                               ("3.0", _V30))}
+_CHECKS = {version: _Compiler(tables).compile() for version, tables in (("3.1", _V31), ("3.0", _V30))}

@@ -26,7 +26,7 @@ _PLAIN_TYPES: dict[Any, tuple[type, ...]] = {"string": (str,), "boolean": (bool,
 
 def check_schema(checker: DocChecker, schema: dict[str, Any], ptr: str) -> None:
     """A schema the walk reached: its values, its examples and its property names."""
-    if not (schema.keys() & _CHECKED_SCHEMA_KEYS):
+    if _CHECKED_SCHEMA_KEYS.isdisjoint(schema):
         return
     check_values(checker, schema, ptr)
     if "example" in schema:

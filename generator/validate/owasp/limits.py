@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.validate.levels import turned_off
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker
 
 LIMIT_RULES = ("SF220", "SF221", "SF222")
+
+
+def limits_wanted(levels: dict[str, str]) -> bool:
+    """Whether the walk checks each schema's bounds (SF220-SF222)."""
+    return not set(LIMIT_RULES) <= turned_off(levels)
 
 
 def check_limits(checker: DocChecker, schema: dict[str, Any], ptr: str) -> None:

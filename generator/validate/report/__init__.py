@@ -31,20 +31,30 @@ class Report:
 
 
 def render(diagnostics: Sequence[Diagnostic] | Report, fmt: str = "text", stream: IO[str] | None = None) -> str:
-    from generator.validate.report import github, gitlab, json_format, junit, sarif, text
-
     report = diagnostics if isinstance(diagnostics, Report) else Report(diagnostics)
-    if fmt == "json":
-        return json_format.render_json(report)
+    if fmt == "json":  # each format's module (and what it needs: xml, hashlib) imported only when it is chosen
+        from generator.validate.report.json_format import render_json
+
+        return render_json(report)
     if fmt == "github":
-        return github.render_github(report)
+        from generator.validate.report.github import render_github
+
+        return render_github(report)
     if fmt == "sarif":
-        return sarif.render_sarif(report)
+        from generator.validate.report.sarif import render_sarif
+
+        return render_sarif(report)
     if fmt == "junit":
-        return junit.render_junit(report)
+        from generator.validate.report.junit import render_junit
+
+        return render_junit(report)
     if fmt == "gitlab":
-        return gitlab.render_gitlab(report)
-    return text.render_text(report, color=use_color(stream))
+        from generator.validate.report.gitlab import render_gitlab
+
+        return render_gitlab(report)
+    from generator.validate.report.text import render_text
+
+    return render_text(report, color=use_color(stream))
 
 
 def use_color(stream: IO[str] | None) -> bool:
