@@ -112,8 +112,9 @@ class ExampleBuilder:
         required: set[str] = set()
         self._merge(schema, pointer, properties, required, set())
         out: dict[str, Any] = {name: {} for name in sorted(required - properties.keys())}  # required, undeclared
+        at_least = schema.minProperties or 0  # optional properties fill up to it, in order
         for name, prop in properties.items():
-            if name in required or full:
+            if name in required or full or len(out) + len(required - out.keys()) < at_least:
                 value = self.value(prop, f"{pointer}/properties/{name}", depth=depth + 1, full=full)
                 resolved, _ = self._resolve(prop, pointer)
                 if value is not None or name in required:

@@ -46,8 +46,10 @@ def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
     spec = SPECS / "required_sets.yaml"
     doc = load_spec(spec)
     api = parse_api(parse(doc), Target(spec=str(spec), output="o", package="sets"), source=str(spec), raw=doc.data)
-    create, contact, event = api.operations
+    create, contact, event, app = (next(op for op in api.operations if op.operation_id == name)
+                                   for name in ("create", "contact", "event", "app"))
     assert create.body is not None and contact.body is not None
     assert create.body.example_required == ("name",)  # line1 is required anyway
     assert contact.body.params[0].example == {"line1": "string", "name": "string"}  # a whole body: a oneOf
     assert event.body is not None and event.body.params[0].example == {"buyer": "string"}  # allOf in allOf
+    assert app.body is not None and app.body.params[0].example == {"repo": "string"}  # minProperties: 1 (unkey)
