@@ -49,7 +49,7 @@ class ExampleBuilder:
         if schema is None or depth > _REQUIRED_DEPTH:
             return None
         schema, pointer = self._resolve(schema, pointer)
-        own = _own_example(schema)
+        own = self._own_example(schema)
         if own is not None and _in_format(schema, own):  # else a synthesized value, one a server accepts
             return jsonable(own)
         if "const" in schema.model_fields_set:
@@ -121,6 +121,33 @@ class ExampleBuilder:
                     out[name] = value
                 del resolved
         return out
+
+    def _own_example(self, schema: Any) -> Any:
+        """The schema's own example, unless it visibly contradicts the schema (real specs have such examples)."""
+        candidate = getattr(schema, "example", None)
+        if candidate is None:
+            examples = getattr(schema, "examples", None)
+            candidate = examples[0] if isinstance(examples, list) and examples else None
+        return None if candidate is None or self._contradicts(schema, candidate, 0) else candidate
+
+    def _contradicts(self, schema: Any, value: Any, depth: int) -> bool:
+        """Whether ``value`` is visibly not of the schema's type (of none of its anyOf/oneOf variants), or holds a
+        property, map value or item that is not, a few levels deep."""
+        if depth > 4 or schema is None or isinstance(schema, bool):
+            return False
+        schema = self._resolve(schema, "")[0]
+        variants = schema.anyOf or schema.oneOf
+        if variants:
+            return all(self._contradicts(v, value, depth + 1) for v in variants)
+        allowed = tuple(t for kind in _kinds(schema) for t in _JSON_KINDS.get(kind, ()))
+        if allowed and (not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)):
+            return True
+        if isinstance(value, dict):
+            properties, extra = schema.properties or {}, schema.additionalProperties
+            return any(self._contradicts(properties.get(key, extra), item, depth + 1) for key, item in value.items())
+        if isinstance(value, list):
+            return any(self._contradicts(schema.items, item, depth + 1) for item in value)
+        return False
 
     def _merge(self, schema: Any, pointer: str, properties: dict[str, Any], required: set[str], seen: set[int]) -> None:
         """The properties and required names of ``schema`` and of its allOf parts, theirs too (later parts win), with
@@ -202,21 +229,6 @@ def _in_format(schema: Any, value: Any) -> bool:
     return check_format(schema.schema_format, value)
 
 
-def _own_example(schema: Any) -> Any:
-    """The schema's own example, unless it visibly contradicts the schema's type (real specs have such examples)."""
-    candidate = getattr(schema, "example", None)
-    if candidate is None:
-        examples = getattr(schema, "examples", None)
-        candidate = examples[0] if isinstance(examples, list) and examples else None
-    if candidate is None:
-        return None
-    kinds = _kinds(schema)
-    allowed = tuple(t for kind in kinds for t in _JSON_KINDS.get(kind, ()))
-    if allowed and (not isinstance(candidate, allowed) or (isinstance(candidate, bool) and bool not in allowed)):
-        return None
-    return candidate
-
-
 def _kinds(schema: Any) -> set[str]:
     raw = schema.type
     values = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
@@ -240,12 +252,12 @@ def _specificity(schema: Any, resolve: Callable[[Any, str], tuple[Any, str]]) ->
 
 def _string(schema: Any) -> str:
     fmt = schema.schema_format or ""
-    if fmt in _FORMAT_EXAMPLES:
-        return _FORMAT_EXAMPLES[fmt]
+    low, high = schema.minLength or 0, schema.maxLength
+    if fmt in _FORMAT_EXAMPLES and low <= len(_FORMAT_EXAMPLES[fmt]) <= (high if high is not None else math.inf):
+        return _FORMAT_EXAMPLES[fmt]  # (a uuid with maxLength 24, as real specs have, gets a string of its length)
     if schema.pattern:
         return _matching(schema.pattern)
     text = "string"
-    low, high = schema.minLength or 0, schema.maxLength
     if len(text) < low:
         text = text + "x" * (low - len(text))
     if high is not None:

@@ -11,7 +11,8 @@ read it, the copy differs (each module says why, with its measured Prism behavio
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema.
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
-- ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``.
+- ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``; a
+  string ``format`` longer than its ``maxLength`` allows is left out.
 - ``samples``: a response too large for Prism to sample from its schema gets the example the SDK's tests use.
 - ``examples``: an example holding a ``$ref`` to another file is left out (Prism resolves it and does not start).
 
@@ -40,7 +41,7 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
             bodies.readable_parts, path_names.routable_names, security.one_authorization_header,
-            schemas.one_of_as_any_of, examples.without_file_refs)
+            schemas.as_the_sdk_reads, examples.without_file_refs)
 
 
 def mock_spec_text(doc: Document, api: Api | None = None) -> str:

@@ -40,7 +40,7 @@ def inline_parameters(data: Any) -> Iterator[tuple[KeyPath, Any, dict[str, Any]]
     for path, key, params in parameter_lists(data):
         yield from ((path + (i,), key, p) for i, p in enumerate(params) if isinstance(p, dict) and "$ref" not in p)
     components = data.get("components") if isinstance(data, dict) else None
-    params = components.get("parameters") if isinstance(components, dict) else None
-    for name, p in params.items() if isinstance(params, dict) else ():
+    shared = components.get("parameters") if isinstance(components, dict) else None
+    for name, p in shared.items() if isinstance(shared, dict) else ():
         if isinstance(p, dict) and "$ref" not in p:
             yield ("components", "parameters", name), None, p

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from generator import pointer
@@ -27,8 +28,12 @@ def examples_where_too_large(data: Any, operations: Iterable[Operation]) -> Edit
         media = _at(data, where)
         unsampled = isinstance(media, dict) and "example" not in media and "examples" not in media
         if unsampled and _size(data, media.get("schema"), sizes, ()) > BUDGET:
-            edits[where] = lambda node, text=op.response.example: {**node, "example": json.loads(text)}
+            edits[where] = partial(_with_example, json.loads(op.response.example))
     return edits
+
+
+def _with_example(example: Any, media: dict[str, Any]) -> dict[str, Any]:
+    return {**media, "example": example}
 
 
 def _media_path(data: Any, op: Operation) -> KeyPath | None:

@@ -1,10 +1,11 @@
 """Schemas as the SDK reads them where Prism would read them otherwise: an ``allOf`` no value can meet (a string and
 an integer: Prism answers 422 to any request) is the part the SDK types it as (with a warning); a ``oneOf`` is a
-union, as in the SDK."""
+union, as in the SDK; a format no value of the allowed length meets is left out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from generator import pointer
@@ -16,21 +17,27 @@ def as_typed(data: Any, typed_as_part: Iterable[tuple[str, str]]) -> Edits:
     for where, part in typed_as_part:
         path, found = key_path(data, where), pointer.walk(data, part)
         if path is not None and found is not pointer.MISSING:
-            edits[path] = lambda _node, found=found: found
+            edits[path] = partial(_replaced, found)
     return edits
 
 
-def one_of_as_any_of(data: Any) -> Edits:
-    """An edit making every ``oneOf`` an ``anyOf``. The SDKs read a ``oneOf`` as a union (the first variant that
-    fits), and a discriminator says which variant applies; Prism's validator applies no discriminator and wants
-    exactly one variant to fit, so a request that fits two (``{kind: a}`` where both variants require only ``kind``)
-    gets 422 however it is written."""
+def _replaced(by: Any, _node: Any) -> Any:
+    return by
+
+
+def as_the_sdk_reads(data: Any) -> Edits:
+    """Edits of every schema Prism would read otherwise than the SDK: a ``oneOf`` becomes an ``anyOf`` (the SDKs read
+    it as a union and a discriminator names the variant; Prism's validator applies no discriminator and wants exactly
+    one variant to fit, so a request that fits two gets 422 however it is written); a string ``format`` whose
+    shortest value is longer than the ``maxLength`` beside it (``format: uuid, maxLength: 24``: no value meets both)
+    is left out, as the SDK sends any string."""
     edits: Edits = {}
 
     def walk(node: Any, path: KeyPath) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get("oneOf"), list) and "anyOf" not in node:
-                edits[path] = _any_of
+            one_of = isinstance(node.get("oneOf"), list) and "anyOf" not in node
+            if one_of or _format_too_long(node):
+                edits[path] = _as_read
             for key, value in node.items():
                 if isinstance(value, (dict, list)) and key not in ("example", "examples"):
                     walk(value, path + (key,))
@@ -43,5 +50,15 @@ def one_of_as_any_of(data: Any) -> Edits:
     return edits
 
 
-def _any_of(node: dict[str, Any]) -> dict[str, Any]:
-    return {("anyOf" if key == "oneOf" else key): value for key, value in node.items()}
+SHORTEST = {"uuid": 36, "date": 10, "date-time": 20, "email": 3, "uri": 4, "ipv4": 7}  # characters
+
+
+def _format_too_long(node: dict[str, Any]) -> bool:
+    shortest, longest = SHORTEST.get(node.get("format")), node.get("maxLength")  # type: ignore[arg-type]
+    return isinstance(shortest, int) and isinstance(longest, int) and longest < shortest
+
+
+def _as_read(node: dict[str, Any]) -> dict[str, Any]:
+    one_of = isinstance(node.get("oneOf"), list) and "anyOf" not in node
+    dropped = "format" if _format_too_long(node) else None
+    return {("anyOf" if key == "oneOf" and one_of else key): value for key, value in node.items() if key != dropped}
