@@ -93,6 +93,36 @@ describe('request building', () => {
     assert.equal(headers?.get('accept'), 'application/json');
   });
 
+  it('merges header names case-insensitively, from Headers, pairs or records, into one record fetch takes', async () => {
+    let sent: HeadersInit | undefined;
+    const client = new BaseClient(
+      {
+        apiKey: API_KEY,
+        logLevel: 'off',
+        defaultHeaders: new Headers({ 'X-Team': 'a', 'X-Drop': '1' }),
+        fetch: async (_url, init) => {
+          sent = init.headers;
+          return json({});
+        },
+      },
+      CONFIG,
+    );
+    await client.post(
+      '/x',
+      { body: {}, headers: [['OpenAI-Beta', 'v1']] },
+      { headers: { 'X-TEAM': 'b', 'x-DROP': null, 'Content-Type': 'text/csv' }, idempotencyKey: 'k' },
+    );
+    assert.deepEqual(Object.entries(sent ?? {}).sort(), [
+      ['accept', 'application/json'],
+      ['authorization', `Bearer ${API_KEY}`],
+      ['content-type', 'text/csv'],
+      ['idempotency-key', 'k'],
+      ['openai-beta', 'v1'],
+      ['user-agent', 'example-sdk/1.0'],
+      ['x-team', 'b'],
+    ]);
+  });
+
   it('sends JSON bodies', async () => {
     const { client, calls } = makeClient([json({ id: 'video_123' })]);
     await client.post(path`/videos/${'video_123'}/remix`, { body: { prompt: 'more cats' } });

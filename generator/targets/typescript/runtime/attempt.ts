@@ -15,7 +15,7 @@ export class Attempt {
     this.signal = signal;
     // the caller's signal also aborts the body later (a stream), so its listener stays
     signal?.addEventListener('abort', () => this.controller.abort(signal.reason), { once: true });
-    this.timer = timeout < MAX_TIMER_MS ? setTimeout(() => this.expire(), timeout) : undefined;
+    this.timer = timeout < MAX_TIMER_MS ? setTimeout(expire, timeout, this) : undefined;
   }
 
   /** The fetch has settled: the timeout no longer applies. */
@@ -31,8 +31,14 @@ export class Attempt {
     return new APIConnectionError({ cause });
   }
 
-  private expire(): void {
+  /** The timeout passed: the fetch is aborted. */
+  expire(): void {
     this.timedOut = true;
     this.controller.abort();
   }
+}
+
+// a function, not a closure per attempt
+function expire(attempt: Attempt): void {
+  attempt.expire();
 }

@@ -31,6 +31,8 @@ import {
 import { buildURL } from './url.js';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+// a call without options shares this one (never written to) instead of a new object
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 
 interface PreparedRequest {
   url: string;
@@ -94,27 +96,27 @@ export class BaseClient {
   }
 
   get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'get', path }, options);
+    return this.request({ method: 'get', path, ...spec }, options);
   }
 
   post<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'post', path }, options);
+    return this.request({ method: 'post', path, ...spec }, options);
   }
 
   put<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'put', path }, options);
+    return this.request({ method: 'put', path, ...spec }, options);
   }
 
   patch<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'patch', path }, options);
+    return this.request({ method: 'patch', path, ...spec }, options);
   }
 
   delete<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'delete', path }, options);
+    return this.request({ method: 'delete', path, ...spec }, options);
   }
 
   /** One call: sent now, retried as needed; the promise resolves to the body parsed as `spec.parseAs` says. */
-  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+  request<T>(spec: RequestSpec, options: RequestOptions = NO_OPTIONS): APIPromise<T> {
     const parse =
       spec.parseAs === undefined && spec.parseEvent === undefined
         ? (parseResponse as ResponseParser<T>)
@@ -131,7 +133,7 @@ export class BaseClient {
   ): PagePromise<CursorPage<Item>, Item> {
     const fetchPage: PageFetcher<Item> = (cursorQuery) =>
       this.getAPIList(path, pageConfig, spec, { ...options, query: { ...options.query, ...cursorQuery } });
-    const sent = this.send({ ...spec, method: spec.method ?? 'get', path }, options);
+    const sent = this.send({ path, ...spec, method: spec.method ?? 'get' }, options);
     return new PagePromise(sent, async (props) => {
       return new CursorPage<Item>(await parseResponse(props), props.response, pageConfig, fetchPage);
     });
@@ -195,7 +197,7 @@ export class BaseClient {
         accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
         'user-agent': this.config.userAgent,
         'content-type': contentType,
-        cookie: cookieHeader({ ...spec.cookies, ...auth.cookies }),
+        cookie: cookieHeader(spec.cookies ? { ...spec.cookies, ...auth.cookies } : auth.cookies),
       },
       auth.headers,
       this.options.defaultHeaders,
@@ -209,7 +211,7 @@ export class BaseClient {
         headers: redactHeaders(headers, this.secretKeys.headers),
       });
     }
-    return { url, method: spec.method.toUpperCase(), headers, body: body ?? null };
+    return { url, method: METHODS[spec.method], headers, body: body ?? null };
   }
 
   private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {
@@ -228,6 +230,14 @@ export class BaseClient {
     return redactURL(url, this.secretKeys.query);
   }
 }
+
+const METHODS: Readonly<Record<HTTPMethod, string>> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+};
 
 function envOf(name: string | undefined): string | undefined {
   return name ? readEnv(name) : undefined;
