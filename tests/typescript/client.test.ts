@@ -123,6 +123,12 @@ describe('request building', () => {
     ]);
   });
 
+  it('sends a header named __proto__ (as pairs: fetch would drop it from a record)', async () => {
+    const { client, calls } = makeClient([json({})]);
+    await client.get('/x', { headers: { ['__proto__']: 'odd' } });
+    assert.equal(calls[0]?.headers.get('__proto__'), 'odd');
+  });
+
   it('sends JSON bodies', async () => {
     const { client, calls } = makeClient([json({ id: 'video_123' })]);
     await client.post(path`/videos/${'video_123'}/remix`, { body: { prompt: 'more cats' } });
