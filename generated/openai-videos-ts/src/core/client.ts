@@ -5,7 +5,7 @@ import { type AuthParts, authParts, type Credentials, cookieHeader, secretNames 
 import { Attempt } from './attempt.js';
 import { readEnv } from './env.js';
 import { APIConnectionError, APIError, APIUserAbortError, SDKError } from './errors.js';
-import { type HeadersLike, mergeHeaders } from './headers.js';
+import { type HeadersLike, headersInit, mergeHeaders } from './headers.js';
 import { type Logger, levelLogger, parseLogLevel } from './log.js';
 import type { ClientConfig, ClientOptions, Fetch } from './options.js';
 import { CursorPage, type CursorPageConfig, type PageFetcher, PagePromise } from './pagination.js';
@@ -37,7 +37,7 @@ const NO_OPTIONS: RequestOptions = Object.freeze({});
 interface PreparedRequest {
   url: string;
   method: string;
-  headers: Record<string, string>;
+  headers: HeadersInit;
   body: BodyInit | null;
 }
 
@@ -211,7 +211,7 @@ export class BaseClient {
         headers: redactHeaders(headers, this.secretKeys.headers),
       });
     }
-    return { url, method: METHODS[spec.method], headers, body: body ?? null };
+    return { url, method: METHODS[spec.method], headers: headersInit(headers), body: body ?? null };
   }
 
   private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {
