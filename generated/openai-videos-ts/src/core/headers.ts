@@ -33,8 +33,10 @@ function apply(merged: Record<string, string>, name: string, value: HeaderValue)
   else if (value !== undefined) merged[name.toLowerCase()] = String(value);
 }
 
-/** The merged headers as fetch takes them: the record, or its pairs when a header is named `__proto__` (fetch reads a
- * record into an object, where that one would be lost). */
+/**
+ * The merged headers as fetch takes them: the record, or its pairs when a header is named `__proto__` (fetch reads a
+ * record into an object, where that one would be lost).
+ */
 export function headersInit(headers: Readonly<Record<string, string>>): HeadersInit {
   return '__proto__' in headers ? Object.entries(headers) : headers;
 }
