@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 
-import { BaseClient, path, SDKError, stringifyQuery } from '../../generator/targets/typescript/runtime/index.js';
+import {
+  BaseClient,
+  type HTTPMethod,
+  path,
+  SDKError,
+  stringifyQuery,
+} from '../../generator/targets/typescript/runtime/index.js';
 import { API_KEY, CONFIG, json, makeClient, scriptedFetch } from './helpers.js';
 
 describe('client configuration', () => {
@@ -127,6 +133,16 @@ describe('request building', () => {
     const { client, calls } = makeClient([json({})]);
     await client.get('/x', { headers: { ['__proto__']: 'odd' } });
     assert.equal(calls[0]?.headers.get('__proto__'), 'odd');
+  });
+
+  it('sends the methods generated code casts to HTTPMethod (HEAD, OPTIONS...) as they are', async () => {
+    const { client, calls } = makeClient([json({}), json({})]);
+    await client.request({ method: 'head' as HTTPMethod, path: '/x', parseAs: 'response' });
+    await client.request({ method: 'options' as HTTPMethod, path: '/x', parseAs: 'response' });
+    assert.deepEqual(
+      calls.map((call) => call.method),
+      ['HEAD', 'OPTIONS'],
+    );
   });
 
   it('sends JSON bodies', async () => {
