@@ -211,7 +211,7 @@ export class BaseClient {
         headers: redactHeaders(headers, this.secretKeys.headers),
       });
     }
-    return { url, method: METHODS[spec.method], headers: headersInit(headers), body: body ?? null };
+    return { url, method: spec.method.toUpperCase(), headers: headersInit(headers), body: body ?? null };
   }
 
   private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {
@@ -230,14 +230,6 @@ export class BaseClient {
     return redactURL(url, this.secretKeys.query);
   }
 }
-
-const METHODS: Readonly<Record<HTTPMethod, string>> = {
-  get: 'GET',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-};
 
 function envOf(name: string | undefined): string | undefined {
   return name ? readEnv(name) : undefined;
