@@ -1,7 +1,7 @@
 // TypeScript client overhead per call: N sequential videos.remix calls of the generated SDK (compiled to ESM) on an
 // injected fetch that returns a canned Response, against the bare path (the same fetch + JSON.stringify of the body,
 // the client's credential and content-type headers, JSON.parse of the reply). The bare path has no timeout or abort
-// support: the client's per-attempt AbortController signal (about 2.5 us on Node 20) is part of its cost.
+// support: the client's per-attempt AbortController signal (about 2 us on Node 20) is part of its cost.
 //   node ts_client.mjs DIST_INDEX_JS BATCH ROUNDS   -> one JSON line {"ours": s/call, "bare": s/call}
 const [, , index, batchArg, roundsArg] = process.argv;
 const { OpenAIVideos } = await import(index);
