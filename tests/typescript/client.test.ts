@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 
-import { BaseClient, path, SDKError, stringifyQuery } from '../../generator/targets/typescript/runtime/index.js';
+import {
+  BaseClient,
+  type HTTPMethod,
+  path,
+  SDKError,
+  stringifyQuery,
+} from '../../generator/targets/typescript/runtime/index.js';
 import { API_KEY, CONFIG, json, makeClient, scriptedFetch } from './helpers.js';
 
 describe('client configuration', () => {
@@ -91,6 +97,52 @@ describe('request building', () => {
     assert.equal(headers?.get('authorization'), `Bearer ${API_KEY}`);
     assert.equal(headers?.get('content-type'), 'application/json');
     assert.equal(headers?.get('accept'), 'application/json');
+  });
+
+  it('merges header names case-insensitively, from Headers, pairs or records, into one record fetch takes', async () => {
+    let sent: HeadersInit | undefined;
+    const client = new BaseClient(
+      {
+        apiKey: API_KEY,
+        logLevel: 'off',
+        defaultHeaders: new Headers({ 'X-Team': 'a', 'X-Drop': '1' }),
+        fetch: async (_url, init) => {
+          sent = init.headers;
+          return json({});
+        },
+      },
+      CONFIG,
+    );
+    await client.post(
+      '/x',
+      { body: {}, headers: [['OpenAI-Beta', 'v1']] },
+      { headers: { 'X-TEAM': 'b', 'x-DROP': null, 'Content-Type': 'text/csv' }, idempotencyKey: 'k' },
+    );
+    assert.deepEqual(Object.entries(sent ?? {}).sort(), [
+      ['accept', 'application/json'],
+      ['authorization', `Bearer ${API_KEY}`],
+      ['content-type', 'text/csv'],
+      ['idempotency-key', 'k'],
+      ['openai-beta', 'v1'],
+      ['user-agent', 'example-sdk/1.0'],
+      ['x-team', 'b'],
+    ]);
+  });
+
+  it('sends a header named __proto__ (as pairs: fetch would drop it from a record)', async () => {
+    const { client, calls } = makeClient([json({})]);
+    await client.get('/x', { headers: { ['__proto__']: 'odd' } });
+    assert.equal(calls[0]?.headers.get('__proto__'), 'odd');
+  });
+
+  it('sends the methods generated code casts to HTTPMethod (HEAD, OPTIONS...) as they are', async () => {
+    const { client, calls } = makeClient([json({}), json({})]);
+    await client.request({ method: 'head' as HTTPMethod, path: '/x', parseAs: 'response' });
+    await client.request({ method: 'options' as HTTPMethod, path: '/x', parseAs: 'response' });
+    assert.deepEqual(
+      calls.map((call) => call.method),
+      ['HEAD', 'OPTIONS'],
+    );
   });
 
   it('sends JSON bodies', async () => {

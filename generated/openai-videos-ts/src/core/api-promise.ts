@@ -12,6 +12,10 @@ export type ResponseParser<T> = (props: APIResponseProps) => Promise<T>;
  * Resolves to the parsed body; `.asResponse()` gives the raw Response (body unread) and `.withResponse()`
  * both. The body is parsed once, on the first `then`, so asking only for the Response leaves it unread.
  */
+function placeholder(resolve: (value: never) => void): void {
+  resolve(undefined as never);
+}
+
 export class APIPromise<T> extends Promise<T> {
   private parsed: Promise<T> | undefined;
   protected readonly responsePromise: Promise<APIResponseProps>;
@@ -19,7 +23,7 @@ export class APIPromise<T> extends Promise<T> {
 
   constructor(responsePromise: Promise<APIResponseProps>, parseResponse: ResponseParser<T>) {
     // the base promise is a placeholder: then/catch/finally below answer from the parsed body instead
-    super((resolve) => resolve(undefined as T));
+    super(placeholder);
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse;
   }
@@ -36,7 +40,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   private parse(): Promise<T> {
-    this.parsed ??= this.responsePromise.then(this.parseResponse);
+    this.parsed ??= parseOnce(this.responsePromise, this.parseResponse);
     return this.parsed;
   }
 
@@ -56,4 +60,9 @@ export class APIPromise<T> extends Promise<T> {
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.parse().finally(onfinally);
   }
+}
+
+// awaits rather than `.then(parse)`: a promise returned from a then callback costs two more ticks to adopt
+async function parseOnce<T>(responsePromise: Promise<APIResponseProps>, parse: ResponseParser<T>): Promise<T> {
+  return await parse(await responsePromise);
 }

@@ -1,6 +1,7 @@
 /** Security schemes and requirements: which credentials a call sends, and where (header, query or cookie). */
 
 import { SDKError } from './errors.js';
+import { isEmpty } from './query.js';
 
 /**
  * How one scheme is sent. `bearer` (also OAuth2 and OpenID Connect tokens) and `basic` go in the Authorization
@@ -94,6 +95,7 @@ function base64(text: string): string {
 
 /** A Cookie header value from name/value pairs (values percent-encoded where a cookie may not hold them). */
 export function cookieHeader(cookies: Readonly<Record<string, unknown>>): string | undefined {
+  if (isEmpty(cookies)) return undefined; // most calls: nothing to filter and join
   const pairs = Object.entries(cookies)
     .filter(([, value]) => value !== undefined && value !== null)
     .map(

@@ -1,10 +1,11 @@
 /** The core client a generated SDK extends: configuration, request building, sending with retries and timeouts. */
 
-import { APIPromise, type APIResponseProps } from './api-promise.js';
+import { APIPromise, type APIResponseProps, type ResponseParser } from './api-promise.js';
 import { type AuthParts, authParts, type Credentials, cookieHeader, secretNames } from './auth.js';
+import { Attempt } from './attempt.js';
 import { readEnv } from './env.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './errors.js';
-import { type HeadersLike, mergeHeaders } from './headers.js';
+import { APIConnectionError, APIError, APIUserAbortError, SDKError } from './errors.js';
+import { type HeadersLike, headersInit, mergeHeaders } from './headers.js';
 import { type Logger, levelLogger, parseLogLevel } from './log.js';
 import type { ClientConfig, ClientOptions, Fetch } from './options.js';
 import { CursorPage, type CursorPageConfig, type PageFetcher, PagePromise } from './pagination.js';
@@ -30,11 +31,14 @@ import {
 import { buildURL } from './url.js';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-const MAX_TIMER_MS = 2 ** 31 - 1;
+// a call without options shares this one (never written to) instead of a new object
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 
 interface PreparedRequest {
   url: string;
-  init: RequestInit;
+  method: string;
+  headers: HeadersInit;
+  body: BodyInit | null;
 }
 
 export class BaseClient {
@@ -55,6 +59,8 @@ export class BaseClient {
   /** Every credential option's value, from the option or its environment variable. */
   private readonly credentialSet: Credentials;
   private readonly secretKeys: { headers: string[]; query: string[] };
+  /** What the client's own requirement sends: credentials are fixed for a client's life (withOptions makes another). */
+  private defaultAuth: AuthParts | undefined;
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.config = config;
@@ -62,7 +68,7 @@ export class BaseClient {
     this.credentialSet = resolveCredentials(options, config);
     this.apiKey = this.credentialSet.values['apiKey'];
     this.secretKeys = secretNames(config.schemes ?? {});
-    if (config.checkAtInit) this.authFor(undefined, 'This client');
+    if (config.checkAtInit) this.authFor(undefined);
     this.baseURL = options.baseURL ?? envOf(config.baseURLEnv) ?? config.defaultBaseURL;
     this.timeout = nonNegative('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS);
     this.maxRetries = nonNegative('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES);
@@ -90,28 +96,32 @@ export class BaseClient {
   }
 
   get<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'get', path }, options);
+    return this.request({ method: 'get', path, ...spec }, options);
   }
 
   post<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'post', path }, options);
+    return this.request({ method: 'post', path, ...spec }, options);
   }
 
   put<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'put', path }, options);
+    return this.request({ method: 'put', path, ...spec }, options);
   }
 
   patch<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'patch', path }, options);
+    return this.request({ method: 'patch', path, ...spec }, options);
   }
 
   delete<T>(path: string, spec?: CallSpec, options?: RequestOptions): APIPromise<T> {
-    return this.request({ ...spec, method: 'delete', path }, options);
+    return this.request({ method: 'delete', path, ...spec }, options);
   }
 
   /** One call: sent now, retried as needed; the promise resolves to the body parsed as `spec.parseAs` says. */
-  request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
-    return new APIPromise(this.send(spec, options), (props) => parseResponse<T>(props, spec.parseAs, spec.parseEvent));
+  request<T>(spec: RequestSpec, options: RequestOptions = NO_OPTIONS): APIPromise<T> {
+    const parse =
+      spec.parseAs === undefined && spec.parseEvent === undefined
+        ? (parseResponse as ResponseParser<T>)
+        : (props: APIResponseProps) => parseResponse<T>(props, spec.parseAs, spec.parseEvent);
+    return new APIPromise(this.send(spec, options), parse);
   }
 
   /** A paginated GET (or `spec.method`): awaitable as the first page, async-iterable over every item. */
@@ -123,7 +133,7 @@ export class BaseClient {
   ): PagePromise<CursorPage<Item>, Item> {
     const fetchPage: PageFetcher<Item> = (cursorQuery) =>
       this.getAPIList(path, pageConfig, spec, { ...options, query: { ...options.query, ...cursorQuery } });
-    const sent = this.send({ ...spec, method: spec.method ?? 'get', path }, options);
+    const sent = this.send({ path, ...spec, method: spec.method ?? 'get' }, options);
     return new PagePromise(sent, async (props) => {
       return new CursorPage<Item>(await parseResponse(props), props.response, pageConfig, fetchPage);
     });
@@ -134,31 +144,38 @@ export class BaseClient {
     return poll(retrieve, config, options, this.sleep);
   }
 
-  /** The credentials a call sends: its own requirement, else the client's; an SDKError when none can be met. */
-  protected authFor(spec: RequestSpec | undefined, what: string): AuthParts {
-    const requirement = spec?.security ?? this.config.security ?? [];
-    return authParts(requirement, this.config.schemes ?? {}, this.credentialSet, what);
+  /** The credentials a call sends: its own requirement, else the client's (kept); an SDKError when none can be met. */
+  protected authFor(spec: RequestSpec | undefined): AuthParts {
+    const own = spec?.security;
+    if (own === undefined && this.defaultAuth) return this.defaultAuth;
+    const what = spec ? `${spec.method.toUpperCase()} ${spec.path}` : 'This client';
+    const parts = authParts(own ?? this.config.security ?? [], this.config.schemes ?? {}, this.credentialSet, what);
+    if (own === undefined) this.defaultAuth = parts;
+    return parts;
   }
 
   /** Sends until a response that is not retried; resolves on 2xx, rejects with the matching APIError. */
   protected async send(spec: RequestSpec, options: RequestOptions): Promise<APIResponseProps> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
-    const timeout = options.timeout ?? this.timeout;
     const encoded = encodeBody(spec);
     const prepared = this.prepare(spec, options, encoded instanceof Promise ? await encoded : encoded);
+    const { url, method, headers, body } = prepared;
     for (let retriesTaken = 0; ; retriesTaken++) {
       const canRetry = retriesTaken < maxRetries;
-      let props: APIResponseProps;
+      if (options.signal?.aborted) throw new APIUserAbortError();
+      const attempt = new Attempt(options.timeout ?? this.timeout, options.signal);
+      let response: Response;
       try {
-        props = await this.fetchOnce(prepared, timeout, options.signal);
+        response = await this.fetch.call(undefined, url, { method, headers, body, signal: attempt.controller.signal });
       } catch (error) {
-        if (!(error instanceof APIConnectionError) || !canRetry) throw error;
+        const failure = attempt.failure(error);
+        if (!(failure instanceof APIConnectionError) || !canRetry) throw failure;
         await this.waitToRetry(retriesTaken, retryDelayMs(retriesTaken, undefined, this.delayPolicy), options.signal);
         continue;
       }
-      const { response } = props;
-      if (this.debugLogs) this.logger.debug(`response ${response.status}`, { url: this.redact(prepared.url) });
-      if (response.ok) return props;
+      attempt.settle();
+      if (this.debugLogs) this.logger.debug(`response ${response.status}`, { url: this.redact(url) });
+      if (response.ok) return { response, controller: attempt.controller };
       const delay =
         canRetry && shouldRetry(response) ? retryDelayMs(retriesTaken, response.headers, this.delayPolicy) : undefined;
       if (delay === undefined)
@@ -171,7 +188,7 @@ export class BaseClient {
 
   /** URL, headers and body, built once per call so that every attempt sends the same idempotency key. */
   protected prepare(spec: RequestSpec, options: RequestOptions, encoded: EncodedBody): PreparedRequest {
-    const auth = this.authFor(spec, `${spec.method.toUpperCase()} ${spec.path}`);
+    const auth = this.authFor(spec);
     const query = { ...this.options.defaultQuery, ...auth.query, ...spec.query, ...options.query };
     const url = buildURL(this.baseURL, spec.path, query, this.config.arrayFormat ?? 'repeat');
     const { body, contentType } = encoded;
@@ -180,7 +197,7 @@ export class BaseClient {
         accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
         'user-agent': this.config.userAgent,
         'content-type': contentType,
-        cookie: cookieHeader({ ...spec.cookies, ...auth.cookies }),
+        cookie: cookieHeader(spec.cookies ? { ...spec.cookies, ...auth.cookies } : auth.cookies),
       },
       auth.headers,
       this.options.defaultHeaders,
@@ -194,39 +211,13 @@ export class BaseClient {
         headers: redactHeaders(headers, this.secretKeys.headers),
       });
     }
-    return { url, init: { method: spec.method.toUpperCase(), headers, body: body ?? null } };
+    return { url, method: spec.method.toUpperCase(), headers: headersInit(headers), body: body ?? null };
   }
 
   private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {
     const header = this.config.idempotencyHeader;
     if (!header || (method === 'get' && options.idempotencyKey === undefined)) return undefined;
     return { [header]: options.idempotencyKey ?? `sdk-retry-${crypto.randomUUID()}` };
-  }
-
-  /** One attempt, aborted by the timeout or by the caller's signal (which also aborts the body later). */
-  private async fetchOnce(prepared: PreparedRequest, timeout: number, signal?: AbortSignal): Promise<APIResponseProps> {
-    if (signal?.aborted) throw new APIUserAbortError();
-    const controller = new AbortController();
-    signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-    let timedOut = false;
-    // setTimeout fires at once past 2^31 - 1 ms: a longer timeout means none
-    const timer =
-      timeout < MAX_TIMER_MS
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeout)
-        : undefined;
-    try {
-      const response = await this.fetch.call(undefined, prepared.url, { ...prepared.init, signal: controller.signal });
-      return { response, controller };
-    } catch (error) {
-      if (signal?.aborted) throw new APIUserAbortError();
-      if (timedOut) throw new APIConnectionTimeoutError();
-      throw new APIConnectionError({ cause: error });
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async waitToRetry(retriesTaken: number, delayMs: number | undefined, signal?: AbortSignal): Promise<void> {

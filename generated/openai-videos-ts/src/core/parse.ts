@@ -37,6 +37,8 @@ export async function readErrorBody(response: Response): Promise<unknown> {
 }
 
 function isJSON(response: Response): boolean {
-  const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const header = response.headers.get('content-type') ?? '';
+  const end = header.indexOf(';');
+  const type = (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
   return type === 'application/json' || type.endsWith('+json');
 }

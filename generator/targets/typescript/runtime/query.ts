@@ -35,7 +35,8 @@ function appendArray(params: URLSearchParams, key: string, values: readonly unkn
   for (const value of values) appendParam(params, name, value, format);
 }
 
-function isEmpty(query: Query): boolean {
+/** Whether a record has no keys (without building the list of them). */
+export function isEmpty(query: Query): boolean {
   for (const _key in query) return false;
   return true;
 }

@@ -4,13 +4,16 @@ export const REDACTED = '<redacted>';
 
 const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'api-key', 'x-api-key'];
 
-/** Headers as a plain object with every credential header's value replaced. */
-export function redactHeaders(headers: Headers, secretNames: readonly string[] = []): Record<string, string> {
+/** Headers (a Headers object or a record of lower-case names) as a plain object, credential values replaced. */
+export function redactHeaders(
+  headers: Headers | Readonly<Record<string, string>>,
+  secretNames: readonly string[] = [],
+): Record<string, string> {
   const secret = new Set([...SECRET_HEADERS, ...secretNames.map((name) => name.toLowerCase())]);
   const shown: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  for (const [name, value] of headers instanceof Headers ? headers : Object.entries(headers)) {
     shown[name] = secret.has(name) ? REDACTED : value;
-  });
+  }
   return shown;
 }
 

@@ -14,7 +14,7 @@ export async function* iterSSE(body: ReadableStream<Uint8Array>): AsyncGenerator
   let dataLines: string[] = [];
   for await (const line of iterLines(body)) {
     if (line === '') {
-      if (dataLines.length > 0 || pending.event !== null) yield { ...pending, data: dataLines.join('\n') };
+      if (dataLines.length > 0 || pending.event !== null) yield withData(pending, dataLines);
       pending = emptyEvent();
       dataLines = [];
     } else if (!line.startsWith(':')) {
@@ -25,7 +25,13 @@ export async function* iterSSE(body: ReadableStream<Uint8Array>): AsyncGenerator
       else applyField(pending, field, value);
     }
   }
-  if (dataLines.length > 0 || pending.event !== null) yield { ...pending, data: dataLines.join('\n') };
+  if (dataLines.length > 0 || pending.event !== null) yield withData(pending, dataLines);
+}
+
+// fills the pending event in place (a fresh one follows it): no copy per event
+function withData(event: ServerSentEvent, dataLines: readonly string[]): ServerSentEvent {
+  event.data = dataLines.join('\n');
+  return event;
 }
 
 function emptyEvent(): ServerSentEvent {
