@@ -53,3 +53,15 @@ def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
     assert contact.body.params[0].example == {"line1": "string", "name": "string"}  # a whole body: a oneOf
     assert event.body is not None and event.body.params[0].example == {"buyer": "string"}  # allOf in allOf
     assert app.body is not None and app.body.params[0].example == {"repo": "string"}  # minProperties: 1 (unkey)
+
+
+def test_a_spec_example_that_does_not_fit_its_schema_is_replaced() -> None:
+    """A map of strings or integers whose example holds a boolean and a float, a uuid no longer than 24 characters
+    (intercom: Prism answered 422 to both), a string whose example is a number: each gets a value that fits."""
+    spec = SPECS / "example_fit.yaml"
+    doc = load_spec(spec)
+    api = parse_api(parse(doc), Target(spec=str(spec), output="o", package="fit"), source=str(spec), raw=doc.data)
+    (op,) = api.operations
+    assert op.body is not None
+    examples = {p.wire_name: p.example for p in op.body.params}
+    assert examples == {"attributes": {}, "owner": "string", "kind": "string"}
