@@ -54,8 +54,9 @@ SHORTEST = {"uuid": 36, "date": 10, "date-time": 20, "email": 3, "uri": 4, "ipv4
 
 
 def _format_too_long(node: dict[str, Any]) -> bool:
-    shortest, longest = SHORTEST.get(node.get("format")), node.get("maxLength")  # type: ignore[arg-type]
-    return isinstance(shortest, int) and isinstance(longest, int) and longest < shortest
+    fmt, longest = node.get("format"), node.get("maxLength")  # (a properties mapping may hold a "format" property)
+    shortest = SHORTEST.get(fmt) if isinstance(fmt, str) else None
+    return shortest is not None and isinstance(longest, int) and longest < shortest
 
 
 def _as_read(node: dict[str, Any]) -> dict[str, Any]:
