@@ -18,7 +18,7 @@ from generator.pipeline import build_target
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = Path(__file__).resolve().parent / "unreadable.yaml"
-LARGE = Path(__file__).resolve().parent / "large.yaml"  # Prism answers 500 for its report: 4 of 8 tests failed
+LARGE = Path(__file__).resolve().parent / "large.yaml"  # Prism answers 500 for its report: 4 of 8 tests fail
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 
 
@@ -81,5 +81,5 @@ def test_a_response_too_large_for_prism_to_sample_gets_the_sdks_example(tmp_path
     copy = json.loads(files["tests/openapi.yaml"])
     report = copy["components"]["responses"]["Report"]["content"]["application/json"]
     assert set(report["example"]) == {f"m{i}" for i in range(20)}
-    assert set(report["example"]["m0"]["l0"]) == {f"v{i}" for i in range(20)}
+    assert set(report["example"]["m0"]["l0"]) == {f"v{i}" for i in range(10)}
     assert "example" not in copy["paths"]["/leaves"]["get"]["responses"]["200"]["content"]["application/json"]

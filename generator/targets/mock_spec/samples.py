@@ -3,7 +3,8 @@
 operation can pass. The copy gives such a response the example the SDK's in-process tests use (the model's
 ``Response.example``); Prism answers it and the SDK parses it. Sizes are counted as the sampler walks: every schema
 node, with local ``$ref``s expanded (once along a path, as a cycle stops there), from a budget set below Prism's.
-An example longer than ``LARGEST`` is not written (a spec whose copy grew to 14 MB so kept Prism from starting)."""
+Examples longer than ``LARGEST``, or past ``TOTAL`` together, are not written (a spec whose copy grew to 14 MB so
+kept Prism from starting)."""
 
 from __future__ import annotations
 
@@ -17,20 +18,23 @@ from generator.model import Operation
 from generator.targets.mock_spec.edits import Edits, KeyPath, key_path
 
 BUDGET = 1_500  # below Prism's 2,500: the sampler's steps are not exactly our count
-LARGEST = 20_000  # characters of an example written into the copy: past it, Prism reads the copy for minutes
+LARGEST = 100_000  # characters of one example written into the copy
+TOTAL = 1_000_000  # characters of all of them: past it, Prism reads the copy for minutes
 
 
 def examples_where_too_large(data: Any, operations: Iterable[Operation]) -> Edits:
     edits: Edits = {}
     sizes: dict[str, int] = {}
+    written = 0
     for op in operations:
         where = _media_path(data, op)
-        if where is None or not op.response.example or len(op.response.example) > LARGEST:
+        if where is None or not op.response.example or len(op.response.example) > min(LARGEST, TOTAL - written):
             continue
         media = _at(data, where)
         unsampled = isinstance(media, dict) and "example" not in media and "examples" not in media
         if unsampled and _size(data, media.get("schema"), sizes, ()) > BUDGET:
             edits[where] = partial(_with_example, json.loads(op.response.example))
+            written += len(op.response.example)
     return edits
 
 
