@@ -57,6 +57,7 @@ class OperationPlanner:
             stream_param=op.stream.param if op.stream else "",
             security=op.security,
             empty_body=bool(body and body.required and not body.whole and body.encoding == "json"),
+            example_required=body.example_required if body is not None else (),
         )
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:

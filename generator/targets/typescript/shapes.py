@@ -68,6 +68,7 @@ class TsOperation:
     stream_param: str = ""
     security: model.Requirement | None = None  # the operation's own requirement, None for the client's default
     empty_body: bool = False  # a required JSON body of fields, all optional: sent as {} when none is given
+    example_required: tuple[str, ...] = ()  # optional body fields an example call still sends (anyOf required sets)
 
 
 @dataclass(frozen=True)

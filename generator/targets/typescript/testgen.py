@@ -46,8 +46,15 @@ def _uses_file(op: TsOperation) -> bool:
     return any(isinstance(t, model.File) for p in op.params for t in model.walk(p.type))
 
 
+def _takes_params(op: TsOperation, all_args: bool) -> bool:
+    return bool(op.params_type) and (op.params_required or all_args or bool(op.example_required))
+
+
 def _sent(op: TsOperation, all_args: bool) -> list[TsParam]:
-    return [p for p in op.params if (p.required or all_args) and p.key != op.stream_param]
+    """The params an example call sends: the required ones (and the body fields of the first of its anyOf sets of
+    required names), or all."""
+    chosen = [p for p in op.params if p.required or all_args or (p.location == "body" and p.wire in op.example_required)]
+    return [p for p in chosen if p.key != op.stream_param]
 
 
 def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples, *, all_args: bool) -> list[str]:
@@ -57,7 +64,7 @@ def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples,
     lines += call("const { client, requests } = setup", [f"RESPONSES.{op.method}", string(content_type), str(status)][
         : 3 if status != 200 else 2], ";", _BODY)
     args = [_path_value(p) for p in op.path_params]
-    if op.params_type and (op.params_required or all_args):
+    if _takes_params(op, all_args):
         node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example, request=p.uploads)) for p in _sent(op, all_args)))
         lines += layout(node, f"const params: {op.params_type} = ", ";", _BODY)
         args.append("params")
@@ -149,7 +156,7 @@ def render_prism_tests(api: TsApi, examples: Examples) -> str:
            and not op.stream_event]
     if not ops:
         return ""
-    params_types = sorted({op.params_type for _, op in ops if op.params_type and op.params_required})
+    params_types = sorted({op.params_type for _, op in ops if _takes_params(op, False)})
     streams = [f"{r.name}.{op.method}" for r in api.resources for op in r.operations
                if op.response.kind == "sse" or op.stream_event]
     lines = ["/** Every method called with its required arguments against a Prism mock server of the spec. */", ""]
@@ -181,7 +188,7 @@ def _prism_case(resource: TsResource, op: TsOperation, examples: Examples) -> li
     lines = [f"{INDENT}it({string(f'{resource.name}.{op.method}')}, async (t) => {{",
              f"{_BODY}if (!server) return t.skip('Prism is not installed');"]
     args = [_path_value(p) for p in op.path_params]
-    if op.params_type and op.params_required:
+    if _takes_params(op, False):
         node = Obj(tuple((key_text(p.key), examples.value(p.type, p.example, request=p.uploads))
                          for p in _sent(op, False)))
         lines += layout(node, f"const params: {op.params_type} = ", ";", _BODY)

@@ -1,0 +1,21 @@
+"""The TypeScript SDK's generated calls send the first of a body's anyOf sets of required names, as the Python SDK's
+do (unkey's createDeployment: Prism answered 422 to the TypeScript call only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import Target
+from generator.pipeline import build_target
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "tests" / "parse" / "required_sets.yaml"
+
+
+def test_typescript_example_calls_send_a_required_set(tmp_path: Path) -> None:
+    files = build_target(Target(spec=str(SPEC), output=str(tmp_path), package="sets", language="typescript"), ROOT).files
+    prism = files["tests/prism.test.ts"]
+    case = prism[prism.index("'addresses.create'"):]
+    case = case[: case.index("});")]
+    assert "line1: 'string'" in case and "name: 'string'" in case, case
+    assert "company" not in case
