@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from generator.cache import Reuse
+from generator.targets.python.format import signature_parameter
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.inputs import Keys, RecordingEnvironment
 from generator.targets.python.locations import TEMPLATES
@@ -65,7 +66,9 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     env.filters["late_import"] = late_import
     env.filters["pycall"] = call
     env.filters["field_line"] = field_line
-    env.filters["param_line"] = param_line
+    env.filters["param_line"] = lambda name, annotation, default, depth: signature_parameter(
+        param_line(name, annotation, default, depth), depth
+    )
     env.filters["wrapped"] = wrapped
     env.filters["toml"] = toml_string
     return env
