@@ -55,6 +55,8 @@ class Context:
     def resolve(self, node: Any, pointer: str, kind: str = "Schema") -> tuple[Any, str]:
         """Follow ``$ref`` chains to an object of ``kind`` (an openapi-pydantic class name: Schema, Parameter,
         RequestBody, Response, SecurityScheme); returns the target object and its pointer."""
+        if not is_ref(node) and extra_ref(node) is None:
+            return node, pointer  # most calls: nothing to follow
         seen: set[str] = set()
         origin = pointer
         while True:
