@@ -49,6 +49,7 @@ class Context:
         self.openapi = str(spec.openapi)
         self.models = v3_0 if self.openapi.startswith("3.0") else v3_1  # openapi-pydantic's classes of the version
         self.read_as: dict[tuple[str, str], Any] = {}  # $ref targets read as a kind (_read_as)
+        self._targets: dict[str, tuple[Any, str]] = {}  # each $ref's target and its pointer
         components = spec.components.schemas if spec.components else None
         self.component_schemas: Mapping[str, Any] = components or {}
 
@@ -68,7 +69,7 @@ class Context:
             if ref in seen:
                 raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
             seen.add(ref)
-            node, pointer = self._walk_pointer(ref, pointer), jsonpointer.from_fragment(ref)
+            node, pointer = self._target(ref, pointer)
         if seen and not isinstance(node, getattr(self.models, kind)):
             node = self._read_as(kind, node, pointer, origin)
         return node, pointer
@@ -91,7 +92,14 @@ class Context:
             raise problem from None
         return self.read_as[key]
 
-    def _walk_pointer(self, ref: str, origin: str) -> Any:
+    def _target(self, ref: str, origin: str) -> tuple[Any, str]:
+        """The object a local ``$ref`` names and its pointer (walked once per reference)."""
+        found = self._targets.get(ref)
+        if found is None:
+            found = self._targets[ref] = (self._walk(ref, origin), jsonpointer.from_fragment(ref))
+        return found
+
+    def _walk(self, ref: str, origin: str) -> Any:
         node: Any = self.spec
         # not pointer.split: an empty first token ("#//x") is a key too
         for token in jsonpointer.from_fragment(ref)[1:].split("/"):

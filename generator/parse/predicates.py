@@ -119,14 +119,18 @@ def is_nullable(schema: Any) -> bool:
     if _keyword(schema, "nullable"):
         return True
     raw = schema.type
-    values = raw if isinstance(raw, list) else [raw]
-    if any(_plain(v) == "null" for v in values if v is not None):
-        return True
+    if raw is not None:
+        if isinstance(raw, list):
+            if any(v is not None and _plain(v) == "null" for v in raw):
+                return True
+        elif _plain(raw) == "null":
+            return True
     if schema.enum is not None and None in schema.enum:
         return True
-    if any(is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf or []):
+    if schema.allOf and any(is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf):
         return True
-    return any(is_null_schema(v) for v in (schema.anyOf or schema.oneOf or []))
+    variants = schema.anyOf or schema.oneOf
+    return bool(variants) and any(is_null_schema(v) for v in variants)
 
 
 def _keyword(schema: Any, name: str) -> Any:
@@ -138,7 +142,15 @@ def _keyword(schema: Any, name: str) -> Any:
     if name in fields:
         return fields[name]
     extra = getattr(schema, "__pydantic_extra__", None)
-    return extra.get(name) if extra else getattr(type(schema), name, None)
+    if extra and name in extra:
+        return extra[name]
+    key = (type(schema), name)
+    if key not in _CLASS_ATTRIBUTES:
+        _CLASS_ATTRIBUTES[key] = getattr(type(schema), name, None)
+    return _CLASS_ATTRIBUTES[key]
+
+
+_CLASS_ATTRIBUTES: dict[tuple[type, str], Any] = {}
 
 
 def is_union(schema: Any) -> bool:

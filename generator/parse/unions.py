@@ -91,15 +91,12 @@ class Unions(SchemaTypes):
 def _index(originals: list[Any], variant: Any) -> int:
     """``originals.index(variant)`` (the first equal variant's), comparing only variants of the same class and
     reference: pydantic's == of two schemas compares every field."""
+    cls, ref = type(variant), variant.__dict__.get("ref")
     for index, original in enumerate(originals):
-        if original is variant or (type(original) is type(variant) and _ref_of(original) == _ref_of(variant)
+        if original is variant or (type(original) is cls and original.__dict__.get("ref") == ref
                                    and original == variant):
             return index
     raise ValueError("not a variant of the union")
-
-
-def _ref_of(node: Any) -> Any:
-    return node.ref if is_ref(node) else None
 
 
 def _as_open_enum(items: list[TypeExpr]) -> Literal | None:
