@@ -32,9 +32,17 @@ def same_but_wording(old: Any, new: Any) -> bool:
         fields = _fields(cls)
     for field in fields:
         a, b = getattr(old, field), getattr(new, field)
-        if a is not b and not same_but_wording(a, b):
+        if a is b:
+            continue
+        if type(a) in _LEAVES:  # a plain value: compared here, not in a call of its own
+            if type(a) is not type(b) or not a == b:
+                return False
+        elif not same_but_wording(a, b):
             return False
     return True
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's compared fields but its wording
