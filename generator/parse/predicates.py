@@ -22,7 +22,8 @@ Resolve = Callable[[Any, str], "tuple[Any, str]"]
 _PLAIN: dict[Any, Any] = {member: member.value for member in (*_DataType30, *_DataType31)}
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A type keyword's value (an enum member, a string or anything else) as a plain value."""
     try:
         return _PLAIN.get(value, value)
     except TypeError:  # a list (or another unhashable value): no enum member
@@ -103,15 +104,15 @@ def types(schema: Any) -> set[str]:
     if raw is None:
         return set()
     if not isinstance(raw, list):
-        return {_plain(raw)} - {"null"}
-    return {_plain(v) for v in raw} - {"null"}
+        return {plain(raw)} - {"null"}
+    return {plain(v) for v in raw} - {"null"}
 
 
 def is_null_schema(schema: Any) -> bool:
     if is_ref(schema):
         return False
-    return types(schema) == set() and _plain(schema.type) == "null" or (
-        isinstance(schema.type, list) and [_plain(v) for v in schema.type] == ["null"]
+    return types(schema) == set() and plain(schema.type) == "null" or (
+        isinstance(schema.type, list) and [plain(v) for v in schema.type] == ["null"]
     )
 
 
@@ -121,9 +122,9 @@ def is_nullable(schema: Any) -> bool:
     raw = schema.type
     if raw is not None:
         if isinstance(raw, list):
-            if any(v is not None and _plain(v) == "null" for v in raw):
+            if any(v is not None and plain(v) == "null" for v in raw):
                 return True
-        elif _plain(raw) == "null":
+        elif plain(raw) == "null":
             return True
     if schema.enum is not None and None in schema.enum:
         return True
@@ -184,7 +185,7 @@ def is_trivial(schema: Any) -> bool:
     keys = schema.model_fields_set
     if keys <= _TRIVIAL_KEYS:
         return True
-    if "type" in keys and _plain(schema.type) == "object" and not schema.additionalProperties:
+    if "type" in keys and plain(schema.type) == "object" and not schema.additionalProperties:
         keys = keys - {"type"}  # ``{type: object, required: [...]}`` beside the parts that declare the properties
     if not keys <= _CONSTRAINT_KEYS or "const" in keys:
         return False
