@@ -213,7 +213,8 @@ def build_target(
         _thaw()
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
-    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None)
+    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
+               whole=reuse.whole if reuse is not None else None)
     if reuse is not None:
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
@@ -248,7 +249,8 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     if templates is not None:
         return None
     base = hashlib.sha256(generator_digest() + black_version().encode()).hexdigest()
-    return Reuse(base, latest_output(_target_key(out, target))[1])
+    _key, previous, whole = latest_output(_target_key(out, target))
+    return Reuse(base, previous, whole)
 
 
 def _target_key(out: Path, target: Target) -> str:

@@ -1,5 +1,6 @@
 """A regeneration that reuses the last run's work (the cached output, each file's input key) writes the same files as
-a cold generation of the same spec: after each kind of spec change, in both languages, byte for byte.
+a cold generation of the same spec: after each kind of spec change, in both languages, byte for byte; so does going
+back to an earlier spec (its output from the cache, stored whole or as what differs from an earlier one).
 
 The CHANGELOG is the one file that differs by design (a regeneration adds a section for the change)."""
 
@@ -63,13 +64,23 @@ def test_regeneration_after_each_change_equals_cold_generation(
         args = ["generate", str(path), "-o", str(folder), "--package-name", "shapes", "--language", language, "-q"]
         assert main(args) == 0
 
+    specs = [spec]
     generate(spec, "spec-0", out, tmp_path / "cache")
+    generate(spec, "spec-0", tmp_path / "cold-0", tmp_path / "cold-cache-0")
     for step, change in enumerate(CHANGES, 1):
         spec = copy.deepcopy(spec)
         change(spec)
+        specs.append(spec)
         generate(spec, f"spec-{step}", out, tmp_path / "cache")  # reuses the last run's files and keys
-        cold = tmp_path / f"cold-{step}"
-        generate(spec, f"spec-{step}", cold, tmp_path / f"cold-cache-{step}")
-        regenerated, expected = _files(out), _files(cold)
-        assert regenerated.keys() == expected.keys(), change.__name__
-        assert [p for p in expected if regenerated[p] != expected[p]] == [], change.__name__
+        generate(spec, f"spec-{step}", tmp_path / f"cold-{step}", tmp_path / f"cold-cache-{step}")
+        _assert_same(out, tmp_path / f"cold-{step}", change.__name__)
+    # back to earlier specs: whole outputs from the cache, one stored as what differs from the first
+    for step in (2, 0):
+        generate(specs[step], f"spec-{step}", out, tmp_path / "cache")
+        _assert_same(out, tmp_path / f"cold-{step}", f"back to spec {step}")
+
+
+def _assert_same(regenerated_folder: Path, cold_folder: Path, what: str) -> None:
+    regenerated, expected = _files(regenerated_folder), _files(cold_folder)
+    assert regenerated.keys() == expected.keys(), what
+    assert [p for p in expected if regenerated[p] != expected[p]] == [], what
