@@ -6,15 +6,19 @@ files are written, and little cyclic garbage (reference counting frees the rest)
 one of them again: on the OpenAI spec the collector took about half a second of a cold generation, most of it in
 five full collections while the document was checked and parsed. So the collector is paused while a target is built
 (``paused``), and what the build keeps is frozen (``freeze``: never walked) until the command ends (``frozen``).
+At exit every object is frozen too: the interpreter's last full collection would walk the model, the plan and the
+files once more only to free them, which the end of the process does anyway (about 0.3 s on the OpenAI spec).
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 _held = [0]  # how many `frozen` blocks are open
+atexit.register(gc.freeze)  # runs before the interpreter's last collection, which then walks nothing
 
 
 @contextmanager
