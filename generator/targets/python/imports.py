@@ -44,6 +44,11 @@ def _normalise(line: str) -> tuple[str, str, tuple[str, ...]]:
 
 def organize(lines: list[str] | tuple[str, ...], first_party: str = "") -> tuple[str, ...]:
     """Merge, dedupe and order import lines; sections are separated by an empty string."""
+    return _organized(tuple(lines), first_party)
+
+
+@lru_cache(maxsize=4096)  # models that use the same types import the same lines (2,242 models, 911 sets: OpenAI)
+def _organized(lines: tuple[str, ...], first_party: str) -> tuple[str, ...]:
     plain: dict[int, set[str]] = {}
     froms: dict[int, dict[str, set[str]]] = {}
     for line in lines:

@@ -203,7 +203,10 @@ def _type_doc(type_text: str) -> Doc:
 
 def annotation(first: str, type_text: str, tail: str, indent: str) -> list[str]:
     """``first`` + a type (a return type, a property's or a parameter's) + ``tail``, broken as biome breaks it."""
-    return render(first, [_type_doc(type_text), tail], indent)
+    body = _type_doc(type_text)
+    if isinstance(body, str):  # a name or keyword: no break to choose (what render prints for it)
+        return [line.rstrip() for line in f"{first}{body}{tail}".split("\n")]
+    return render(first, [body, tail], indent)
 
 
 def assignment(first: str, type_text: str, tail: str, indent: str) -> list[str]:
