@@ -33,6 +33,12 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+def collect() -> None:
+    """One full collection now, paused or not (frozen objects are not walked): the parse's cycles (a parser and the
+    bound methods it hands its helpers) hold the parsed document until one runs."""
+    gc.collect()
+
+
 def freeze() -> None:
     """Every object alive now is left out of collections (reference counting still frees it)."""
     gc.freeze()
