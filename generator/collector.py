@@ -6,6 +6,8 @@ files are written, and little cyclic garbage (reference counting frees the rest)
 one of them again: on the OpenAI spec the collector took about half a second of a cold generation, most of it in
 five full collections while the document was checked and parsed. So the collector is paused while a target is built
 (``paused``), and what the build keeps is frozen (``freeze``: never walked) until the command ends (``frozen``).
+With the collector paused, a cycle holding the document keeps it alive until exit: the parser breaks its own (the
+bound method it hands its helpers) when the model is built, so the document is freed before rendering as before.
 At exit every object is frozen too: the interpreter's last full collection would walk the model, the plan and the
 files once more only to free them, which the end of the process does anyway (about 0.3 s on the OpenAI spec).
 """
@@ -31,12 +33,6 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def collect() -> None:
-    """One full collection now, paused or not (frozen objects are not walked): the parse's cycles (a parser and the
-    bound methods it hands its helpers) hold the parsed document until one runs."""
-    gc.collect()
 
 
 def freeze() -> None:

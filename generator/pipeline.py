@@ -210,7 +210,6 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
             spec_text = bundle.dump(doc.data)
     warnings = upgrade_warnings + warnings
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
-    collector.collect()  # and the parse's own cycles, which still hold it
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     reuse = _reuse(root / target.output, target, templates)
     collector.freeze()  # the model and the plan live through rendering and formatting, and after them
