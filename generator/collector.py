@@ -35,6 +35,12 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+def collect_young() -> None:
+    """Collect what was made since the last collection (paused or not): for work that leaves cycles behind while the
+    collector is paused, such as black's syntax trees (parent links), which would otherwise pile up until exit."""
+    gc.collect(0)
+
+
 def freeze() -> None:
     """Every object alive now is left out of collections (reference counting still frees it)."""
     gc.freeze()

@@ -20,6 +20,7 @@ from functools import cache
 
 import black
 
+from generator import collector
 from generator.targets.python.source import LINE_LENGTH, width
 
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
@@ -201,3 +202,5 @@ def _black(text: str, mode: black.Mode, name: str) -> str:
         return black.format_str(text, mode=mode)
     except black.InvalidInput as exc:  # a template bug, never a spec problem: say which file
         raise RuntimeError(f"generated file {name} is not valid Python: {exc}") from None
+    finally:
+        collector.collect_young()  # black's syntax trees are cycles: freed now, not at exit (see collector)
