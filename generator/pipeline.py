@@ -106,11 +106,12 @@ def _prepared(doc: load.Document, external: bool, rules: dict[str, str] | None) 
     Swagger 2.0 document upgraded to 3.0 (relocating like a bundle: its parts name their 2.0 places); None when
     ``doc`` is used as loaded. With the upgrade's warnings."""
     from generator.load import bundle, swagger2
-    from generator.load.swagger2.upgrade import upgrade
 
     bundled = bundle.bundle(doc) if external else None
     if not swagger2.is_swagger2(doc.data):
         return bundled, ()
+    from generator.load.swagger2.upgrade import upgrade  # imported for a 2.0 document only
+
     upgraded = upgrade(doc, bundled)
     return upgraded, _upgrade_warnings(upgraded, rules)
 
