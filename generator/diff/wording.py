@@ -35,7 +35,7 @@ def same_but_wording(old: Any, new: Any) -> bool:
         if a is b:
             continue
         if type(a) in _LEAVES:  # a plain value: compared here, not in a call of its own
-            if type(a) is not type(b) or not a == b:
+            if type(a) is not type(b) or a != b:
                 return False
         elif not same_but_wording(a, b):
             return False
