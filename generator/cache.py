@@ -1,16 +1,18 @@
 """sdkforge's caches: where they live (never in the repo) and the cache of whole generated outputs.
 
 The folder is $SDKFORGE_CACHE_DIR, else ~/.cache/sdkforge/black-<black version>. A whole output is stored under a key
-of everything it depends on (see pipeline._output_key); any problem reading or writing it just means no cache.
+of everything it depends on (see pipeline._output_key), as all its files or, when it was made from the last output of
+the same target, as the files that differ from that output's whole record (a one-schema change stores a few files,
+not the SDK again); any problem reading or writing it just means no cache.
 """
 
 from __future__ import annotations
 
 import gc
-import gzip
-import json
+import io
 import os
 import pickle
+import zlib
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -46,38 +48,71 @@ def cache_dir() -> Path | None:
 
 def _output_path(key: str | None) -> Path | None:
     folder = cache_dir() if key else None
-    return folder / f"output-{key}.json.gz" if folder is not None else None
+    return folder / f"output-{key}.pickle.zlib" if folder is not None else None
 
 
-def get_output(key: str | None, *, with_keys: bool = False) -> Any:
-    """The output stored under ``key`` (files, warnings, operations; and each file's input key if ``with_keys``),
-    or None."""
+def _read_output(key: str | None) -> Any:
+    """A stored output record (plain data, pickled and compressed: read back at twice JSON's speed), or None."""
     path = _output_path(key)
     if path is None or not path.is_file():
         return None
     try:
-        data = json.loads(gzip.decompress(path.read_bytes()))
-        found = dict(data["files"]), tuple(data["warnings"]), int(data.get("operations", 0))
-        return (*found, dict(data.get("keys", {}))) if with_keys else found
-    except (OSError, ValueError, KeyError, TypeError):
+        return _Records(io.BytesIO(zlib.decompress(path.read_bytes()))).load()
+    except Exception:  # noqa: BLE001 - missing, partial, from another Python, or refused: no record
         return None
+
+
+def _files_of(key: str, data: Any) -> tuple[dict[str, str], tuple[str, dict[str, str]]]:
+    """The files of a record, and the whole record (key, files) they are stored against: a record made from the
+    last output holds only the files that differ from a whole one (its ``base``, never a record of the same kind)."""
+    files = dict(data["files"])
+    if not data.get("base"):
+        return files, (key, files)
+    base = _read_output(data["base"])
+    if not isinstance(base, dict) or base.get("base"):
+        raise KeyError("base")
+    whole = dict(base["files"])
+    return {path: files[path] if path in files else whole[path] for path in data["paths"]}, (data["base"], whole)
+
+
+def _output(key: str | None) -> tuple[dict[str, str], tuple[str, ...], int, dict[str, str], tuple[str, dict[str, str]]] | None:
+    data = _read_output(key)
+    if key is None or data is None:
+        return None
+    try:
+        files, whole = _files_of(key, data)
+        return files, tuple(data["warnings"]), int(data.get("operations", 0)), dict(data.get("keys", {})), whole
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def get_output(key: str | None) -> Output | None:
+    """The output stored under ``key`` (files, warnings, operations), or None."""
+    found = _output(key)
+    return found[:3] if found is not None else None
 
 
 def put_output(
     key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int = 0,
-    keys: dict[str, str] | None = None,
+    keys: dict[str, str] | None = None, whole: tuple[str, dict[str, str]] | None = None,
 ) -> None:
     """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it), with
-    the key of each file's inputs (see Reuse)."""
+    the key of each file's inputs (see Reuse). Given a whole record (key, files), as the last output of the same
+    target has, only the files that differ from it are stored, unless that is most of them."""
     path = _output_path(key)
     if path is None:
         return
-    record = {"files": files, "warnings": list(warnings), "operations": operations, "keys": keys or {}}
+    record: dict[str, Any] = {"files": files, "warnings": list(warnings), "operations": operations,
+                              "keys": keys or {}}
+    if whole is not None and whole[0] != key:
+        changed = {name: text for name, text in files.items() if whole[1].get(name) != text}
+        if len(changed) * 2 < len(files):
+            record.update(files=changed, base=whole[0], paths=list(files))
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(gzip.compress(json.dumps(record).encode(), 1))
+        tmp.write_bytes(zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass
 
 
@@ -130,9 +165,11 @@ class Reuse:
     """The last run's files of one target with the keys of their inputs, and this run's keys as a target gives them:
     a file whose key is unchanged is the last run's text, neither rendered nor formatted again."""
 
-    def __init__(self, base: str, previous: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, base: str, previous: dict[str, tuple[str, str]],
+                 whole: tuple[str, dict[str, str]] | None = None) -> None:
         self.base = base  # what every key starts from: the generator's source and black's version
         self.previous = previous  # path -> (key, text)
+        self.whole = whole  # the whole record the last output is stored against: what this one is stored against
         self.keys: dict[str, str] = {}
 
     def text(self, path: str, key: str) -> str | None:
@@ -142,20 +179,21 @@ class Reuse:
         return found[1] if found is not None and found[0] == key else None
 
 
-def latest_output(target_key: str) -> tuple[str, dict[str, tuple[str, str]]]:
-    """(output key, {path: (input key, text)}) of the last output stored for a target, or ("", {})."""
+def latest_output(target_key: str) -> tuple[str, dict[str, tuple[str, str]], tuple[str, dict[str, str]] | None]:
+    """(output key, {path: (input key, text)}, the whole record it is stored against) of the last output stored for
+    a target, or ("", {}, None)."""
     folder = cache_dir()
     if folder is None:
-        return "", {}
+        return "", {}, None
     try:
         key = (folder / f"latest-{target_key}").read_text(encoding="ascii").strip()
     except OSError:
-        return "", {}
-    found = get_output(key, with_keys=True)
+        return "", {}, None
+    found = _output(key)
     if found is None or not found[3]:
-        return "", {}
+        return "", {}, None
     files, keys = found[0], found[3]
-    return key, {path: (keys[path], text) for path, text in files.items() if path in keys}
+    return key, {path: (keys[path], text) for path, text in files.items() if path in keys}, found[4]
 
 
 def set_latest(target_key: str, key: str | None) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator import collector
 from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
@@ -107,11 +106,12 @@ def _prepared(doc: load.Document, external: bool, rules: dict[str, str] | None) 
     Swagger 2.0 document upgraded to 3.0 (relocating like a bundle: its parts name their 2.0 places); None when
     ``doc`` is used as loaded. With the upgrade's warnings."""
     from generator.load import bundle, swagger2
-    from generator.load.swagger2.upgrade import upgrade
 
     bundled = bundle.bundle(doc) if external else None
     if not swagger2.is_swagger2(doc.data):
         return bundled, ()
+    from generator.load.swagger2.upgrade import upgrade  # imported for a 2.0 document only
+
     upgraded = upgrade(doc, bundled)
     return upgraded, _upgrade_warnings(upgraded, rules)
 
@@ -157,6 +157,15 @@ def build_target(
     cached = get_output(key)
     if cached is not None:
         return Generated(target=target, out=root / target.output, files=cached[0], warnings=cached[1], operations=cached[2])
+    with collector.paused():
+        return _build(target, root, key, external, on_stage, rules)
+
+
+def _build(target: Target, root: Path, key: str | None, external: bool, on_stage: Callable[[str], None],
+           rules: dict[str, str] | None) -> Generated:
+    """build_target's work when the output is not cached (``key``: where to cache it; None: it must not be)."""
+    spec_path = root / target.spec
+    templates = root / target.templates if target.templates else None
     from generator.load import bundle
     from generator.load import document as load
     from generator.load.positions import locate
@@ -176,16 +185,14 @@ def build_target(
         lenient = tuple(bundled.lenient) if bundled is not None else ()
         checked = check(doc, rules, lenient, bundled.where if bundled is not None else None)
         spec = parse(doc)
-        # the document and its parse live until the model is built: keep the cyclic GC from walking them again and
-        # again (about 10% of a cold run on the full spec; reference counting still frees them)
-        gc.freeze()
+        collector.freeze()  # the document and its parse live until the model is built: see collector
         on_stage("model")
         try:
             language = target_for(target.language)
             neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
             api = language.plan(neutral, target, source=str(spec_path))
         finally:
-            _thaw()
+            collector.thaw()
     except SpecError as exc:
         if bundled is not None and exc.file == str(spec_path):
             bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
@@ -206,40 +213,19 @@ def build_target(
     del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     reuse = _reuse(root / target.output, target, templates)
-    gc.freeze()  # the model and the plan live through rendering and formatting: the same reason as above
+    collector.freeze()  # the model and the plan live through rendering and formatting, and after them
     try:
         files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
     finally:
-        _thaw()
+        collector.thaw()
     files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
     operations = sum(len(resource.operations) for resource in api.resources)
-    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None)
+    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
+               whole=reuse.whole if reuse is not None else None)
     if reuse is not None:
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
                      model=neutral, plan=api)
-
-
-_held = [0]  # how many `frozen_gc` blocks are open
-
-
-@contextmanager
-def frozen_gc() -> Iterator[None]:
-    """Keep what build_target freezes frozen until the block ends (a whole command: build, CHANGELOG, write).
-    Unfreezing hands every object of the model and plan back to the oldest generation, and the cyclic GC soon
-    walks them all in a full collection; a short-lived command has no cyclic garbage among them worth that."""
-    _held[0] += 1
-    try:
-        yield
-    finally:
-        _held[0] -= 1
-        if not _held[0]:
-            gc.unfreeze()
-
-
-def _thaw() -> None:
-    if not _held[0]:
-        gc.unfreeze()
 
 
 def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
@@ -248,7 +234,8 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     if templates is not None:
         return None
     base = hashlib.sha256(generator_digest() + black_version().encode()).hexdigest()
-    return Reuse(base, latest_output(_target_key(out, target))[1])
+    _key, previous, whole = latest_output(_target_key(out, target))
+    return Reuse(base, previous, whole)
 
 
 def _target_key(out: Path, target: Target) -> str:

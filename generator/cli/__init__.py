@@ -171,9 +171,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _generate_once(args: argparse.Namespace) -> int:
-    from generator.pipeline import frozen_gc
+    from generator import collector
 
-    with frozen_gc():  # the models and plans stay out of the cyclic GC's way until the files are written
+    with collector.frozen():  # the models and plans stay out of the cyclic GC's way until the files are written
         return _generate_frozen(args)
 
 

@@ -13,24 +13,41 @@ def same_but_wording(old: Any, new: Any) -> bool:
     """Whether ``old`` and ``new`` (model values) are equal in every compared field but their wording."""
     if old is new:
         return True
-    if type(old) is not type(new):
+    cls = type(old)
+    if cls is not type(new):
         return False
-    if isinstance(old, (tuple, list)):
-        return len(old) == len(new) and all(same_but_wording(a, b) for a, b in zip(old, new))
-    if isinstance(old, dict):
-        return old.keys() == new.keys() and all(same_but_wording(old[k], new[k]) for k in old)
-    if dataclasses.is_dataclass(old):
-        for field in _fields(type(old)):
-            if not same_but_wording(getattr(old, field), getattr(new, field)):
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        if cls is tuple or cls is list or isinstance(old, (tuple, list)):
+            if len(old) != len(new):
                 return False
-        return True
-    return bool(old == new)
+            for a, b in zip(old, new):
+                if a is not b and not same_but_wording(a, b):
+                    return False
+            return True
+        if isinstance(old, dict):
+            return old.keys() == new.keys() and all(same_but_wording(old[k], new[k]) for k in old)
+        if not dataclasses.is_dataclass(old):
+            return bool(old == new)
+        fields = _fields(cls)
+    for field in fields:
+        a, b = getattr(old, field), getattr(new, field)
+        if a is b:
+            continue
+        if type(a) in _LEAVES:  # a plain value: compared here, not in a call of its own
+            if type(a) is not type(b) or a != b:
+                return False
+        elif not same_but_wording(a, b):
+            return False
+    return True
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's compared fields but its wording
 
 
 def _fields(cls: type) -> tuple[str, ...]:
-    if cls not in _FIELDS:
-        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.compare and f.name not in WORDING)
+    _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.compare and f.name not in WORDING)
     return _FIELDS[cls]

@@ -57,3 +57,5 @@ def parse_api(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, A
             pointer=building[-1][0] if building else "",
             hint="split the schema, or break long $ref chains",
         ) from None
+    finally:
+        del parser.examples, parser.security  # they hold the parser's resolve: reference counting frees it now

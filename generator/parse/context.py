@@ -50,12 +50,15 @@ class Context:
         self.openapi = str(spec.openapi)
         self.models = v3_0 if self.openapi.startswith("3.0") else v3_1  # openapi-pydantic's classes of the version
         self.read_as: dict[tuple[str, str], Any] = {}  # $ref targets read as a kind (_read_as)
+        self._targets: dict[str, tuple[Any, str]] = {}  # each $ref's target and its pointer
         components = spec.components.schemas if spec.components else None
         self.component_schemas: Mapping[str, Any] = components or {}
 
     def resolve(self, node: Any, pointer: str, kind: str = "Schema") -> tuple[Any, str]:
         """Follow ``$ref`` chains to an object of ``kind`` (an openapi-pydantic class name: Schema, Parameter,
         RequestBody, Response, SecurityScheme); returns the target object and its pointer."""
+        if not is_ref(node) and extra_ref(node) is None:
+            return node, pointer  # most calls: nothing to follow
         seen: set[str] = set()
         origin = pointer
         while True:
@@ -67,7 +70,7 @@ class Context:
             if ref in seen:
                 raise SpecError(f"$ref cycle without an object in between: {ref}", file=self.source, pointer=pointer)
             seen.add(ref)
-            node, pointer = self._walk_pointer(ref, pointer), jsonpointer.from_fragment(ref)
+            node, pointer = self._target(ref, pointer)
         if seen and not isinstance(node, getattr(self.models, kind)):
             node = self._read_as(kind, node, pointer, origin)
         return node, pointer
@@ -90,7 +93,14 @@ class Context:
             raise problem from None
         return self.read_as[key]
 
-    def _walk_pointer(self, ref: str, origin: str) -> Any:
+    def _target(self, ref: str, origin: str) -> tuple[Any, str]:
+        """The object a local ``$ref`` names and its pointer (walked once per reference)."""
+        found = self._targets.get(ref)
+        if found is None:
+            found = self._targets[ref] = (self._walk(ref, origin), jsonpointer.from_fragment(ref))
+        return found
+
+    def _walk(self, ref: str, origin: str) -> Any:
         node: Any = self.spec
         # not pointer.split: an empty first token ("#//x") is a key too
         for token in jsonpointer.from_fragment(ref)[1:].split("/"):

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 from generator.model import FILE_EXAMPLE
-from generator.parse.predicates import is_ref, is_trivial
+from generator.parse.predicates import is_ref, is_trivial, plain, types
 
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -230,15 +230,13 @@ def _in_format(schema: Any, value: Any) -> bool:
 
 
 def _kinds(schema: Any) -> set[str]:
-    raw = schema.type
-    values = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
-    return {getattr(v, "value", v) for v in values} - {"null"}
+    return types(schema)
 
 
 def _is_null(schema: Any, resolve: Callable[[Any, str], tuple[Any, str]]) -> bool:
     resolved, _ = resolve(schema, "")
     raw = resolved.type
-    return getattr(raw, "value", raw) == "null" or (isinstance(raw, list) and [getattr(v, "value", v) for v in raw] == ["null"])
+    return plain(raw) == "null" or (isinstance(raw, list) and [plain(v) for v in raw] == ["null"])
 
 
 def _specificity(schema: Any, resolve: Callable[[Any, str], tuple[Any, str]]) -> int:

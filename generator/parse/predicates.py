@@ -6,8 +6,10 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from openapi_pydantic.v3.v3_0 import DataType as _DataType30
 from openapi_pydantic.v3.v3_0 import Reference as _Reference30
 from openapi_pydantic.v3.v3_0 import Schema as _Schema30
+from openapi_pydantic.v3.v3_1 import DataType as _DataType31
 from openapi_pydantic.v3.v3_1 import Reference as _Reference31
 from openapi_pydantic.v3.v3_1 import Schema as _Schema31
 
@@ -16,6 +18,16 @@ from generator.pointer import from_fragment
 SCHEMA_PREFIX = "#/components/schemas/"
 
 Resolve = Callable[[Any, str], "tuple[Any, str]"]
+# a type keyword's value as its plain string (a dict lookup: an enum member's ``.value`` is a slow descriptor)
+_PLAIN: dict[Any, Any] = {member: member.value for member in (*_DataType30, *_DataType31)}
+
+
+def plain(value: Any) -> Any:
+    """A type keyword's value (an enum member, a string or anything else) as a plain value."""
+    try:
+        return _PLAIN.get(value, value)
+    except TypeError:  # a list (or another unhashable value): no enum member
+        return value
 
 
 def is_ref(node: Any) -> bool:
@@ -91,30 +103,55 @@ def types(schema: Any) -> set[str]:
     raw = schema.type
     if raw is None:
         return set()
-    values = raw if isinstance(raw, list) else [raw]
-    return {getattr(v, "value", v) for v in values} - {"null"}
+    if not isinstance(raw, list):
+        return {plain(raw)} - {"null"}
+    return {plain(v) for v in raw} - {"null"}
 
 
 def is_null_schema(schema: Any) -> bool:
     if is_ref(schema):
         return False
-    return types(schema) == set() and getattr(schema.type, "value", schema.type) == "null" or (
-        isinstance(schema.type, list) and [getattr(v, "value", v) for v in schema.type] == ["null"]
+    return types(schema) == set() and plain(schema.type) == "null" or (
+        isinstance(schema.type, list) and [plain(v) for v in schema.type] == ["null"]
     )
 
 
 def is_nullable(schema: Any) -> bool:
-    if getattr(schema, "nullable", False):
+    if _keyword(schema, "nullable"):
         return True
     raw = schema.type
-    values = raw if isinstance(raw, list) else [raw]
-    if any(getattr(v, "value", v) == "null" for v in values if v is not None):
-        return True
+    if raw is not None:
+        if isinstance(raw, list):
+            if any(v is not None and plain(v) == "null" for v in raw):
+                return True
+        elif plain(raw) == "null":
+            return True
     if schema.enum is not None and None in schema.enum:
         return True
-    if any(is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf or []):
+    if schema.allOf and any(is_trivial(part) and getattr(part, "nullable", False) for part in schema.allOf):
         return True
-    return any(is_null_schema(v) for v in (schema.anyOf or schema.oneOf or []))
+    variants = schema.anyOf or schema.oneOf
+    return bool(variants) and any(is_null_schema(v) for v in variants)
+
+
+def _keyword(schema: Any, name: str) -> Any:
+    """``getattr(schema, name, None)`` for a keyword that is a field of one version's Schema and an extra field (or
+    absent) in the other's, without pydantic's slow path for a missing attribute."""
+    fields = getattr(schema, "__dict__", None)
+    if fields is None:
+        return getattr(schema, name, None)
+    if name in fields:
+        return fields[name]
+    extra = getattr(schema, "__pydantic_extra__", None)
+    if extra and name in extra:
+        return extra[name]
+    key = (type(schema), name)
+    if key not in _CLASS_ATTRIBUTES:
+        _CLASS_ATTRIBUTES[key] = getattr(type(schema), name, None)
+    return _CLASS_ATTRIBUTES[key]
+
+
+_CLASS_ATTRIBUTES: dict[tuple[type, str], Any] = {}
 
 
 def is_union(schema: Any) -> bool:
@@ -148,7 +185,7 @@ def is_trivial(schema: Any) -> bool:
     keys = schema.model_fields_set
     if keys <= _TRIVIAL_KEYS:
         return True
-    if "type" in keys and getattr(schema.type, "value", schema.type) == "object" and not schema.additionalProperties:
+    if "type" in keys and plain(schema.type) == "object" and not schema.additionalProperties:
         keys = keys - {"type"}  # ``{type: object, required: [...]}`` beside the parts that declare the properties
     if not keys <= _CONSTRAINT_KEYS or "const" in keys:
         return False

@@ -16,7 +16,7 @@ class Unions(SchemaTypes):
         originals = list(getattr(schema, key))
         items: list[TypeExpr] = []
         for variant in variants:
-            index = originals.index(variant)
+            index = _index(originals, variant)
             items.append(self.type_of(variant, f"{pointer}/{key}/{index}", context + (f"Variant{index}",), direction))
         return self._union_of(schema, variants, items, direction)
 
@@ -86,6 +86,17 @@ class Unions(SchemaTypes):
             elif prop_schema.enum is not None and len(prop_schema.enum) == 1 and isinstance(prop_schema.enum[0], str):
                 pinned[name] = prop_schema.enum[0]
         return pinned
+
+
+def _index(originals: list[Any], variant: Any) -> int:
+    """``originals.index(variant)`` (the first equal variant's), comparing only variants of the same class and
+    reference: pydantic's == of two schemas compares every field."""
+    cls, ref = type(variant), variant.__dict__.get("ref")
+    for index, original in enumerate(originals):
+        if original is variant or (type(original) is cls and original.__dict__.get("ref") == ref
+                                   and original == variant):
+            return index
+    raise ValueError("not a variant of the union")
 
 
 def _as_open_enum(items: list[TypeExpr]) -> Literal | None:

@@ -19,7 +19,7 @@ from generator.targets.python.expressions import (
 )
 from generator.targets.python.source import literal as source_literal
 
-_TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Tuple", "Union")
+TYPING_NAMES = ("Annotated", "Any", "Dict", "List", "Literal", "Optional", "Tuple", "Union")
 
 
 def annotation(t: TypeExpr, quoted: frozenset[str] = frozenset()) -> str:
@@ -76,7 +76,7 @@ def walk(t: TypeExpr) -> Iterator[TypeExpr]:
 
 def typing_names(text: str) -> list[str]:
     """The typing names an annotation text uses (``List[Optional[X]]`` -> ["List", "Optional"])."""
-    return [name for name in _TYPING_NAMES if f"{name}[" in text or text == name]
+    return [name for name in TYPING_NAMES if f"{name}[" in text or text == name]
 
 
 def named_refs(types: list[TypeExpr]) -> list[Named]:

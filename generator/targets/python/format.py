@@ -20,6 +20,7 @@ from functools import cache
 
 import black
 
+from generator import collector
 from generator.targets.python.source import LINE_LENGTH, width
 
 _MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
@@ -165,6 +166,22 @@ def _is_element(line: str) -> bool:
     return depth == 0
 
 
+def signature_parameter(text: str, depth: int) -> str:
+    """A parameter line of an exploded signature (``name: annotation = default,``, its first line unindented) that
+    is too long even alone on its line, split as black splits it; as it is when it fits or cannot be isolated.
+
+    Formatting the file would split the line the same way (black splits each element of an exploded signature by
+    itself, see _format_statements); done while rendering, the file needs no syntax tree to find the statement."""
+    indent = "    " * depth
+    line = f"{indent}{text}\n"
+    if "\n" in text or width(line) <= LINE_LENGTH + 1 or not long_code_lines(line) or not _is_element(line):
+        return text
+    try:
+        return _format_parameter(line)[len(indent) : -1]
+    except _Unsure:
+        return text
+
+
 @cache  # sync and async methods and overloads repeat the same parameters
 def _format_parameter(line: str) -> str:
     indent = len(line) - len(line.lstrip(" "))
@@ -185,3 +202,5 @@ def _black(text: str, mode: black.Mode, name: str) -> str:
         return black.format_str(text, mode=mode)
     except black.InvalidInput as exc:  # a template bug, never a spec problem: say which file
         raise RuntimeError(f"generated file {name} is not valid Python: {exc}") from None
+    finally:
+        collector.collect_young()  # black's syntax trees are cycles: freed now, not at exit (see collector)

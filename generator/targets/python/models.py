@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from generator import model
 from generator.targets.python import naming
-from generator.targets.python.annotations import annotation, named_refs, typing_names, uses_primitive
+from generator.targets.python.annotations import TYPING_NAMES, annotation, walk
 from generator.targets.python.defaults import default_source
 from generator.targets.python.docs import docstring
-from generator.targets.python.expressions import Named, Nullable, TypeExpr, to_py
+from generator.targets.python.expressions import Named, Nullable, Primitive, TypeExpr, to_py
 from generator.targets.python.imports import organize
 from generator.targets.python.shapes import PyField, PyModel
 from generator.targets.python.source import literal
@@ -92,8 +92,13 @@ class ModelPlanner:
 
     def _imports(self, types: list[TypeExpr], own: str, kind: str, fields: list[PyField]) -> tuple[str, ...]:
         lines: list[str] = []
-        texts = [annotation(t) for t in types] + [f.annotation for f in fields]
-        typing_used = sorted({name for text in texts for name in typing_names(text)})
+        # a field's annotation holds its type's (wrapped in Optional or Required, a shadowed name spelt through its
+        # module): the extra type's is the only other text the checks below need
+        texts = "\n".join([f.annotation for f in fields] + [annotation(t) for t in types[len(fields):]])
+        primitives, refs = _used(types)
+        # an annotation that is just a name ("Any": a schema named like a typing name) counts as that typing name
+        plain = {t.name for t in types if isinstance(t, Named)}
+        typing_used = [name for name in TYPING_NAMES if name + "[" in texts or name in plain]
         if kind == "typeddict":
             required = any(f.required for f in fields)
             lines.append("from typing_extensions import Required, TypedDict" if required else "from typing_extensions import TypedDict")
@@ -101,11 +106,11 @@ class ModelPlanner:
             lines.append(f"from typing import {', '.join(typing_used)}")
         field_names = {f.py_name for f in fields} if kind == "model" else set()
         for name in ("datetime", "date"):
-            if uses_primitive(types, name) and name not in field_names:
+            if name in primitives and name not in field_names:
                 lines.append(f"from datetime import {name}")
-        if any(name in field_names and uses_primitive(types, name) for name in ("datetime", "date")):
+        if any(name in field_names and name in primitives for name in ("datetime", "date")):
             lines.append("import datetime as _datetime")
-        if any("FileTypes" in text for text in texts):
+        if "FileTypes" in texts:
             lines.append("from .._types import FileTypes")
         if kind == "alias":
             lines.append("from typing_extensions import TypeAlias")
@@ -115,12 +120,25 @@ class ModelPlanner:
                 lines.append("import builtins")
             if any("FieldInfo(" in f.assign for f in fields):
                 lines.append("from pydantic import Field as FieldInfo")
-        if any("FieldInfo(discriminator=" in text for text in texts):
+        if "FieldInfo(discriminator=" in texts:
             lines.append("from pydantic import Field as FieldInfo")
-        if any("one_of(" in text for text in texts):
+        if "one_of(" in texts:
             lines.append("from .._models import one_of")
-        lines += [f"from .{ref.module} import {ref.name}" for ref in named_refs(types) if ref.name != own]
+        lines += [f"from .{refs[name].module} import {name}" for name in sorted(refs) if name != own]
         return organize(lines, self.package)
+
+
+def _used(types: list[TypeExpr]) -> tuple[set[str], dict[str, Named]]:
+    """The primitives (by Python name) and the named types (first met, by name) that ``types`` use, in one walk."""
+    primitives: set[str] = set()
+    refs: dict[str, Named] = {}
+    for t in types:
+        for node in walk(t):
+            if isinstance(node, Primitive):
+                primitives.add(node.py)
+            elif isinstance(node, Named):
+                refs.setdefault(node.name, node)
+    return primitives, refs
 
 
 def _assign(default: str | None, py_name: str, prop: model.Property) -> str:

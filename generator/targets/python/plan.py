@@ -58,6 +58,7 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> PyApi:
         models=py_models,
         client_names=tuple(sorted(([client] if target.mode != "async" else []) + (["Async" + client] if target.mode != "sync" else []))),
         warnings=api.warnings,
+        names=names,
     )
     if not target.mcp:
         return py

@@ -13,7 +13,8 @@ from typing import Any
 
 import jinja2
 
-from generator.cache import Reuse
+from generator.cache import Reuse, cache_dir
+from generator.targets.python.format import signature_parameter
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.inputs import Keys, RecordingEnvironment
 from generator.targets.python.locations import TEMPLATES
@@ -53,6 +54,7 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = RecordingEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
+        bytecode_cache=_bytecode_cache(),
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -65,10 +67,26 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     env.filters["late_import"] = late_import
     env.filters["pycall"] = call
     env.filters["field_line"] = field_line
-    env.filters["param_line"] = param_line
+    env.filters["param_line"] = lambda name, annotation, default, depth: signature_parameter(
+        param_line(name, annotation, default, depth), depth
+    )
     env.filters["wrapped"] = wrapped
     env.filters["toml"] = toml_string
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the cache folder (a template is compiled again when its text changes), per jinja
+    version and for this environment's options only: a run renders without compiling what an earlier run did."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    folder = folder / f"jinja-{jinja2.__version__}-python"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def toml_string(value: str) -> str:

@@ -10,6 +10,7 @@ from generator.targets.python.expressions import TypeExpr
 
 if TYPE_CHECKING:
     from generator.targets.python.mcp.plan import McpPlan
+    from generator.targets.python.names import Names
 
 # --- schemas ----------------------------------------------------------------------------------------------------
 
@@ -253,3 +254,4 @@ class PyApi:
     client_names: tuple[str, ...] = ()  # the client classes this SDK exports, sorted
     warnings: tuple[str, ...] = field(default=(), compare=False)
     mcp: McpPlan | None = None  # when the target asks for an MCP server
+    names: Names | None = field(default=None, repr=False, compare=False)  # the names the plan gave (for its surface)

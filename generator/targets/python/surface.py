@@ -67,7 +67,8 @@ class PythonSurface:
 
 def surface(api: model.Api, config: Target, *, source: str = "", planned: PyApi | None = None) -> PythonSurface:
     """The surface of the SDK ``config`` generates from ``api`` (``planned``: its plan, when already made)."""
-    return PythonSurface(api, planned or plan(api, config, source=source), name_all(api, config))
+    py = planned or plan(api, config, source=source)
+    return PythonSurface(api, py, py.names if py.names is not None else name_all(api, config))
 
 
 class RecordedSurface(PythonSurface):

@@ -9,6 +9,7 @@ one into lines. Text that is not such a type is kept whole, as one atom.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.targets.typescript.syntax import INDENT, LINE_WIDTH
 
@@ -195,15 +196,23 @@ def _fits(nxt: tuple[str, bool, Doc], rest: list[tuple[str, bool, Doc]], room: i
     return False
 
 
+@lru_cache(maxsize=16384)  # the same type texts recur in many properties; the printer only reads a document
+def _type_doc(type_text: str) -> Doc:
+    return doc(parse(type_text))
+
+
 def annotation(first: str, type_text: str, tail: str, indent: str) -> list[str]:
     """``first`` + a type (a return type, a property's or a parameter's) + ``tail``, broken as biome breaks it."""
-    return render(first, [doc(parse(type_text)), tail], indent)
+    body = _type_doc(type_text)
+    if isinstance(body, str):  # a name or keyword: no break to choose (what render prints for it)
+        return [line.rstrip() for line in f"{first}{body}{tail}".split("\n")]
+    return render(first, [body, tail], indent)
 
 
 def assignment(first: str, type_text: str, tail: str, indent: str) -> list[str]:
     """``export type X = `` (``first``) + a type + ``tail``: prettier's fluid layout, which moves the type to the next
     line, indented, when what comes before its first possible break does not fit after the ``=``."""
-    body = [doc(parse(type_text)), tail]
+    body = [_type_doc(type_text), tail]
     if _fits((indent, _BREAK, body), [], LINE_WIDTH - len(first)):
         return render(first, body, indent)
     return [first.rstrip()] + render(indent + INDENT, body, indent + INDENT)

@@ -28,7 +28,18 @@ def escape_char(char: str) -> str:
 def string(value: str) -> str:
     """A string literal as biome writes it: single quotes unless the text has more single than double quotes."""
     quote = '"' if value.count("'") > value.count('"') else "'"
-    return quote + "".join("\\" + c if c == quote else escape_char(c) for c in value) + quote
+    return quote + value.translate(_QUOTED[quote]) + quote
+
+
+def _table(quote: str) -> dict[int, str]:
+    """``escape_char`` of every character it changes, and the quote escaped: one ``str.translate`` spells a literal."""
+    codes = [*range(0x20), 0x7F, *range(0xD800, 0xE000), 0x2028, 0x2029, 0xFEFF, *map(ord, _ESCAPES)]
+    table = {code: escape_char(chr(code)) for code in codes}
+    table[ord(quote)] = "\\" + quote
+    return table
+
+
+_QUOTED = {quote: _table(quote) for quote in ("'", '"')}
 
 
 def number(value: float) -> str:
