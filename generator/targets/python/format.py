@@ -186,6 +186,10 @@ def signature_parameter(text: str, depth: int) -> str:
 def _format_parameter(line: str) -> str:
     indent = len(line) - len(line.lstrip(" "))
     source = f"def _(\n    {line.strip()}\n):\n{_BODY}"
+    try:
+        ast.parse(source)
+    except SyntaxError:  # not a whole parameter by itself (a string going on over lines): the file is formatted
+        raise _Unsure from None
     formatted = _black(source, _mode_for(LINE_LENGTH - indent + 4), "<parameter>").splitlines(keepends=True)
     if formatted[0] != "def _(\n" or formatted[-2:] != ["):\n", _BODY]:
         raise _Unsure
