@@ -8,7 +8,8 @@ read it, the copy differs (each module says why, with its measured Prism behavio
   body of a media type Prism cannot write (YAML...) is text.
 - ``parameters``: an array parameter's schema loses its null (a parameter is never sent as null); a parameter whose
   style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
-- ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema.
+- ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema; an
+  array field of a form may also be its item (one item arrives as one pair).
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
 - ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``; a
@@ -40,7 +41,7 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
-            bodies.readable_parts, path_names.routable_names, security.one_authorization_header,
+            bodies.readable_forms, path_names.routable_names, security.one_authorization_header,
             schemas.as_the_sdk_reads, examples.without_file_refs)
 
 

@@ -1,7 +1,8 @@
-"""Request bodies as Prism 5 can read them: a form part of ``spaceDelimited``/``pipeDelimited`` encoding crashes
+"""Request bodies as Prism 5 can read them. A form part of ``spaceDelimited``/``pipeDelimited`` encoding crashes
 Prism's reader when it holds an object (the server exits) and is not split when it holds an array (422 "must be
-array"), so the copy leaves out such a part's encoding and schema; Prism then checks the rest of the form, and the
-in-process tests check how the SDK encodes the part."""
+array"): the copy leaves out such a part's encoding and schema, so Prism checks the rest of the form. An array field
+of a form body with one item arrives as one ``name=value`` pair, which Prism reads as the item, not an array (422
+"must be array"): the copy lets such a field be its item too. The in-process tests check how the SDK encodes both."""
 
 from __future__ import annotations
 
@@ -9,33 +10,52 @@ from functools import partial
 from typing import Any
 
 from generator.targets.mock_spec.edits import Edits, local
-from generator.targets.mock_spec.parameters import DELIMITED
+from generator.targets.mock_spec.parameters import DELIMITED, kinds
 from generator.targets.mock_spec.places import operations
 
+FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
-def readable_parts(data: Any) -> Edits:
+
+def readable_forms(data: Any) -> Edits:
     edits: Edits = {}
     for path, _, op in operations(data):
         content = op.get("requestBody", {}).get("content") if isinstance(op.get("requestBody"), dict) else None
         for media_type, media in content.items() if isinstance(content, dict) else ():
-            names = _crashing_parts(data, media)
-            if names:
-                edits[path + ("requestBody", "content", media_type)] = partial(_without_parts, data, names)
+            if isinstance(media_type, str) and media_type.split(";")[0].strip().lower() in FORMS:
+                unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media)
+                if unchecked or arrays:
+                    edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays)
     return edits
+
+
+def _properties(data: Any, media: Any) -> dict[str, Any]:
+    schema = local(data, media.get("schema")) if isinstance(media, dict) else None
+    found = schema.get("properties") if isinstance(schema, dict) else None
+    return found if isinstance(found, dict) else {}
 
 
 def _crashing_parts(data: Any, media: Any) -> frozenset[str]:
     encoding = media.get("encoding") if isinstance(media, dict) else None
-    schema = local(data, media.get("schema")) if isinstance(media, dict) else None
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(encoding, dict) or not isinstance(properties, dict):
+    properties = _properties(data, media)
+    if not isinstance(encoding, dict):
         return frozenset()
     return frozenset(name for name, how in encoding.items() if isinstance(how, dict) and how.get("style") in DELIMITED
                      and name in properties)
 
 
-def _without_parts(data: Any, names: frozenset[str], media: dict[str, Any]) -> dict[str, Any]:
+def _array_fields(data: Any, media: Any) -> frozenset[str]:
+    return frozenset(name for name, prop in _properties(data, media).items()
+                     if isinstance(local(data, prop), dict) and kinds(local(data, prop)) == {"array"}
+                     and isinstance(local(data, prop).get("items"), dict))
+
+
+def _readable(data: Any, unchecked: frozenset[str], arrays: frozenset[str], media: dict[str, Any]) -> dict[str, Any]:
     schema = local(data, media["schema"])
-    properties = {k: {} if k in names else v for k, v in schema["properties"].items()}
-    encoding = {k: v for k, v in media["encoding"].items() if k not in names}
-    return {**media, "schema": {**schema, "properties": properties}, "encoding": encoding}
+    properties = {k: {} if k in unchecked else _or_item(data, v) if k in arrays else v
+                  for k, v in schema["properties"].items()}
+    encoding = {k: v for k, v in media.get("encoding", {}).items() if k not in unchecked}
+    return {**media, "schema": {**schema, "properties": properties}, **({"encoding": encoding} if "encoding" in media else {})}
+
+
+def _or_item(data: Any, prop: Any) -> dict[str, Any]:
+    return {"anyOf": [prop, local(data, prop)["items"]]}
