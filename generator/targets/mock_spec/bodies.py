@@ -2,7 +2,9 @@
 Prism's reader when it holds an object (the server exits) and is not split when it holds an array (422 "must be
 array"): the copy leaves out such a part's encoding and schema, so Prism checks the rest of the form. An array field
 of a form body with one item arrives as one ``name=value`` pair, which Prism reads as the item, not an array (422
-"must be array"): the copy lets such a field be its item too. The in-process tests check how the SDK encodes both."""
+"must be array"): the copy lets such a field be its item too. The in-process tests check how the SDK encodes both.
+A required form body without a required field may be empty, and an empty form is no bytes at all, which Prism reads
+as no body (422 "Body parameter is required"): the copy does not require it."""
 
 from __future__ import annotations
 
@@ -19,13 +21,31 @@ FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 def readable_forms(data: Any) -> Edits:
     edits: Edits = {}
     for path, _, op in operations(data):
-        content = op.get("requestBody", {}).get("content") if isinstance(op.get("requestBody"), dict) else None
-        for media_type, media in content.items() if isinstance(content, dict) else ():
-            if isinstance(media_type, str) and media_type.split(";")[0].strip().lower() in FORMS:
-                unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media)
-                if unchecked or arrays:
-                    edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays)
+        body = op.get("requestBody")
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(body, dict) or not isinstance(content, dict):
+            continue
+        forms = [(t, m) for t, m in content.items() if _is_form(t)]
+        for media_type, media in forms:
+            unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media)
+            if unchecked or arrays:
+                edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays)
+        if forms and len(forms) == len(content) and body.get("required") and not any(_required(data, m) for _, m in forms):
+            edits[path + ("requestBody",)] = _optional
     return edits
+
+
+def _is_form(media_type: Any) -> bool:
+    return isinstance(media_type, str) and media_type.split(";")[0].strip().lower() in FORMS
+
+
+def _required(data: Any, media: Any) -> bool:
+    schema = local(data, media.get("schema")) if isinstance(media, dict) else None
+    return not isinstance(schema, dict) or bool(schema.get("required")) or "properties" not in schema
+
+
+def _optional(body: dict[str, Any]) -> dict[str, Any]:
+    return {**body, "required": False}
 
 
 def _properties(data: Any, media: Any) -> dict[str, Any]:
