@@ -31,6 +31,7 @@ _FORMAT_EXAMPLES = {
     "uri": "https://example.com",
     "url": "https://example.com",
     "ipv4": "127.0.0.1",
+    "byte": "c3RyaW5n",  # base64 of "string"
 }
 _MAX_DEPTH = 6  # past it, an object example carries its required properties only
 _REQUIRED_DEPTH = 30  # a chain of required properties this deep ends in None

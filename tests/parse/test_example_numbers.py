@@ -57,11 +57,12 @@ def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
 
 def test_a_spec_example_that_does_not_fit_its_schema_is_replaced() -> None:
     """A map of strings or integers whose example holds a boolean and a float, a uuid no longer than 24 characters
-    (intercom: Prism answered 422 to both), a string whose example is a number: each gets a value that fits."""
+    (intercom: Prism answered 422 to both), a string whose example is a number: each gets a value that fits; a
+``format: byte`` string is base64 (etcd: "must match format byte")."""
     spec = SPECS / "example_fit.yaml"
     doc = load_spec(spec)
     api = parse_api(parse(doc), Target(spec=str(spec), output="o", package="fit"), source=str(spec), raw=doc.data)
     (op,) = api.operations
     assert op.body is not None
     examples = {p.wire_name: p.example for p in op.body.params}
-    assert examples == {"attributes": {}, "owner": "string", "kind": "string"}
+    assert examples == {"attributes": {}, "owner": "string", "kind": "string", "blob": "c3RyaW5n"}  # byte: base64
