@@ -61,6 +61,8 @@ class ExampleBuilder:
             if schema.properties and _required_sets(schema):
                 break  # required-property alternatives of one object, built below
             variants = [v for v in (getattr(schema, key) or []) if not _is_null(v, self._resolve)]
+            own = _kinds(schema)  # a type beside the variants: only the variants of that type can be met
+            variants = [v for v in variants if not own or _kinds(self._resolve(v, "")[0]) & own] or variants
             if variants and not all(is_trivial(v) for v in variants):  # notes only: the schema's own type
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))

@@ -20,6 +20,7 @@ def test_a_union_of_notes_is_the_schemas_own_type() -> None:
     api = parse_api(parse(doc), Target(spec=str(SPEC), output="o", package="notes"), source=str(SPEC), raw=doc.data)
     (op,) = api.operations
     assert op.body is not None
-    event, either = op.body.params
+    event, either, flag = op.body.params
     assert event.type == Scalar("string") and event.example == "string"
     assert isinstance(either.type, Union)
+    assert flag.example is True  # the type beside the variants rules out the "auto" one (together: Prism 422)
