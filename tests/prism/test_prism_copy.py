@@ -59,7 +59,9 @@ def test_the_copy_reads_the_spec_as_prism_can(tmp_path: Path) -> None:
     domains = copy["paths"]["/domains"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
     ids = {"type": "array", "items": {"type": "string"}}
     assert domains["schema"]["properties"] == {"ids": {"anyOf": [ids, {"type": "string"}]}}  # ids=a: one item
-    assert copy["paths"]["/settings"]["patch"]["requestBody"]["required"] is False  # an empty form is no bytes
+    settings = copy["paths"]["/settings"]["patch"]["requestBody"]
+    assert settings["required"] is False and settings["content"]["*/*"] == {}  # an empty form is no bytes
+    assert copy["paths"]["/form"]["post"]["requestBody"]["content"]["*/*"] == {}  # optional: maybe no Content-Type
 
 
 def test_the_generated_prism_tests_pass_against_the_copy(tmp_path: Path) -> None:

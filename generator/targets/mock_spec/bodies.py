@@ -4,7 +4,9 @@ array"): the copy leaves out such a part's encoding and schema, so Prism checks 
 of a form body with one item arrives as one ``name=value`` pair, which Prism reads as the item, not an array (422
 "must be array"): the copy lets such a field be its item too. The in-process tests check how the SDK encodes both.
 A required form body without a required field may be empty, and an empty form is no bytes at all, which Prism reads
-as no body (422 "Body parameter is required"): the copy does not require it."""
+as no body (422 "Body parameter is required"): the copy does not require it. A request that leaves out an optional
+body carries no Content-Type, which Prism still checks against the body's media types (422 "Supported content types"):
+the copy adds ``*/*`` to an optional body's media types."""
 
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ def readable_forms(data: Any) -> Edits:
             unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media)
             if unchecked or arrays:
                 edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays)
-        if forms and len(forms) == len(content) and body.get("required") and not any(_required(data, m) for _, m in forms):
+        empty_form = bool(forms) and len(forms) == len(content) and not any(_required(data, m) for _, m in forms)
+        if not body.get("required") or empty_form:
             edits[path + ("requestBody",)] = _optional
     return edits
 
@@ -45,7 +48,8 @@ def _required(data: Any, media: Any) -> bool:
 
 
 def _optional(body: dict[str, Any]) -> dict[str, Any]:
-    return {**body, "required": False}
+    content: dict[str, Any] = body["content"]  # a mapping: readable_forms checked it
+    return {**body, "required": False, "content": {**content, "*/*": content.get("*/*", {})}}
 
 
 def _properties(data: Any, media: Any) -> dict[str, Any]:
