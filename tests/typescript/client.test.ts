@@ -70,6 +70,13 @@ describe('request building', () => {
     assert.equal(stringifyQuery({ a: [1, 2] }, 'brackets'), 'a%5B%5D=1&a%5B%5D=2');
   });
 
+  it('sends no body with GET (fetch refuses one; a Swagger 2.0 spec may declare it)', async () => {
+    const { client, calls } = makeClient([json({})]);
+    await client.get('/questions/page', { body: { page: 1 } });
+    assert.equal(calls[0]?.body ?? null, null);
+    assert.equal(calls[0]?.headers.get('content-type'), null);
+  });
+
   it("merges per-call query over the spec's", async () => {
     const { client, calls } = makeClient([json({})]);
     await client.get('/x', { query: { limit: 1 } }, { query: { limit: 5, extra: true } });
