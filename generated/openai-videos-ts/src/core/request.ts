@@ -62,7 +62,9 @@ const NO_BODY: EncodedBody = { body: undefined, contentType: undefined };
  */
 export function encodeBody(spec: RequestSpec): EncodedBody | Promise<EncodedBody> {
   const { body } = spec;
-  if (body === undefined) return NO_BODY;
+  const method: string = spec.method; // HEAD and OPTIONS come cast to HTTPMethod
+  // fetch refuses a body on GET and HEAD (a TypeError before any request): specs that declare one get none sent
+  if (body === undefined || method === 'get' || method === 'head') return NO_BODY;
   if (spec.bodyKind === 'multipart') {
     return toFormData(body as Readonly<Record<string, unknown>>).then((form) => ({
       body: form,
