@@ -67,7 +67,7 @@ class ExampleBuilder:
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
                 value = self.value(ranked[0], pointer, depth=depth + 1, full=full)
-                return _tagged(value, schema, ranked[0])
+                return self._tagged(value, schema, ranked[0])
         scalar_part = self._scalar_part(schema)
         if scalar_part is not None:  # ``allOf: [{$ref: id}, {type: string, description: ...}]`` is that string
             return self.value(scalar_part, pointer + "/allOf", depth=depth + 1, full=full)
@@ -125,6 +125,23 @@ class ExampleBuilder:
                 del resolved
         return out
 
+    def _tagged(self, value: Any, schema: Any, variant: Any) -> Any:
+        """An object example of a discriminated union's variant, carrying the discriminator's value for that variant
+        when the variant's own schema did not set it (Prism cannot tell the variants apart without it): its mapping
+        key, else the variant's own enum or const for the property, else the schema's name."""
+        found = schema.discriminator
+        name = found.propertyName if found is not None else None
+        if not isinstance(value, dict) or not name or name in value or not is_ref(variant):
+            return value
+        tag = next((key for key, ref in (found.mapping or {}).items() if ref == variant.ref), None)
+        if tag is None:
+            properties: dict[str, Any] = {}
+            self._merge(self._resolve(variant, "")[0], "", properties, set(), set())
+            prop = self._resolve(properties[name], "")[0] if name in properties else None
+            pinned = [prop.const] if prop is not None and "const" in prop.model_fields_set else (prop.enum if prop else None)
+            tag = pinned[0] if pinned else variant.ref.rsplit("/", 1)[-1]
+        return {**value, name: tag}
+
     def _own_example(self, schema: Any) -> Any:
         """The schema's own example, unless it visibly contradicts the schema (real specs have such examples)."""
         candidate = getattr(schema, "example", None)
@@ -181,18 +198,6 @@ class ExampleBuilder:
         resolved, _ = self._resolve(schema, pointer)
         required = set(resolved.required or [])
         return not required or (isinstance(value, dict) and required <= set(value))
-
-
-def _tagged(value: Any, schema: Any, variant: Any) -> Any:
-    """An object example of a discriminated union's variant, carrying the discriminator's value for that variant
-    when the variant's own schema did not set it (Prism cannot tell the variants apart without it)."""
-    found = schema.discriminator
-    name = found.propertyName if found is not None else None
-    if not isinstance(value, dict) or not name or name in value or not is_ref(variant):
-        return value
-    mapping = found.mapping or {}
-    tag = next((key for key, ref in mapping.items() if ref == variant.ref), None)
-    return {**value, name: tag if tag is not None else variant.ref.rsplit("/", 1)[-1]}
 
 
 def example_data(value: Any) -> Any:
