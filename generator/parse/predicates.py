@@ -65,12 +65,13 @@ def component_wire(ref: str) -> str | None:
 
 
 def required_sets(schema: Any) -> list[list[str]]:
-    """``anyOf: [{required: [a]}, {required: [b]}]`` beside ``properties`` constrains one object; it is no union.
+    """``anyOf: [{required: [a]}, {required: [b]}]`` beside ``properties`` (or in an allOf part beside the part that
+    declares them) constrains one object; it is no union.
 
     Returns those required-name lists ([] when the schema's anyOf/oneOf is a real union).
     """
     variants = [v for v in (schema.anyOf or schema.oneOf or []) if not is_ref(v)]
-    if not schema.properties or not variants or len(variants) != len(schema.anyOf or schema.oneOf or []):
+    if not variants or len(variants) != len(schema.anyOf or schema.oneOf or []):
         return []
     if any(not v.required or not v.model_fields_set <= {"required", "description", "title"} for v in variants):
         return []

@@ -53,6 +53,9 @@ def test_an_example_meets_the_required_sets_of_an_allof_part() -> None:
     assert contact.body.params[0].example == {"line1": "string", "name": "string"}  # a whole body: a oneOf
     assert event.body is not None and event.body.params[0].example == {"buyer": "string"}  # allOf in allOf
     assert app.body is not None and app.body.params[0].example == {"repo": "string"}  # minProperties: 1 (unkey)
+    verify = next(op for op in api.operations if op.operation_id == "verify")
+    assert verify.body is not None  # an allOf part of only required sets (lob's us_verifications)
+    assert verify.body.params[0].example == {"line": "string", "city": "string", "state": "string"}
 
 
 def test_a_spec_example_that_does_not_fit_its_schema_is_replaced() -> None:
