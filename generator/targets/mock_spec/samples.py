@@ -18,8 +18,8 @@ from generator.model import Operation
 from generator.targets.mock_spec.edits import Edits, KeyPath, key_path
 
 BUDGET = 1_500  # below Prism's 2,500: the sampler's steps are not exactly our count
-LARGEST = 100_000  # characters of one example written into the copy
-TOTAL = 1_000_000  # characters of all of them: past it, Prism reads the copy for minutes
+LARGEST = 200_000  # characters of one example written into the copy (argo-workflows: 83,352)
+TOTAL = 5_000_000  # characters of all of them: past it, Prism reads the copy for minutes
 
 
 def examples_where_too_large(data: Any, operations: Iterable[Operation]) -> Edits:
