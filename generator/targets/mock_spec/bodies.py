@@ -6,7 +6,8 @@ of a form body with one item arrives as one ``name=value`` pair, which Prism rea
 A required form body without a required field may be empty, and an empty form is no bytes at all, which Prism reads
 as no body (422 "Body parameter is required"): the copy does not require it. A request that leaves out an optional
 body carries no Content-Type, which Prism still checks against the body's media types (422 "Supported content types"):
-the copy adds ``*/*`` to an optional body's media types."""
+the copy adds ``*/*`` to an optional body's media types. A body of a GET (Swagger 2.0 specs declare some) is not
+required: fetch cannot send one, so the TypeScript SDK leaves it out."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def readable_forms(data: Any) -> Edits:
             if unchecked or arrays:
                 edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays)
         empty_form = bool(forms) and len(forms) == len(content) and not any(_required(data, m) for _, m in forms)
-        if not body.get("required") or empty_form:
+        if not body.get("required") or empty_form or path[-1] in ("get", "head"):
             edits[path + ("requestBody",)] = _optional
     return edits
 
