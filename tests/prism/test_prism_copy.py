@@ -1,8 +1,10 @@
 """The spec copy the generated tests serve with Prism, for what Prism 5 cannot read: path parameter names holding a
 regular-expression character (Prism routes them 404/405), parameter styles whose reader crashes it, a path parameter
-the template lacks (422), two schemes that both want the Authorization header (401), an allOf no value meets (422), a oneOf whose variants all fit (422), a YAML response (500), a uuid of at most 24 characters (422), a one-item array in a form (422), an empty required form (422), a required GET body (TypeScript: 422).
-Measured on ``unreadable.yaml`` with the spec itself served: 48 of 68 Python Prism tests failed; with the copy: none.
-The SDKs are generated and their Prism tests run by ``tests/corpus/prism_all.py``'s own steps."""
+the template lacks (422), two schemes that both want the Authorization header (401), an allOf no value meets (422),
+a oneOf whose variants all fit (422), a YAML response (500), a uuid of at most 24 characters (422), a one-item array
+in a form (422), an empty required form (422), a required GET body (TypeScript: 422). Measured on
+``unreadable.yaml`` with the spec itself served: 48 of 68 Python Prism tests failed; with the copy: none. The SDKs
+are generated and their Prism tests run by ``tests/corpus/prism_all.py``'s own steps."""
 
 from __future__ import annotations
 
