@@ -542,11 +542,12 @@ class _BaseClient(Generic[_HttpClientT]):
                 values.add(value.partition(" ")[2])
         values.update(str(v) for v in self._auth_query().values())
         values.update(str(v) for k, v in self._custom_query.items() if k.lower() in sensitive)
-        # the key always; other values unless tiny (never blank out short fragments of ordinary text)
+        # the key always; other values unless tiny (never blank out short fragments of ordinary text: a username
+        # "u" would turn "must" into "m<redacted>st")
         kept = [value for value in values if len(value) >= 4]
         if self.api_key:
             kept.append(self.api_key)
-        kept.extend(self._auth_secrets())
+        kept.extend(value for value in self._auth_secrets() if len(value) >= 4)
         return {form for value in kept for form in (value, quote(value, safe=""), quote(value))}
 
     def _redact(self, text: str) -> str:
