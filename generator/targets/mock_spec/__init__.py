@@ -32,6 +32,7 @@ from generator.targets.mock_spec import (
     examples,
     parameters,
     path_names,
+    places,
     responses,
     samples,
     schemas,
@@ -41,14 +42,15 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
-            bodies.readable_forms, path_names.routable_names, security.one_authorization_header,
-            schemas.as_the_sdk_reads, examples.without_file_refs)
+            bodies.readable_forms, path_names.routable_names, security.one_authorization_header)
 
 
 def mock_spec_text(doc: Document, api: Api | None = None) -> str:
     """The text to write as the generated tests' spec copy: ``doc.text``, or JSON with the edits above (those that
     follow the SDK's reading of the spec take it from ``api``, the neutral model)."""
-    edits = merged(*(family(doc.data) for family in FAMILIES))
+    walked = places.mappings(doc.data)  # one walk of the whole document, for the two families that look everywhere
+    edits = merged(*(family(doc.data) for family in FAMILIES), schemas.as_the_sdk_reads(walked),
+                   examples.without_file_refs(walked))
     if api is not None:
         edits = merged(edits, schemas.as_typed(doc.data, api.typed_as_part),
                        samples.examples_where_too_large(doc.data, api.operations))

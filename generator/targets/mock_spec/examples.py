@@ -8,24 +8,17 @@ from typing import Any
 from generator.targets.mock_spec.edits import Edits, KeyPath, without_keys
 
 
-def without_file_refs(data: Any) -> Edits:
-    """An edit dropping each ``example``, and each entry of an ``examples`` mapping, that holds a ``$ref`` to a file."""
+def without_file_refs(mappings: list[tuple[KeyPath, dict[Any, Any]]]) -> Edits:
+    """An edit dropping each ``example``, and each entry of an ``examples`` mapping, that holds a ``$ref`` to a file
+    (``mappings``: ``places.mappings`` of the document)."""
     drop: dict[KeyPath, set[str]] = {}
-
-    def walk(node: Any, path: KeyPath) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("example", "examples") and not isinstance(value, dict) and _file_ref_in(value):
-                    drop.setdefault(path, set()).add(key)
-                elif key == "examples" and isinstance(value, dict):
-                    drop.setdefault(path + (key,), set()).update(k for k, v in value.items() if _file_ref_in(v))
-                else:
-                    walk(value, path + (key,))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                walk(value, path + (i,))
-
-    walk(data, ())
+    for path, node in mappings:
+        for key in ("example", "examples"):
+            value = node.get(key)
+            if isinstance(value, dict) and key == "examples":
+                drop.setdefault(path + (key,), set()).update(k for k, v in value.items() if _file_ref_in(v))
+            elif value is not None and _file_ref_in(value):
+                drop.setdefault(path, set()).add(key)
     return {path: partial(without_keys, frozenset(names)) for path, names in drop.items() if names}
 
 

@@ -1,4 +1,4 @@
-"""Where the copy's edits look: the operations under ``paths`` and their parameter lists."""
+"""Where the copy's edits look: the operations under ``paths``, their parameter lists, and every mapping."""
 
 from __future__ import annotations
 
@@ -44,3 +44,23 @@ def inline_parameters(data: Any) -> Iterator[tuple[KeyPath, Any, dict[str, Any]]
     for name, p in shared.items() if isinstance(shared, dict) else ():
         if isinstance(p, dict) and "$ref" not in p:
             yield ("components", "parameters", name), None, p
+
+
+def mappings(data: Any) -> list[tuple[KeyPath, dict[Any, Any]]]:
+    """(key path, mapping) for every mapping of the document outside example data (``example``, ``examples``), in
+    one walk that the families looking at every schema or example share."""
+    found: list[tuple[KeyPath, dict[Any, Any]]] = []
+
+    def walk(node: Any, path: KeyPath) -> None:
+        if isinstance(node, dict):
+            found.append((path, node))
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key not in ("example", "examples"):
+                    walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    walk(value, path + (i,))
+
+    walk(data, ())
+    return found

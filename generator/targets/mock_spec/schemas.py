@@ -25,29 +25,17 @@ def _replaced(by: Any, _node: Any) -> Any:
     return by
 
 
-def as_the_sdk_reads(data: Any) -> Edits:
+def as_the_sdk_reads(mappings: list[tuple[KeyPath, dict[Any, Any]]]) -> Edits:
     """Edits of every schema Prism would read otherwise than the SDK: a ``oneOf`` becomes an ``anyOf`` (the SDKs read
     it as a union and a discriminator names the variant; Prism's validator applies no discriminator and wants exactly
     one variant to fit, so a request that fits two gets 422 however it is written); a string ``format`` whose
     shortest value is longer than the ``maxLength`` beside it (``format: uuid, maxLength: 24``: no value meets both)
     is left out, as the SDK sends any string."""
-    edits: Edits = {}
+    return {path: _as_read for path, node in mappings if _one_of(node) or _format_too_long(node)}
 
-    def walk(node: Any, path: KeyPath) -> None:
-        if isinstance(node, dict):
-            one_of = isinstance(node.get("oneOf"), list) and "anyOf" not in node
-            if one_of or _format_too_long(node):
-                edits[path] = _as_read
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in ("example", "examples"):
-                    walk(value, path + (key,))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                if isinstance(value, (dict, list)):
-                    walk(value, path + (i,))
 
-    walk(data, ())
-    return edits
+def _one_of(node: dict[Any, Any]) -> bool:
+    return isinstance(node.get("oneOf"), list) and "anyOf" not in node
 
 
 SHORTEST = {"uuid": 36, "date": 10, "date-time": 20, "email": 3, "uri": 4, "ipv4": 7}  # characters
@@ -60,6 +48,6 @@ def _format_too_long(node: dict[str, Any]) -> bool:
 
 
 def _as_read(node: dict[str, Any]) -> dict[str, Any]:
-    one_of = isinstance(node.get("oneOf"), list) and "anyOf" not in node
+    one_of = _one_of(node)
     dropped = "format" if _format_too_long(node) else None
     return {("anyOf" if key == "oneOf" and one_of else key): value for key, value in node.items() if key != dropped}
