@@ -1,13 +1,16 @@
 """What a container of an OpenAPI document is (a schema, a map of schemas, a path item, examples...), for the walks
-over a document (bundling, validation); and the one list of HTTP methods a path item holds operations under."""
+over a document (bundling, validation); the one list of HTTP methods a path item holds operations under, and how a
+path template names its parameters."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 GENERIC, SCHEMA, SCHEMAMAP, SCHEMALIST, NAMEMAP, EXAMPLEMAP, EXAMPLE, PATHMAP, PATHITEM, OPERATION, EXTENSION = range(11)
 MAP_KINDS = (SCHEMAMAP, NAMEMAP, EXAMPLEMAP, PATHMAP)
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+PLACEHOLDER = re.compile(r"\{([^{}]+)\}")  # a path template's parameter: ``{id}`` -> ``id``
 
 _SCHEMA_CHILD = frozenset(
     ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems",

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-from generator.load.kinds import METHODS
+from generator.load.kinds import METHODS, PLACEHOLDER
 from generator.model import Name, Operation, OperationName, Param, Scalar, Word
 from generator.parse.examples import example_data
 from generator.parse.predicates import types
@@ -96,7 +95,7 @@ class Operations(Responses):
             for index, raw in enumerate(source):
                 param, param_ptr = self.resolve(raw, f"{source_ptr}/parameters/{index}", "Parameter")
                 merged[(param.name, getattr(param.param_in, "value", param.param_in))] = (param, param_ptr)
-        placeholders = re.findall(r"\{([^{}]+)\}", path.partition("?")[0])
+        placeholders = PLACEHOLDER.findall(path.partition("?")[0])
         out = []
         for (wire, location), (param, param_ptr) in merged.items():
             if location == "path" and wire not in placeholders:

@@ -3,14 +3,13 @@ only the path parameters the path's template holds."""
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Any
 
+from generator.load.kinds import PLACEHOLDER
 from generator.targets.mock_spec.edits import Edits, local
 from generator.targets.mock_spec.places import inline_parameters, parameter_lists
 
-TEMPLATE_NAME = re.compile(r"{([^}]+)}")
 DELIMITED = ("spaceDelimited", "pipeDelimited")
 
 
@@ -68,7 +67,7 @@ def outside_template(data: Any) -> Edits:
     cannot send it, and Prism would answer 422 for the missing required parameter."""
     edits: Edits = {}
     for path, key, params in parameter_lists(data):
-        names = frozenset(TEMPLATE_NAME.findall(key)) if isinstance(key, str) else frozenset()
+        names = frozenset(PLACEHOLDER.findall(key)) if isinstance(key, str) else frozenset()
         if any(_outside(data, p, names) for p in params):
             edits[path] = partial(_without_outside, data, names)
     return edits

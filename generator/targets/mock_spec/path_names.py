@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.load.kinds import PLACEHOLDER
 from generator.targets.mock_spec.edits import Edits
-from generator.targets.mock_spec.parameters import TEMPLATE_NAME
 from generator.targets.mock_spec.places import inline_parameters, paths
 
 UNROUTABLE = re.compile(r"[.*+?^$()|\[\]\\]")
@@ -29,7 +29,7 @@ def routable_names(data: Any) -> Edits:
 
 
 def _unroutable(key: str) -> bool:
-    return any(UNROUTABLE.search(name) for name in TEMPLATE_NAME.findall(key))
+    return any(UNROUTABLE.search(name) for name in PLACEHOLDER.findall(key))
 
 
 def routable(name: str) -> str:
@@ -37,7 +37,7 @@ def routable(name: str) -> str:
 
 
 def _with_routable_keys(items: dict[Any, Any]) -> dict[Any, Any]:
-    return {TEMPLATE_NAME.sub(lambda m: "{" + routable(m.group(1)) + "}", k) if isinstance(k, str) else k: v
+    return {PLACEHOLDER.sub(lambda m: "{" + routable(m.group(1)) + "}", k) if isinstance(k, str) else k: v
             for k, v in items.items()}
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from generator import model
 from generator.config import Target
+from generator.load.kinds import PLACEHOLDER
 from generator.targets.typescript import naming
 from generator.targets.typescript.shapes import TsOperation, TsPage, TsParam, TsPathParam
 from generator.targets.typescript.syntax import escape_char, string
 from generator.targets.typescript.types import TypeNames
-
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 class OperationPlanner:
@@ -62,7 +59,7 @@ class OperationPlanner:
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:
         by_wire = {p.wire_name: p for p in op.params if p.location == "path"}
-        ordered = [by_wire[name] for name in dict.fromkeys(_PLACEHOLDER.findall(op.path)) if name in by_wire]
+        ordered = [by_wire[name] for name in dict.fromkeys(PLACEHOLDER.findall(op.path)) if name in by_wire]
         return ordered
 
     def _path_param(self, param: model.Param, taken: set[str]) -> TsPathParam:
@@ -149,7 +146,7 @@ def _path_expression(wire_path: str, params: tuple[TsPathParam, ...]) -> str:
     pieces = []
     last = 0
     has_param = False
-    for match in _PLACEHOLDER.finditer(wire_path):
+    for match in PLACEHOLDER.finditer(wire_path):
         if match.group(1) not in by_wire:
             continue
         pieces.append(_template_text(wire_path[last:match.start()]))
