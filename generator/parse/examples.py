@@ -61,8 +61,8 @@ class ExampleBuilder:
             if schema.properties and _required_sets(schema):
                 break  # required-property alternatives of one object, built below
             variants = [v for v in (getattr(schema, key) or []) if not _is_null(v, self._resolve)]
-            own = _kinds(schema)  # a type beside the variants: only the variants of that type can be met
-            variants = [v for v in variants if not own or _kinds(self._resolve(v, "")[0]) & own] or variants
+            own = types(schema)  # a type beside the variants: only the variants of that type can be met
+            variants = [v for v in variants if not own or types(self._resolve(v, "")[0]) & own] or variants
             if variants and not all(is_trivial(v) for v in variants):  # notes only: the schema's own type
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
@@ -81,7 +81,7 @@ class ExampleBuilder:
                 self._building.discard(id(schema))
         if schema.allOf or schema.properties:
             return self._object(schema, pointer, depth, full)
-        kinds = _kinds(schema)
+        kinds = types(schema)
         if "object" in kinds:
             return {}
         if "array" in kinds:
@@ -102,12 +102,12 @@ class ExampleBuilder:
     def _scalar_part(self, schema: Any) -> Any:
         """The allOf part an allOf without objects is: its first part that says what it is; with objects, the first
         scalar part, which is what the SDK types such an allOf as (``schemas._all_of``). None for an object."""
-        if schema.properties or not schema.allOf or "object" in _kinds(schema):
+        if schema.properties or not schema.allOf or "object" in types(schema):
             return None
         parts = [self._resolve(part, "")[0] for part in schema.allOf]
-        if any(p.properties or p.allOf or "object" in _kinds(p) or "array" in _kinds(p) for p in parts):
-            return next((p for p in parts if _kinds(p) & SCALARS and not p.properties and not p.allOf), None)
-        return next((p for p in parts if _kinds(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
+        if any(p.properties or p.allOf or "object" in types(p) or "array" in types(p) for p in parts):
+            return next((p for p in parts if types(p) & SCALARS and not p.properties and not p.allOf), None)
+        return next((p for p in parts if types(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
 
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
         full = full and depth < _MAX_DEPTH
@@ -138,8 +138,8 @@ class ExampleBuilder:
             properties: dict[str, Any] = {}
             self._merge(self._resolve(variant, "")[0], "", properties, set(), set())
             prop = self._resolve(properties[name], "")[0] if name in properties else None
-            pinned = [prop.const] if prop is not None and "const" in prop.model_fields_set else (prop.enum if prop else None)
-            tag = pinned[0] if pinned else variant.ref.rsplit("/", 1)[-1]
+            pinned = [prop.const] if prop is not None and "const" in prop.model_fields_set else (prop.enum if prop else [])
+            tag = next((v for v in pinned or [] if v is not None), variant.ref.rsplit("/", 1)[-1])
         return {**value, name: tag}
 
     def _own_example(self, schema: Any) -> Any:
@@ -159,7 +159,7 @@ class ExampleBuilder:
         variants = schema.anyOf or schema.oneOf
         if variants:
             return all(self._contradicts(v, value, depth + 1) for v in variants)
-        allowed = tuple(t for kind in _kinds(schema) for t in _JSON_KINDS.get(kind, ()))
+        allowed = tuple(t for kind in types(schema) for t in _JSON_KINDS.get(kind, ()))
         if allowed and (not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)):
             return True
         if isinstance(value, dict):
@@ -235,10 +235,6 @@ def _in_format(schema: Any, value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not schema.schema_format:
         return True
     return check_format(schema.schema_format, value)
-
-
-def _kinds(schema: Any) -> set[str]:
-    return types(schema)
 
 
 def _is_null(schema: Any, resolve: Callable[[Any, str], tuple[Any, str]]) -> bool:
