@@ -69,9 +69,8 @@ def _crashing_parts(data: Any, media: Any) -> frozenset[str]:
 
 
 def _array_fields(data: Any, media: Any) -> frozenset[str]:
-    return frozenset(name for name, prop in _properties(data, media).items()
-                     if isinstance(local(data, prop), dict) and kinds(local(data, prop)) == {"array"}
-                     and isinstance(local(data, prop).get("items"), dict))
+    fields = {name: local(data, prop) for name, prop in _properties(data, media).items()}
+    return frozenset(name for name, prop in fields.items() if kinds(prop) == {"array"} and isinstance(prop.get("items"), dict))
 
 
 def _readable(data: Any, unchecked: frozenset[str], arrays: frozenset[str], media: dict[str, Any]) -> dict[str, Any]:
