@@ -8,7 +8,12 @@ share one cache instead of each starting from nothing. The corpus run's parallel
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ.setdefault("MYPY_CACHE_DIR", tempfile.mkdtemp(prefix="sdkforge-mypy-cache-"))
+if "MYPY_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="sdkforge-mypy-cache-")
+    os.environ["MYPY_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)  # tens of MB per run, otherwise left behind

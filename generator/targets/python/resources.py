@@ -58,7 +58,7 @@ def _resource_imports(ops: tuple[PyOperation, ...], target: Any) -> tuple[str, .
         lines.append(f"from typing import {', '.join(sorted(typing_used))}")
     lines.append("from functools import cached_property")
     if any(op.deprecated for op in ops):
-        lines.append("from typing_extensions import deprecated")
+        lines.append("from .._deprecation import deprecated")
     if uses_primitive(types, "datetime"):
         lines.append("from datetime import datetime")
     if uses_primitive(types, "date"):
