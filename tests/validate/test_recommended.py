@@ -217,3 +217,25 @@ def test_example_schemas_written_alike_are_judged_once(monkeypatch: pytest.Monke
     assert invalid == [("SF124", "/paths/~1a/get/responses/200/content/application~1json/example"),
                        ("SF125", "/components/schemas/A/example"), ("SF125", "/components/schemas/B/example")]
     assert len(judged) == 3  # the media type's bare $ref, the wrapper (its $refs bare), and A and B's one text
+
+
+@pytest.mark.parametrize(("openapi30", "first", "then"), [
+    (True, {"type": "string", "description": "a"}, {"type": "string", "description": 5}),
+    (True, {"properties": {"example": {"type": "string"}}}, {"properties": {"example": {"type": 5}}}),
+    (True, {"properties": {"title": {"type": "string"}}}, {"properties": {"title": "not a schema"}}),
+    (True, {"type": "string", "example": 1, "default": "x"}, {"type": "string", "example": {"a": [1]}, "default": 2}),
+    (False, {"examples": [1], "title": "t"}, {"examples": 1, "title": "t"}),
+    (False, {"items": {"description": "a"}}, {"items": {"description": ["a"]}}),
+    (False, {"allOf": [{"title": "a", "minimum": 1}]}, {"allOf": [{"title": "b", "minimum": "1"}]}),
+])
+def test_a_schema_judged_like_another_gets_its_own_verdict(openapi30: bool, first: dict, then: dict) -> None:
+    """Schemas of one shape share the meta-schema's verdict, which is then the one each would get judged alone: a
+    wording or example difference shares it, a difference the meta-schema can see never does."""
+    from generator.validate.style.example_schemas import SchemaProblems
+
+    def fresh() -> SchemaProblems:
+        return SchemaProblems(lambda doc, ref: None, openapi30, set)
+
+    shared = fresh()
+    assert shared._meta_error(first) == fresh()._meta_error(first)
+    assert shared._meta_error(then) == fresh()._meta_error(then)

@@ -16,13 +16,15 @@ _MAX_DEPTH = 64
 class SchemaProblems:
     """The compile problem of each schema (memoized per schema object for the run)."""
 
-    def __init__(self, resolve: Callable[[Any, str], Any], openapi30: bool, rewritten: Callable[[], set[int]]) -> None:
+    def __init__(self, resolve: Callable[[Any, str], Any], openapi30: bool, rewritten: Callable[[], set[int]],
+                 judged: dict[tuple[bool, str], str | None] | None = None) -> None:
         self.resolve = resolve
         self.openapi30 = openapi30
         self.rewritten = rewritten  # the schemas the lenient reading changed in a way the meta-schema rejects
         self.memo: dict[int, tuple[str | None, str | None]] = {}
         self.parts: dict[int, _Part] = {}  # id(schema of a closure) -> what is known of it
-        self.meta_by_text: dict[str, str | None] = {}  # repr of a schema without its $refs -> the meta-schema's word
+        # (dialect, repr of a schema without its $refs) -> the meta-schema's word; shared by the run's files
+        self.judged = judged if judged is not None else {}
         self._meta: Any = None
 
     def problem(self, schema: Any, doc: Any) -> tuple[str | None, str | None]:
@@ -78,13 +80,13 @@ class SchemaProblems:
         return order, cyclic
 
     def _meta_error(self, schema: Any) -> str | None:
-        """The meta-schema's first complaint about ``schema``; schemas written alike (a file's shared parts, copied
-        objects) are judged once: the text of plain data tells its keys' order, types and values apart."""
+        """The meta-schema's first complaint about ``schema``; schemas of one shape (see ``_shape``: written alike
+        but for their wording and example values) are judged once."""
         judged = _without_refs(schema)
-        text = repr(judged)
-        if text not in self.meta_by_text:
-            self.meta_by_text[text] = self._meta_error_of(judged)
-        return self.meta_by_text[text]
+        key = (self.openapi30, repr(_shape(judged)))
+        if key not in self.judged:
+            self.judged[key] = self._meta_error_of(judged)
+        return self.judged[key]
 
     def _meta_error_of(self, judged: Any) -> str | None:
         if self._meta is None:
@@ -125,6 +127,36 @@ def _compile_problem(sub: dict[str, Any]) -> str | None:
     if isinstance(pattern, str) and not js_regex(pattern):
         return f"Invalid regular expression: /{pattern}/"
     return None
+
+
+_ANY_VALUE = frozenset({"example", "default"})  # no meta-schema constrains these values
+_TEXT = frozenset({"description", "title"})  # strings, whatever they say
+_SCHEMA = frozenset({"items", "not", "additionalProperties", "additionalItems", "contains", "if", "then", "else",
+                     "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema", "allOf", "anyOf",
+                     "oneOf", "prefixItems"})  # a schema, or a list of schemas
+_SCHEMA_MAP = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependentSchemas"})
+
+
+def _shape(schema: Any) -> Any:
+    """What the meta-schema's judgement of ``schema`` depends on, as plain data whose text is a memo key: the schema
+    with its example and default values (any value is valid), its description and title strings (any string is), and
+    an `examples` list (any list is, draft 4 and 2020-12 alike) emptied, in the schema and the schemas it holds, as
+    known by the keywords that hold them; anything else as written. Errors and their order are those of the schema."""
+    if not isinstance(schema, dict):
+        return schema
+    shaped: dict[Any, Any] = {}
+    for key, value in schema.items():
+        if key in _ANY_VALUE:
+            shaped[key] = None
+        elif (key in _TEXT and isinstance(value, str)) or (key == "examples" and isinstance(value, list)):
+            shaped[key] = type(value)()
+        elif key in _SCHEMA_MAP and isinstance(value, dict):
+            shaped[key] = {name: _shape(sub) for name, sub in value.items()}
+        elif key in _SCHEMA:
+            shaped[key] = [_shape(sub) for sub in value] if isinstance(value, list) else _shape(value)
+        else:
+            shaped[key] = value
+    return shaped
 
 
 def _without_refs(schema: Any) -> Any:
