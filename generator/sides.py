@@ -5,6 +5,8 @@ parse or plan of either spec copy; `changelog.load_side` is the fallback when no
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from generator.cache import get_record, loads_record, put_record
@@ -41,26 +43,33 @@ def current(generated: Generated) -> Side | None:
     return Side(generated.model, surface(generated.model, surface_target(generated.target), planned=planned))
 
 
-def pieces_of(generated: Generated) -> Pieces | None:
-    """This run's model as the pieces a record holds (diff.pieces); None on a cache hit."""
-    if generated.model is None:
-        return None
-    from generator.diff.pieces import pieces
+def pieces_of(generated: Generated) -> Callable[[], Pieces | None]:
+    """This run's model as the pieces a record holds (diff.pieces), made when first asked and once: by the CHANGELOG's
+    comparison when a record of the last spec is found, else by ``remember``; None on a cache hit."""
+    model = generated.model
 
-    return pieces(generated.model)
+    @cache
+    def made() -> Pieces | None:
+        if model is None:
+            return None
+        from generator.diff.pieces import pieces
+
+        return pieces(model)
+
+    return made
 
 
-def remember(generated: Generated, spec_text: str, side: Side | None, mine: Pieces | None) -> None:
-    """Record this run's model (``mine``: its pieces) and its surface, if made, for the run after the next spec
+def remember(generated: Generated, spec_text: str, side: Side | None, mine: Callable[[], Pieces | None]) -> None:
+    """Record this run's model (as its pieces, ``mine()``) and its surface, if made, for the run after the next spec
     change."""
-    if generated.model is None or mine is None:
+    if generated.model is None:
         return
     from generator.targets.python.surface import PythonSurface, record
 
     if side is None and generated.target.language == "python":
         side = current(generated)
     answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
-    put_record("side", _key(generated.target, spec_text), (mine, answers))
+    put_record("side", _key(generated.target, spec_text), (mine(), answers))
 
 
 def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:
