@@ -133,6 +133,11 @@ def get_record(kind: str, key: str) -> Any:
             gc.enable()
 
 
+def loads_record(data: bytes) -> Any:
+    """A value pickled inside a record (a piece of a recorded model), refused as ``get_record`` refuses one."""
+    return _Records(io.BytesIO(data)).load()
+
+
 class _Records(pickle.Unpickler):
     """Loads only what records hold: the neutral model's dataclasses, plain values and dates. A cache folder may be
     shared (a CI cache restored for another branch): a pickle naming any other class is refused, never run."""

@@ -22,6 +22,7 @@ from generator.write.files import CHANGELOG, digest, read_manifest
 if TYPE_CHECKING:  # the model and diff are imported when a spec changed, not on every (cached) run
     from generator.config import Target
     from generator.diff import Change, Side
+    from generator.diff.pieces import Pieces
     from generator.pipeline import Generated
 
 SPEC_COPIES = ("tests/openapi.yaml", "tests/openapi.json")
@@ -51,9 +52,10 @@ def with_changelog(generated: Generated) -> Generated:
     """``generated`` with its CHANGELOG.md; a run that built the model records it for the next spec change."""
     new_name = next(name for name in SPEC_COPIES if name in generated.files)
     found: list[Side] = []  # this run's side, once the CHANGELOG needed it
+    mine = sides.pieces_of(generated)  # this run's model as a record's pieces (when first asked): compared, recorded
     text = changelog(generated.target, generated.out, generated.files, lambda: _current(generated, found),
-                     generated.model)
-    sides.remember(generated, generated.files[new_name], found[0] if found else None)
+                     generated.model, mine)
+    sides.remember(generated, generated.files[new_name], found[0] if found else None, mine)
     return dataclasses.replace(generated, files={**generated.files, CHANGELOG: text})
 
 
@@ -66,10 +68,10 @@ def _current(generated: Generated, found: list[Side]) -> Side | None:
 
 def changelog(
     target: Target, out: Path, files: dict[str, str], current: Callable[[], Side | None] = lambda: None,
-    model: Any = None,
+    model: Any = None, mine: Callable[[], Pieces | None] = lambda: None,
 ) -> str:
     """The CHANGELOG.md text for ``files``; ``current()`` gives the new spec's side if this run has it (``model``:
-    its neutral model, with no plan made)."""
+    its neutral model, with no plan made; ``mine()``: that model's pieces, see diff.pieces)."""
     new_name = next(name for name in SPEC_COPIES if name in files)
     existing = _read(out / CHANGELOG)
     if existing is None:
@@ -83,7 +85,7 @@ def changelog(
     if old is None:
         return existing
     try:
-        changes = _diff(target, old, (new_name, files[new_name]), current, model)
+        changes = _diff(target, old, (new_name, files[new_name]), current, model, mine)
     except Exception:  # noqa: BLE001 - a previous spec this version cannot read: no section, never a failed run
         return existing
     if not changes:
@@ -94,17 +96,18 @@ def changelog(
 
 
 def _diff(
-    target: Target, old: tuple[str, str], new: tuple[str, str], current: Callable[[], Side | None], model: Any = None
+    target: Target, old: tuple[str, str], new: tuple[str, str], current: Callable[[], Side | None], model: Any = None,
+    mine: Callable[[], Pieces | None] = lambda: None,
 ) -> list[Change]:
     """The surface changes between two spec copies ((name, text) each). The old side recorded by the run that
     wrote its copy and this run's side are models of the specs as read; without both, both sides are loaded,
     parsed and planned from the copies (never one of each: a copy drops response headers the model never reads,
     but is JSON where the spec may be YAML)."""
     from generator.diff import diff_apis
-    from generator.diff.wording import same_but_wording
 
     found = sides.recorded(target, old[1])
-    if found is not None and model is not None and same_but_wording(found[0], model):
+    pieces = mine() if found is not None and model is not None else None
+    if found is not None and pieces is not None and sides.only_wording(found, model, pieces):
         return []  # descriptions and summaries only: no surface changes, and neither side is planned
     recorded = sides.side_of(target, found) if found is not None else None
     side = (current() or sides.recall(target, new[1])) if recorded is not None else None

@@ -5,13 +5,16 @@ parse or plan of either spec copy; `changelog.load_side` is the fallback when no
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from generator.cache import get_record, put_record
+from generator.cache import get_record, loads_record, put_record
 
 if TYPE_CHECKING:
     from generator.config import Target
     from generator.diff import Side
+    from generator.diff.pieces import Pieces
     from generator.pipeline import Generated
 
 
@@ -40,8 +43,25 @@ def current(generated: Generated) -> Side | None:
     return Side(generated.model, surface(generated.model, surface_target(generated.target), planned=planned))
 
 
-def remember(generated: Generated, spec_text: str, side: Side | None) -> None:
-    """Record this run's model (and its surface, if made) for the run after the next spec change."""
+def pieces_of(generated: Generated) -> Callable[[], Pieces | None]:
+    """This run's model as the pieces a record holds (diff.pieces), made when first asked and once: by the CHANGELOG's
+    comparison when a record of the last spec is found, else by ``remember``; None on a cache hit."""
+    model = generated.model
+
+    @cache
+    def made() -> Pieces | None:
+        if model is None:
+            return None
+        from generator.diff.pieces import pieces
+
+        return pieces(model)
+
+    return made
+
+
+def remember(generated: Generated, spec_text: str, side: Side | None, mine: Callable[[], Pieces | None]) -> None:
+    """Record this run's model (as its pieces, ``mine()``) and its surface, if made, for the run after the next spec
+    change."""
     if generated.model is None:
         return
     from generator.targets.python.surface import PythonSurface, record
@@ -49,24 +69,38 @@ def remember(generated: Generated, spec_text: str, side: Side | None) -> None:
     if side is None and generated.target.language == "python":
         side = current(generated)
     answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
-    put_record("side", _key(generated.target, spec_text), (generated.model, answers))
+    put_record("side", _key(generated.target, spec_text), (mine(), answers))
 
 
 def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:
-    """(model, surface answers or None) of the spec copy ``spec_text`` as recorded by the run that wrote it."""
+    """(model pieces, surface answers or None) of the spec copy ``spec_text`` as recorded by the run that wrote it."""
     found: Any = get_record("side", _key(target, spec_text))
     return found if isinstance(found, tuple) and len(found) == 2 else None
 
 
 def side_of(target: Target, found: tuple[Any, Any]) -> Side:
     """The side of a record: its answers, or (a record of a TypeScript run) its model planned again."""
+    from generator import collector
     from generator.diff import Side
+    from generator.diff.pieces import joined
     from generator.targets.python.surface import RecordedSurface, surface
 
-    api, answers = found
+    with collector.paused():  # loading makes many objects at once: the cyclic GC would walk them again and again
+        api = joined(found[0], loads_record)
+    answers = found[1]
     if answers is None:
         return Side(api, surface(api, surface_target(target)))
     return Side(api, RecordedSurface(api, answers))
+
+
+def only_wording(found: tuple[Any, Any], model: Any, mine: Pieces) -> bool:
+    """Whether the recorded model of ``found`` and this run's (``model``, its pieces ``mine``) differ only in wording;
+    only the pieces whose bytes differ are loaded."""
+    from generator import collector
+    from generator.diff.pieces import same_but_wording_pieces
+
+    with collector.paused():
+        return same_but_wording_pieces(found[0], model, mine, loads_record)
 
 
 def recall(target: Target, spec_text: str) -> Side | None:

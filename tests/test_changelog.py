@@ -179,3 +179,35 @@ def test_same_but_wording() -> None:
     assert same_but_wording((name,), (dataclasses.replace(name, description="The name."),))
     assert not same_but_wording((name,), (dataclasses.replace(name, required=False),))
     assert not same_but_wording((name,), (name, name))
+
+
+def test_a_recorded_model_is_compared_piece_by_piece(tmp_path: Path) -> None:
+    """A model recorded as pieces loads back equal; against a wording change only the piece that differs is loaded
+    (and found to differ only in wording); a shape change is no wording change."""
+    import pickle
+
+    from generator.diff.pieces import joined, pieces, same_but_wording_pieces
+
+    def model(spec: dict) -> object:
+        write_spec(tmp_path / "spec.yaml", spec)
+        return changelog.load_side(tmp_path / "spec.yaml").api
+
+    old = model(SPEC)
+    recorded = pieces(old)
+    assert joined(recorded, pickle.loads) == old
+    loaded: list[bytes] = []
+
+    def loads(data: bytes) -> object:
+        loaded.append(data)
+        return pickle.loads(data)
+
+    worded = copy.deepcopy(SPEC)
+    worded["components"]["schemas"]["Pet"]["properties"]["tag"]["description"] = "A tag."
+    new = model(worded)
+    assert same_but_wording_pieces(recorded, new, pieces(new), loads)
+    assert len(loaded) == 1 and pickle.loads(loaded[0]).wire_name == "Pet"
+    reshaped = copy.deepcopy(SPEC)
+    reshaped["components"]["schemas"]["Pet"]["required"] = ["id", "tag"]
+    new = model(reshaped)
+    assert not same_but_wording_pieces(recorded, new, pieces(new), pickle.loads)
+    assert not same_but_wording_pieces(recorded, model(changed(SPEC)), pieces(model(changed(SPEC))), pickle.loads)

@@ -193,3 +193,47 @@ def test_positions_read_again_are_those_of_composed_nodes(tmp_path: Path, monkey
         assert locate(read_again, pointer) == locate(composed, pointer), pointer
     assert duplicate_keys(read_again) == duplicate_keys(composed) != []
     assert type(read_again.index.nodes) is not type(composed.index.nodes)
+
+
+POSITIONS_PLAIN = """\
+openapi: 3.1.0
+a:
+  k: v
+  l: [1, {m: n}, [2, {o: p}]]
+200: numeric key
+'200': {q: r}
+c:
+  - x
+  - {d: e, d: {f: g}}
+  - y: {z: 1}
+dup: {h: 1}
+dup: {i: 2}
+"""
+
+
+@pytest.mark.parametrize("dups_first", [False, True])
+def test_positions_read_again_walk_only_what_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        dups_first: bool) -> None:
+    """A document without aliases read again matches a container to its place when a locate walks down to it, not
+    all at once: the positions and duplicate keys are still those of composed nodes, whichever is asked first."""
+    from generator.load import positions
+    from generator.load.positions import duplicate_keys, locate
+
+    path = tmp_path / "spec.yaml"
+    path.write_text(POSITIONS_PLAIN, encoding="utf-8")
+    read_again, composed = load_spec(path, track=False), load_spec(path, track=False)
+    with monkeypatch.context() as patched:
+        patched.setattr(positions, "spans_onto", lambda data, text: None)  # what pyyaml's composer gives
+        assert locate(composed, "/a") != (0, 0)
+    expected = duplicate_keys(composed)
+    assert [where for where, *_ in expected] == ["/200", "/c/1/d", "/dup"]  # 200 and '200' too: their texts repeat
+    if dups_first:
+        assert locate(read_again, "/a/l/1") == locate(composed, "/a/l/1")
+        assert duplicate_keys(read_again) == expected
+    else:
+        assert locate(read_again, "/c/1/d/f") == locate(composed, "/c/1/d/f")
+        matched = read_again.index.nodes.tracker.starts  # the path's containers and their siblings only
+        assert id(read_again.data["c"][1]["d"]) in matched and id(read_again.data["a"]["l"]) not in matched
+    for pointer in _pointers(composed.data) + ["/a/missing", "/c/9", "/dup/h"]:
+        assert locate(read_again, pointer) == locate(composed, pointer), pointer
+    assert duplicate_keys(read_again) == expected

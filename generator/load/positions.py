@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator import pointer as json_pointer
-from generator.load.spans import ScalarItem, spans_onto
+from generator.load.spans import OntoSpans, ScalarItem, spans_onto
 from generator.load.yaml_events import SafeLoader
 
 _SCALARS = (yaml.ScalarNode, ScalarItem)  # a key as a composed node, or as the reader kept it (spans.py)
@@ -50,7 +50,7 @@ def _compose(doc: Document) -> None:
         return
     if found is not None:
         index.composed = True
-        index.nodes, index.dup_candidates = found  # type: ignore[assignment]
+        index.nodes = found  # type: ignore[assignment]  # its repeated mappings: when duplicate_keys asks
         return
     try:
         root = yaml.compose(doc.text, Loader=SafeLoader)
@@ -150,6 +150,8 @@ def duplicate_keys(doc: Document) -> list[Duplicate]:
         index.dups = None
     if index.dups is not None:
         return index.dups
+    if isinstance(index.nodes, OntoSpans):  # a text read again (by a locate before, or just now)
+        index.dup_candidates = index.nodes.repeated()
     result: list[Duplicate] = []
     if index.dup_candidates:
         pointers = _pointers_of_nodes(doc, {id(n) for n in index.dup_candidates})

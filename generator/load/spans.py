@@ -109,20 +109,59 @@ def repeated_spans(spans: Spans) -> list[Any]:
     return [spans.get(key) for key in unique]
 
 
-def spans_onto(data: Any, text: str) -> tuple[Spans, list[Any]] | None:
-    """Positions for ``data`` read from ``text`` by other means (JSON, or an untracked read): the text read again by
-    the event reader, its containers matched to ``data``'s by walking both in step (a member by its key's text, an
-    item by its index), as pyyaml's composed nodes were. Also the spans of the mappings whose key texts repeat. None
-    where the reader leaves the text to pyyaml's composer (which then decides, and fails where it must); text the
-    parser refuses raises its error (the composer, on the same parser, would refuse it too)."""
-    tracker = Tracker()
-    try:
-        read(text, SafeLoader, tracker)
-    except (Unsupported, yaml.constructor.ConstructorError, RecursionError, ValueError, TypeError):
-        return None  # what the reader refuses beyond the parser's events: values it constructs, YAML it leaves
-    if any(len(named) > 1 for named in tracker.anchors.values()):
-        return None  # an anchor named twice: the composer refuses the text
-    spans = Spans(tracker)
+class OntoSpans(Spans):
+    """The spans of a text read again for data read before (JSON, or an untracked read), matched to the data's
+    containers as pyyaml's composed nodes were (a member by its key's text, an item by its index). A container's
+    start is found when its parent's span is made, which is the order ``positions.locate`` asks in (it walks down from
+    the root), so locating a few pointers reads the spans on their paths, not the whole document; ``repeated`` (for
+    duplicate keys) matches every container at once. A document with aliases (containers the data shares) is matched
+    at once, as the first match decides."""
+
+    def __init__(self, tracker: Tracker, data: Any) -> None:
+        super().__init__(tracker)
+        self.data = data
+        self.objects: dict[int, Any] = {}  # start event -> the data's container read from it
+        self._repeated: list[Any] | None = None
+        tracker.starts = {}
+        if tracker.aliases:
+            self.repeated()
+        elif self._fits(data, 0):
+            self._match(data, 0)
+
+    def _fits(self, obj: Any, at: int) -> bool:
+        """Whether the event at ``at`` starts a container of ``obj``'s kind."""
+        return isinstance(obj, (dict, list)) and at in self.tracker.ends and isinstance(obj, list) == (
+            at in self.tracker.sequences)
+
+    def _match(self, obj: Any, at: int) -> None:
+        self.tracker.starts[id(obj)] = at
+        self.objects[at] = obj
+
+    def _span(self, start: int) -> Any:
+        span = super()._span(start)
+        obj = self.objects.get(start) if self._repeated is None else None
+        if isinstance(obj, dict):
+            for key, value in span.value:  # a repeated key: the last one matches, as the data holds its value
+                text = getattr(key, "value", None)
+                if text is not None and text in obj and self._fits(obj[text], value.index):
+                    self._match(obj[text], value.index)
+        elif isinstance(obj, list):
+            for item, value in zip(obj, span.value):
+                if self._fits(item, value.index):
+                    self._match(item, value.index)
+        return span
+
+    def repeated(self) -> list[Any]:
+        """The spans of the data's mappings whose key texts repeat; every container matched."""
+        if self._repeated is None:
+            self._repeated = _match_all(self, self.data)
+        return self._repeated
+
+
+def _match_all(spans: Spans, data: Any) -> list[Any]:
+    """Every container of ``data`` matched to its start event (``spans.tracker.starts``) by walking both in step; the
+    spans of the mappings whose key texts repeat."""
+    tracker = spans.tracker
     starts: dict[int, int] = {}  # id(container in data) -> its start event
     repeated: list[dict[Any, Any]] = []  # the mappings whose key texts repeat
     stack: list[tuple[Any, int]] = [(data, 0)]
@@ -147,4 +186,19 @@ def spans_onto(data: Any, text: str) -> tuple[Spans, list[Any]] | None:
             starts[id(obj)] = at
             stack.extend((item, value) for item, value in zip(obj, spans.children(at)) if isinstance(item, (dict, list)))
     tracker.starts = starts
-    return spans, [spans.get(id(obj)) for obj in repeated]
+    return [spans.get(id(obj)) for obj in repeated]
+
+
+def spans_onto(data: Any, text: str) -> OntoSpans | None:
+    """Positions for ``data`` read from ``text`` by other means (JSON, or an untracked read): the text read again by
+    the event reader, its containers matched to ``data``'s (see OntoSpans). None where the reader leaves the text to
+    pyyaml's composer (which then decides, and fails where it must); text the parser refuses raises its error (the
+    composer, on the same parser, would refuse it too)."""
+    tracker = Tracker()
+    try:
+        read(text, SafeLoader, tracker)
+    except (Unsupported, yaml.constructor.ConstructorError, RecursionError, ValueError, TypeError):
+        return None  # what the reader refuses beyond the parser's events: values it constructs, YAML it leaves
+    if any(len(named) > 1 for named in tracker.anchors.values()):
+        return None  # an anchor named twice: the composer refuses the text
+    return OntoSpans(tracker, data)

@@ -57,8 +57,13 @@ class Context:
     def resolve(self, node: Any, pointer: str, kind: str = "Schema") -> tuple[Any, str]:
         """Follow ``$ref`` chains to an object of ``kind`` (an openapi-pydantic class name: Schema, Parameter,
         RequestBody, Response, SecurityScheme); returns the target object and its pointer."""
-        if not is_ref(node) and extra_ref(node) is None:
-            return node, pointer  # most calls: nothing to follow
+        cls = type(node)
+        if cls is _SCHEMA31 or cls is _SCHEMA30:  # most calls: a schema with nothing to follow (extra_ref, inlined)
+            extra = node.__pydantic_extra__
+            if not extra or not isinstance(extra.get("$ref"), str):
+                return node, pointer
+        elif not is_ref(node):
+            return node, pointer
         seen: set[str] = set()
         origin = pointer
         while True:
@@ -114,6 +119,7 @@ class Context:
         return self.lifted.schemas[ref_id]
 
 
+_SCHEMA30, _SCHEMA31 = v3_0.Schema, v3_1.Schema
 _ALIASES: dict[type, dict[str, str]] = {}
 _KINDS = {"Schema": "a schema", "Parameter": "a parameter", "RequestBody": "a request body", "Response": "a response",
           "SecurityScheme": "a security scheme"}

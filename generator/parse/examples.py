@@ -119,10 +119,8 @@ class ExampleBuilder:
         for name, prop in properties.items():
             if name in required or full or len(out) + len(required - out.keys()) < at_least:
                 value = self.value(prop, f"{pointer}/properties/{name}", depth=depth + 1, full=full)
-                resolved, _ = self._resolve(prop, pointer)
                 if value is not None or name in required:
                     out[name] = value
-                del resolved
         return out
 
     def _tagged(self, value: Any, schema: Any, variant: Any) -> Any:

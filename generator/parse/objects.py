@@ -7,7 +7,7 @@ from typing import Any
 from generator.model import Any as AnyType
 from generator.model import ComponentName, Name, NoneType, Nullable, Property, Ref, Schema, SchemaName, TypeExpr, Word
 from generator.parse.defaults import Defaults
-from generator.parse.predicates import flag, is_nullable, is_object_like
+from generator.parse.predicates import is_nullable, is_object_like
 from generator.pointer import escape
 
 
@@ -47,13 +47,13 @@ class Objects(Defaults):
         properties, required, extra = read(schema, pointer)
         direction = "request" if request else "response"
         props: list[Property] = []
+        hidden = "readOnly" if request else "writeOnly"  # a request sends no read-only property, a response no write-only
         for prop_wire, (prop_schema, prop_ptr) in properties.items():
-            if request and flag(prop_schema, "readOnly", self.resolve):
-                continue
-            if not request and flag(prop_schema, "writeOnly", self.resolve):
+            resolved, _ = self.resolve(prop_schema, "")
+            if getattr(resolved, hidden, False):
                 continue
             t = self.type_of(prop_schema, prop_ptr, (SchemaName(ref_id), Word(prop_wire)), direction)
-            props.append(self._property(prop_wire, prop_schema, t, prop_wire in required, request))
+            props.append(self._property(prop_wire, prop_schema, resolved, t, prop_wire in required, request))
         extra_type = None
         if extra is not None and extra is not False:
             extra_name = (SchemaName(ref_id), "Extra")
@@ -70,8 +70,8 @@ class Objects(Defaults):
             deprecated=bool(schema.deprecated),
         )
 
-    def _property(self, wire: str, schema: Any, t: TypeExpr, required: bool, request: bool) -> Property:
-        resolved, _ = self.resolve(schema, "")
+    def _property(self, wire: str, schema: Any, resolved: Any, t: TypeExpr, required: bool, request: bool) -> Property:
+        """A property of ``schema`` (``resolved``: what its $ref chain leads to)."""
         default = None
         if not request and (not required or isinstance(t, Nullable)):
             # a 3.1 `$ref` with a sibling `default` (3.0 ignores siblings of `$ref`): the reference's own default wins

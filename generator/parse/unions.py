@@ -89,14 +89,22 @@ class Unions(SchemaTypes):
 
 
 def _index(originals: list[Any], variant: Any) -> int:
-    """``originals.index(variant)`` (the first equal variant's), comparing only variants of the same class and
-    reference: pydantic's == of two schemas compares every field."""
-    cls, ref = type(variant), variant.__dict__.get("ref")
+    """``originals.index(variant)`` (the first equal variant's), comparing only variants of the same class, reference,
+    type and description: pydantic's == of two schemas compares every field, nested schemas too."""
+    cls, fields = type(variant), variant.__dict__
+    cheap = tuple(fields.get(key) for key in _TELLING)
     for index, original in enumerate(originals):
-        if original is variant or (type(original) is cls and original.__dict__.get("ref") == ref
-                                   and original == variant):
+        if original is variant or (type(original) is cls and _telling(original) == cheap and original == variant):
             return index
     raise ValueError("not a variant of the union")
+
+
+_TELLING = ("ref", "type", "description")  # fields that tell most unequal variants apart at once
+
+
+def _telling(schema: Any) -> tuple[Any, ...]:
+    fields = schema.__dict__
+    return tuple(fields.get(key) for key in _TELLING)
 
 
 def _as_open_enum(items: list[TypeExpr]) -> Literal | None:

@@ -43,7 +43,7 @@ class Run:
 
     def checker(self, doc: Document) -> DocChecker:
         """The document's checker; the first time, its duplicate keys are reported (SF005)."""
-        key = doc.path.resolve()
+        key = self.refs.workspace.key(doc.path)
         if key not in self.checkers:
             self.checkers[key] = DocChecker(self, doc)
             if key not in self.dups_done:

@@ -31,14 +31,23 @@ class Workspace:
     def __init__(self) -> None:
         self.docs: dict[Path, Document | TextFile | SpecError] = {}
         self.root: Document | None = None  # the document checked as a whole; others only where `$ref`s reach
+        self._keys: dict[Path, Path] = {}
+
+    def key(self, path: Path) -> Path:
+        """``path`` resolved (symlinks followed), once per path in a run: a spec split over files resolves thousands
+        of `$ref`s, and each resolve asks the file system about every folder of the path."""
+        found = self._keys.get(path)
+        if found is None:
+            found = self._keys[path] = path.resolve()
+        return found
 
     def add(self, doc: Document) -> None:
         """The root document."""
-        self.docs[doc.path.resolve()] = doc
+        self.docs[self.key(doc.path)] = doc
         self.root = doc
 
     def get(self, path: Path) -> Document | TextFile | SpecError:
-        key = path.resolve()
+        key = self.key(path)
         if key not in self.docs:
             self.docs[key] = _read(path)
         return self.docs[key]
@@ -110,7 +119,7 @@ class Refs:
         if "$ref" in value:
             self._check_chain(doc, ref)
         if target_doc is not self.workspace.root:
-            key = (target_doc.path.resolve(), target_ptr)
+            key = (self.workspace.key(target_doc.path), target_ptr)
             if key not in self.walked:
                 self.walked.add(key)
                 self.pending.append((target_doc, target_ptr, value, kind))
@@ -125,7 +134,7 @@ class Refs:
                 cur_doc, tptr, value = self.resolve(cur_doc, cur_ref)
             except Unresolved:
                 return
-            key = (cur_doc.path.resolve(), tptr)
+            key = (self.workspace.key(cur_doc.path), tptr)
             if key in seen:
                 self._report_cycle(seen[seen.index(key):], members[seen.index(key):], tptr)
                 return

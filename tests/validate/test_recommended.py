@@ -196,3 +196,46 @@ def test_recursive_schema_example_skipped(schemas: str, expected: bool, tmp_path
     spec = _spec(tmp_path, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
                            f"    {schemas}\n")
     assert (("SF125", "openapi.yaml", "/components/schemas/Node/example") in _found(spec)) is expected
+
+
+def test_example_schemas_written_alike_are_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The meta-schema check of the schemas an example reaches runs once per schema as written: A and B, written
+    alike, and each reached twice (their own examples, the wrapper's), cost one check, and each example whose schema
+    the meta-schema rejects is still reported."""
+    from generator.validate.style.example_schemas import SchemaProblems
+
+    judged: list[object] = []
+    original = SchemaProblems._meta_error_of
+
+    def counted(self: SchemaProblems, schema: object) -> str | None:
+        judged.append(schema)
+        return original(self, schema)
+
+    monkeypatch.setattr(SchemaProblems, "_meta_error_of", counted)
+    found = _found(Path(__file__).resolve().parent / "recommended" / "alike_schemas.yaml")
+    invalid = [(rule, ptr) for rule, _file, ptr in found if rule in ("SF124", "SF125")]
+    assert invalid == [("SF124", "/paths/~1a/get/responses/200/content/application~1json/example"),
+                       ("SF125", "/components/schemas/A/example"), ("SF125", "/components/schemas/B/example")]
+    assert len(judged) == 3  # the media type's bare $ref, the wrapper (its $refs bare), and A and B's one text
+
+
+@pytest.mark.parametrize(("openapi30", "first", "then"), [
+    (True, {"type": "string", "description": "a"}, {"type": "string", "description": 5}),
+    (True, {"properties": {"example": {"type": "string"}}}, {"properties": {"example": {"type": 5}}}),
+    (True, {"properties": {"title": {"type": "string"}}}, {"properties": {"title": "not a schema"}}),
+    (True, {"type": "string", "example": 1, "default": "x"}, {"type": "string", "example": {"a": [1]}, "default": 2}),
+    (False, {"examples": [1], "title": "t"}, {"examples": 1, "title": "t"}),
+    (False, {"items": {"description": "a"}}, {"items": {"description": ["a"]}}),
+    (False, {"allOf": [{"title": "a", "minimum": 1}]}, {"allOf": [{"title": "b", "minimum": "1"}]}),
+])
+def test_a_schema_judged_like_another_gets_its_own_verdict(openapi30: bool, first: dict, then: dict) -> None:
+    """Schemas of one shape share the meta-schema's verdict, which is then the one each would get judged alone: a
+    wording or example difference shares it, a difference the meta-schema can see never does."""
+    from generator.validate.style.example_schemas import SchemaProblems
+
+    def fresh() -> SchemaProblems:
+        return SchemaProblems(lambda doc, ref: None, openapi30, set)
+
+    shared = fresh()
+    assert shared._meta_error(first) == fresh()._meta_error(first)
+    assert shared._meta_error(then) == fresh()._meta_error(then)

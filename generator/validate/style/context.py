@@ -50,6 +50,7 @@ class Style:
         self.branch_parents: dict[int, list[Any]] = {}  # id(schema) -> schemas with it as a `$ref`d branch
         self.branch_docs: set[Any] = set()  # the documents indexed into branch_parents
         self.example_schemas: dict[int, Any] = {}  # id(DocChecker) -> its SchemaProblems (style/examples.py)
+        self.example_meta: dict[tuple[bool, str], str | None] = {}  # SchemaProblems' judged texts, all files'
         self.example_rewritten = Rewritten()
 
     def report(self, rule: str, message: str, node: Node) -> None:

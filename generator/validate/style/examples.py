@@ -70,7 +70,7 @@ def _check(style: Style, checker: DocChecker, rule: str, value: Any, schema: dic
     problems = style.example_schemas.get(id(checker))
     if problems is None:
         problems = style.example_schemas[id(checker)] = SchemaProblems(
-            _resolver(style), checker.openapi30, lambda: _rewritten(style, checker.openapi30))
+            _resolver(style), checker.openapi30, lambda: _rewritten(style, checker.openapi30), style.example_meta)
     meta, problem = problems.problem(schema, where.doc)
     if meta and first:
         style.report(rule, meta, where)
