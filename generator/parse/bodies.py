@@ -9,7 +9,7 @@ from typing import Any
 from generator.model import FILE_EXAMPLE, Body, File, ListOf, Name, Nullable, Param, Scalar, TypeExpr, Union, Word
 from generator.parse.examples import example_data
 from generator.parse.objects import Objects
-from generator.parse.predicates import component_wire, flag, is_object_like, is_ref, required_sets
+from generator.parse.predicates import component_wire, flag, is_object_like, is_ref, partial_variants, required_sets
 from generator.pointer import escape
 
 _MEDIA_TYPE_RE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;\s*[\w.+-]+=[\w.+-]+)*")
@@ -54,10 +54,12 @@ class Bodies(Objects):
 
     def _example_required(self, resolved: Any) -> tuple[str, ...]:
         """Optional fields an example call still sends: the first required set of the body's anyOf, and of each of
-        its allOf parts' (Prism answers 422 when none of a set is there)."""
+        its allOf parts', or the required names of its first partial variant (Prism answers 422 when none of a set is
+        there)."""
         names: list[str] = []
         for schema in (resolved, *(self.resolve(part, "")[0] for part in resolved.allOf or [])):
             names += next(iter(required_sets(schema)), [])
+            names += next((list(v.required or []) for v in partial_variants(schema)), [])  # the first way to fill it
         return tuple(dict.fromkeys(names))
 
     def _body_params(self, resolved: Any, schema_ptr: str, context: Name, encoding: str) -> list[Param]:

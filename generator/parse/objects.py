@@ -7,7 +7,7 @@ from typing import Any
 from generator.model import Any as AnyType
 from generator.model import ComponentName, Name, NoneType, Nullable, Property, Ref, Schema, SchemaName, TypeExpr, Word
 from generator.parse.defaults import Defaults
-from generator.parse.predicates import flag, is_nullable, is_object_like
+from generator.parse.predicates import flag, is_nullable, is_object_like, partial_variants
 from generator.pointer import escape
 
 
@@ -111,10 +111,24 @@ class Objects(Defaults):
             extra = e if e is not None else extra
         for name, prop in (schema.properties or {}).items():
             properties[name] = (prop, f"{pointer}/properties/{escape(name)}")
+        properties.update({k: v for k, v in self._variant_properties(schema, pointer).items() if k not in properties})
         required |= set(schema.required or [])
         if schema.additionalProperties is not None:
             extra = schema.additionalProperties
         return properties, required, extra
+
+    def _variant_properties(self, schema: Any, pointer: str) -> dict[str, tuple[Any, str]]:
+        """The properties that the partial variants of an object declare (optional: each belongs to one way to fill
+        it); one declared by several variants is any of their schemas."""
+        key = "anyOf" if schema.anyOf else "oneOf"
+        found: dict[str, list[tuple[Any, str]]] = {}
+        partial = {id(v) for v in partial_variants(schema)}
+        for index, variant in enumerate(getattr(schema, key) or []):
+            if id(variant) in partial:
+                for name, prop in variant.properties.items():
+                    found.setdefault(name, []).append((prop, f"{pointer}/{key}/{index}/properties/{escape(name)}"))
+        return {name: seen[0] if len(seen) == 1 else (self.models.Schema(anyOf=[p for p, _ in seen]), seen[0][1])
+                for name, seen in found.items()}
 
     def _alias_schema(self, t: TypeExpr, ref_id: int, name: Name, wire: str, schema: Any, request: bool) -> Schema:
         description = getattr(schema, "description", None) or ""

@@ -78,6 +78,16 @@ def required_sets(schema: Any) -> list[list[str]]:
     return [list(v.required) for v in variants]
 
 
+def partial_variants(schema: Any) -> list[Any]:
+    """The inline anyOf/oneOf variants that add properties to an object declaring its own (``properties: {name}``
+    beside ``anyOf: [{properties: {kind: {enum: [list]}, options: ...}, required: [options]}, ...]``): parts of one
+    object, each a way to fill it, not a union of separate types."""
+    variants = schema.anyOf or schema.oneOf or []
+    if not schema.properties or any(is_ref(v) or extra_ref(v) is not None for v in variants):
+        return []
+    return [v for v in variants if v.properties and "object" in (types(v) or {"object"})]
+
+
 def literal_values(values: tuple[Any, ...]) -> bool:
     """Whether an enum of these values is a literal type (str, bool, 64-bit int, finite float; not None, objects or
     arrays)."""

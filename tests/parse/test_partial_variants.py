@@ -1,0 +1,33 @@
+"""Properties beside an ``anyOf`` of partial objects (intercom's create data attribute: ``data_type`` and ``options``
+declared only in the variants): the variants' properties are arguments of the SDK (one several variants declare is
+any of their schemas), and the example call fills the object the first variant's way (Prism answered 400 to
+``data_type={}`` without ``options``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import Target
+from generator.load.document import load_spec
+from generator.model import ListOf, Literal, Union
+from generator.parse import parse_api
+from generator.pipeline import parse
+
+SPEC = Path(__file__).resolve().parent / "partial_variants.yaml"
+
+
+def test_the_variants_properties_are_arguments_and_the_example_fills_the_first_variant() -> None:
+    doc = load_spec(SPEC)
+    api = parse_api(parse(doc), Target(spec=str(SPEC), output="o", package="pv"), source=str(SPEC), raw=doc.data)
+    (op,) = api.operations
+    assert op.body is not None
+    params = {p.wire_name: p for p in op.body.params}
+    assert list(params) == ["name", "data_type", "options"]
+    assert params["data_type"].required and not params["options"].required
+    assert isinstance(params["data_type"].type, Union)
+    assert {v for item in params["data_type"].type.items if isinstance(item, Literal) for v in item.values} == {
+        "options", "string", "integer"}
+    assert isinstance(params["options"].type, ListOf)
+    assert params["data_type"].example == "options" and len(params["options"].example) == 2
+    assert op.body.example_required == ("options",)
+    assert not any("data_type" in w for w in api.warnings)
