@@ -59,8 +59,15 @@ class Bodies(Objects):
         names: list[str] = []
         for schema in (resolved, *(self.resolve(part, "")[0] for part in resolved.allOf or [])):
             names += next(iter(required_sets(schema)), [])
-            names += next((list(v.required or []) for v in partial_variants(schema)), [])  # the first way to fill it
+            names += self._first_variant_required(schema)
         return tuple(dict.fromkeys(names))
+
+    def _first_variant_required(self, schema: Any) -> list[str]:
+        """The names the first variant of an object filled one of several ways requires (its first way)."""
+        for _, variant in partial_variants(schema, self.resolve)[:1]:
+            resolved, ptr = self.resolve(variant, "")
+            return sorted(self._merged_properties(resolved, ptr)[1] - set(schema.required or []))
+        return []
 
     def _body_params(self, resolved: Any, schema_ptr: str, context: Name, encoding: str) -> list[Param]:
         direction = "multipart" if encoding == "multipart" else "request"

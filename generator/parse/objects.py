@@ -118,15 +118,20 @@ class Objects(Defaults):
         return properties, required, extra
 
     def _variant_properties(self, schema: Any, pointer: str) -> dict[str, tuple[Any, str]]:
-        """The properties that the partial variants of an object declare (optional: each belongs to one way to fill
-        it); one declared by several variants is any of their schemas."""
-        key = "anyOf" if schema.anyOf else "oneOf"
+        """The properties that the variants of an object declaring its own declare (optional: each belongs to one way
+        to fill it); one declared by several variants is any of their schemas."""
         found: dict[str, list[tuple[Any, str]]] = {}
-        partial = {id(v) for v in partial_variants(schema)}
-        for index, variant in enumerate(getattr(schema, key) or []):
-            if id(variant) in partial:
-                for name, prop in variant.properties.items():
-                    found.setdefault(name, []).append((prop, f"{pointer}/{key}/{index}/properties/{escape(name)}"))
+        merging: set[int] = self.__dict__.setdefault("_merging_variants", set())
+        if id(schema) in merging:  # a variant that holds this object again
+            return {}
+        merging.add(id(schema))
+        try:
+            for where, variant in partial_variants(schema, self.resolve):
+                resolved, ptr = self.resolve(variant, f"{pointer}/{where}")
+                for name, seen in self._merged_properties(resolved, ptr)[0].items():
+                    found.setdefault(name, []).append(seen)
+        finally:
+            merging.discard(id(schema))
         return {name: seen[0] if len(seen) == 1 else (self.models.Schema(anyOf=[p for p, _ in seen]), seen[0][1])
                 for name, seen in found.items()}
 
