@@ -54,7 +54,7 @@ class OperationPlanner:
             stream_param=op.stream.param if op.stream else "",
             security=op.security,
             empty_body=bool(body and body.required and not body.whole and body.encoding == "json"),
-            example_required=body.example_required if body is not None else (),
+            example_required=_example_required(body),
         )
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:
@@ -151,6 +151,14 @@ def _simple(params: tuple[TsParam, ...], body: model.Body | None) -> bool:
     locations = {p.location for p in params}
     renamed = any(p.key != p.wire or p.query_style for p in params)  # a styled query value is written by `split`
     return not renamed and (locations <= {"query"} or (locations == {"body"} and body is not None))
+
+
+def _example_required(body: model.Body | None) -> tuple[str, ...]:
+    """The optional body fields an example call still sends: the body's choice (anyOf sets), and with them the fields
+    the body requires when it is sent (an optional body's required fields are optional parameters)."""
+    if body is None or not body.example_required:
+        return ()
+    return tuple(dict.fromkeys((*body.example_required, *(p.wire_name for p in body.params if p.required))))
 
 
 def _parse_as(kind: str) -> str:
