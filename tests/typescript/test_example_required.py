@@ -38,3 +38,7 @@ def test_an_optional_body_sent_for_its_choice_carries_its_required_fields(tmp_pa
     case = prism[prism.index("'attributes.replace'"):]
     case = case[: case.index("});")]
     assert "name: 'string'" in case and "data_type: 'options'" in case and "options: [" in case, case
+    in_process = files["tests/attributes.test.ts"]
+    case = in_process[in_process.index("'replace: required arguments'"):]
+    case = case[: case.index("});")]
+    assert "const params" in case and "body ?? null, null" not in case, case  # the body is sent, not left out
