@@ -132,8 +132,17 @@ class Objects(Defaults):
                     found.setdefault(name, []).append(seen)
         finally:
             merging.discard(id(schema))
-        return {name: seen[0] if len(seen) == 1 else (self.models.Schema(anyOf=[p for p, _ in seen]), seen[0][1])
-                for name, seen in found.items()}
+        return {name: seen[0] if len(seen) == 1 else (self._any_of(seen), seen[0][1]) for name, seen in found.items()}
+
+    def _any_of(self, seen: list[tuple[Any, str]]) -> Any:
+        """A schema for any of several: one enum of their values when each is an enum of one type, else their anyOf."""
+        schemas = [self.resolve(prop, ptr)[0] for prop, ptr in seen]
+        plain = all(s.enum and s.model_fields_set <= {"enum", "type", "description", "title", "example"} for s in schemas)
+        if plain and len({repr(s.type) for s in schemas}) == 1:
+            values = [v for s in schemas for v in s.enum]
+            unique = [v for i, v in enumerate(values) if v not in values[:i]]
+            return self.models.Schema(enum=unique, **({"type": schemas[0].type} if schemas[0].type else {}))
+        return self.models.Schema(anyOf=[prop for prop, _ in seen])
 
     def _alias_schema(self, t: TypeExpr, ref_id: int, name: Name, wire: str, schema: Any, request: bool) -> Schema:
         description = getattr(schema, "description", None) or ""
