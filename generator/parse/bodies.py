@@ -9,7 +9,7 @@ from typing import Any
 from generator.model import FILE_EXAMPLE, Body, File, ListOf, Name, Nullable, Param, Scalar, TypeExpr, Union, Word
 from generator.parse.examples import example_data
 from generator.parse.objects import Objects
-from generator.parse.predicates import component_wire, flag, is_object_like, is_ref, required_sets
+from generator.parse.predicates import component_wire, flag, is_object_like, is_ref, partial_variants, required_sets
 from generator.pointer import escape
 
 _MEDIA_TYPE_RE = re.compile(r"[A-Za-z0-9][\w.+-]*/[A-Za-z0-9][\w.+-]*(?:\s*;\s*[\w.+-]+=[\w.+-]+)*")
@@ -54,11 +54,20 @@ class Bodies(Objects):
 
     def _example_required(self, resolved: Any) -> tuple[str, ...]:
         """Optional fields an example call still sends: the first required set of the body's anyOf, and of each of
-        its allOf parts' (Prism answers 422 when none of a set is there)."""
+        its allOf parts', or the required names of its first partial variant (Prism answers 422 when none of a set is
+        there)."""
         names: list[str] = []
         for schema in (resolved, *(self.resolve(part, "")[0] for part in resolved.allOf or [])):
             names += next(iter(required_sets(schema)), [])
+            names += self._first_variant_required(schema)
         return tuple(dict.fromkeys(names))
+
+    def _first_variant_required(self, schema: Any) -> list[str]:
+        """The names the first variant of an object filled one of several ways requires (its first way)."""
+        for _, variant in partial_variants(schema, self.resolve)[:1]:
+            resolved, ptr = self.resolve(variant, "")
+            return sorted(self._merged_properties(resolved, ptr)[1] - set(schema.required or []))
+        return []
 
     def _body_params(self, resolved: Any, schema_ptr: str, context: Name, encoding: str) -> list[Param]:
         direction = "multipart" if encoding == "multipart" else "request"
@@ -133,7 +142,7 @@ def part_encodings(
     A declared `style` / `explode` (read only when ``with_styles``: OpenAPI 3.1) wins and the value is written like a
     query parameter of that style; otherwise a declared `contentType` makes each value (each item of a list) one part
     of that type. File fields keep their own per-file type, and fields with no declaration are left to the runtime's
-    default (bracket form).
+    default (OpenAPI's: objects as JSON parts, lists as one part per item).
     """
     declared = media.encoding or {}
     styles: list[tuple[str, str, bool]] = []

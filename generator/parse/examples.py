@@ -67,7 +67,7 @@ class ExampleBuilder:
                 # the most specific variant (an enum or object) makes the better example
                 ranked = sorted(variants, key=lambda v: -_specificity(v, self._resolve))
                 value = self.value(ranked[0], pointer, depth=depth + 1, full=full)
-                return self._tagged(value, schema, ranked[0])
+                return self._tagged(self._with_required(value, schema, ranked[0], pointer, depth, full), schema, ranked[0])
         scalar_part = self._scalar_part(schema)
         if scalar_part is not None:  # ``allOf: [{$ref: id}, {type: string, description: ...}]`` is that string
             return self.value(scalar_part, pointer + "/allOf", depth=depth + 1, full=full)
@@ -107,7 +107,24 @@ class ExampleBuilder:
         parts = [self._resolve(part, "")[0] for part in schema.allOf]
         if any(p.properties or p.allOf or "object" in types(p) or "array" in types(p) for p in parts):
             return next((p for p in parts if types(p) & SCALARS and not p.properties and not p.allOf), None)
-        return next((p for p in parts if types(p) or p.enum or "const" in p.model_fields_set or p.pattern), None)
+        if not any(types(p) or p.enum or "const" in p.model_fields_set or p.pattern for p in parts):
+            return None
+        # every part applies (``allOf: [{type: string}, {$ref: id}]`` with the id's pattern): one schema of them all,
+        # the first part's keyword where two disagree (the part the SDK types the allOf as)
+        merged = {k: getattr(p, k) for p in reversed(parts) for k in p.model_fields_set if k not in ("allOf", "description")}
+        return parts[0].model_copy(update=merged)
+
+    def _with_required(self, value: Any, schema: Any, variant: Any, pointer: str, depth: int, full: bool) -> Any:
+        """A variant's object example carrying the names that the union itself requires (``required`` beside an
+        ``anyOf`` / ``oneOf`` of objects), built from the variant's properties (the union's own, else)."""
+        missing = [n for n in schema.required or [] if isinstance(value, dict) and n not in value]
+        if not missing:
+            return value
+        properties: dict[str, Any] = dict(schema.properties or {})
+        self._merge(self._resolve(variant, "")[0], "", properties, set(), set())
+        built = {name: self.value(properties[name], f"{pointer}/properties/{name}", depth=depth + 1, full=full)
+                 if name in properties else {} for name in missing}
+        return {**value, **built}
 
     def _object(self, schema: Any, pointer: str, depth: int, full: bool) -> dict[str, Any]:
         full = full and depth < _MAX_DEPTH

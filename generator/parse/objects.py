@@ -7,7 +7,7 @@ from typing import Any
 from generator.model import Any as AnyType
 from generator.model import ComponentName, Name, NoneType, Nullable, Property, Ref, Schema, SchemaName, TypeExpr, Word
 from generator.parse.defaults import Defaults
-from generator.parse.predicates import is_nullable, is_object_like
+from generator.parse.predicates import is_nullable, is_object_like, partial_variants
 from generator.pointer import escape
 
 
@@ -111,10 +111,38 @@ class Objects(Defaults):
             extra = e if e is not None else extra
         for name, prop in (schema.properties or {}).items():
             properties[name] = (prop, f"{pointer}/properties/{escape(name)}")
+        properties.update({k: v for k, v in self._variant_properties(schema, pointer).items() if k not in properties})
         required |= set(schema.required or [])
         if schema.additionalProperties is not None:
             extra = schema.additionalProperties
         return properties, required, extra
+
+    def _variant_properties(self, schema: Any, pointer: str) -> dict[str, tuple[Any, str]]:
+        """The properties that the variants of an object declaring its own declare (optional: each belongs to one way
+        to fill it); one declared by several variants is any of their schemas."""
+        found: dict[str, list[tuple[Any, str]]] = {}
+        merging: set[int] = self.__dict__.setdefault("_merging_variants", set())
+        if id(schema) in merging:  # a variant that holds this object again
+            return {}
+        merging.add(id(schema))
+        try:
+            for where, variant in partial_variants(schema, self.resolve):
+                resolved, ptr = self.resolve(variant, f"{pointer}/{where}")
+                for name, seen in self._merged_properties(resolved, ptr)[0].items():
+                    found.setdefault(name, []).append(seen)
+        finally:
+            merging.discard(id(schema))
+        return {name: seen[0] if len(seen) == 1 else (self._any_of(seen), seen[0][1]) for name, seen in found.items()}
+
+    def _any_of(self, seen: list[tuple[Any, str]]) -> Any:
+        """A schema for any of several: one enum of their values when each is an enum of one type, else their anyOf."""
+        schemas = [self.resolve(prop, ptr)[0] for prop, ptr in seen]
+        plain = all(s.enum and s.model_fields_set <= {"enum", "type", "description", "title", "example"} for s in schemas)
+        if plain and len({repr(s.type) for s in schemas}) == 1:
+            values = [v for s in schemas for v in s.enum]
+            unique = [v for i, v in enumerate(values) if v not in values[:i]]
+            return self.models.Schema(enum=unique, **({"type": schemas[0].type} if schemas[0].type else {}))
+        return self.models.Schema(anyOf=[prop for prop, _ in seen])
 
     def _alias_schema(self, t: TypeExpr, ref_id: int, name: Name, wire: str, schema: Any, request: bool) -> Schema:
         description = getattr(schema, "description", None) or ""

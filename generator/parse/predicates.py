@@ -78,6 +78,33 @@ def required_sets(schema: Any) -> list[list[str]]:
     return [list(v.required) for v in variants]
 
 
+def partial_variants(schema: Any, resolve: Resolve) -> list[tuple[str, Any]]:
+    """The anyOf/oneOf variants, with their pointer below ``schema``, of an object that declares properties of its
+    own beside them (``properties: {name}, anyOf: [{properties: {kind: {enum: [list]}, options: ...}, required:
+    [options]}, ...]``, or ``$ref``s to whole objects): each a way to fill the one object. A variant that is a union
+    of objects itself counts as its variants. None unless every variant is an object."""
+    if not schema.properties:
+        return []
+    found = _object_variants(schema, resolve, "", 0)
+    return found or []
+
+
+def _object_variants(schema: Any, resolve: Resolve, pointer: str, depth: int) -> list[tuple[str, Any]] | None:
+    key = "anyOf" if schema.anyOf else "oneOf"
+    found: list[tuple[str, Any]] = []
+    for index, variant in enumerate(getattr(schema, key) or []):
+        where = f"{pointer}/{key}/{index}".lstrip("/")
+        if is_object_like(variant, resolve):
+            found.append((where, variant))
+            continue
+        resolved, _ = resolve(variant, "")
+        inner = _object_variants(resolved, resolve, where, depth + 1) if depth < 3 else None
+        if not inner:
+            return None
+        found += inner
+    return found
+
+
 def literal_values(values: tuple[Any, ...]) -> bool:
     """Whether an enum of these values is a literal type (str, bool, 64-bit int, finite float; not None, objects or
     arrays)."""

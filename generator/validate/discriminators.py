@@ -1,4 +1,5 @@
-"""Discriminators (SF030, SF031): every variant declares the property, every mapping names a schema."""
+"""Discriminators (SF030, SF031): every variant declares the property (or the schema holding the discriminator does),
+every mapping names a schema."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def check_discriminator(checker: DocChecker, schema: dict[str, Any], ptr: str) -
         variants.append(mapped)
     if not isinstance(prop, str):
         return
+    if _has_property(checker, {"properties": schema.get("properties"), "allOf": schema.get("allOf") or []}, prop, 0):
+        return  # declared beside the variants, by the schema that holds the discriminator: every variant has it
     for vptr, sub in variants:
         if not _has_property(checker, sub, prop, 0):
             label = sub.get("$ref", vptr) if isinstance(sub, dict) else vptr

@@ -7,7 +7,8 @@ read it, the copy differs (each module says why, with its measured Prism behavio
   client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None); a
   body of a media type Prism cannot write (YAML...) is text.
 - ``parameters``: an array parameter's schema loses its null (a parameter is never sent as null); a parameter whose
-  style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
+  style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out; an
+  exploded form object gets the properties its anyOf/oneOf/allOf parts declare (Prism finds its keys by them).
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema; an
   array field of a form may also be its item (one item arrives as one pair).
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
@@ -42,6 +43,7 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
+            parameters.exploded_object_keys,
             bodies.readable_forms, path_names.routable_names, security.one_authorization_header)
 
 

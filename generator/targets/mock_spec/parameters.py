@@ -1,5 +1,5 @@
-"""Parameters as Prism 5 can read them: no null in an array's type, no schema where its style reader crashes, and
-only the path parameters the path's template holds."""
+"""Parameters as Prism 5 can read them: no null in an array's type, no schema where its style reader crashes, only
+the path parameters the path's template holds, and an exploded form object's keys where Prism looks for them."""
 
 from __future__ import annotations
 
@@ -80,3 +80,34 @@ def _outside(data: Any, param: Any, names: frozenset[str]) -> bool:
 
 def _without_outside(data: Any, names: frozenset[str], params: list[Any]) -> list[Any]:
     return [p for p in params if not _outside(data, p, names)]
+
+
+def exploded_object_keys(data: Any) -> Edits:
+    """An edit giving an exploded ``form`` object parameter (the query's default) the properties its ``anyOf`` /
+    ``oneOf`` / ``allOf`` parts declare: the SDK sends ``user_id=1`` for ``{user_id: 1}``, and Prism picks an
+    exploded object's keys out of the query by the schema's own ``properties`` only (it read none: 422 "must have
+    required property 'user_id'" on intercom's ``filter``). The parts still apply."""
+    edits: Edits = {}
+    for path, _, p in inline_parameters(data):
+        schema = local(data, p.get("schema"))
+        exploded = p.get("style", "form") == "form" and p.get("explode", True) is True and p.get("in") == "query"
+        if exploded and "object" in kinds(schema) and _part_keys(data, schema):
+            edits[path + ("schema",)] = partial(_with_part_keys, data)
+    return edits
+
+
+def _part_keys(data: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """The properties the schema's parts declare that the schema itself does not."""
+    own = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    found: dict[str, Any] = {}
+    for key in ("anyOf", "oneOf", "allOf"):
+        for part in schema.get(key) if isinstance(schema.get(key), list) else []:
+            props = (local(data, part) or {}).get("properties") if isinstance(local(data, part), dict) else None
+            found.update({k: v for k, v in props.items() if k not in own} if isinstance(props, dict) else {})
+    return found
+
+
+def _with_part_keys(data: Any, schema: Any) -> Any:
+    resolved = local(data, schema)
+    own = resolved.get("properties") if isinstance(resolved.get("properties"), dict) else {}
+    return {**resolved, "properties": {**_part_keys(data, resolved), **own}}

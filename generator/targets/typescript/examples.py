@@ -77,9 +77,9 @@ class Examples:
                            else (expr.values[0] if expr.values else None))
         if isinstance(expr, model.Ref):
             return self._ref(expr.id, example, depth, request)
-        if isinstance(expr, model.ListOf):
-            first = example[0] if isinstance(example, list) and example else None
-            return Arr((self.value(expr.item, first, depth + 1, request=request),)) if depth < 4 else Arr(())
+        if isinstance(expr, model.ListOf):  # every item of the example (a minItems counts), else one made up
+            given = example if isinstance(example, list) and example else [None]
+            return Arr(tuple(self.value(expr.item, i, depth + 1, request=request) for i in given)) if depth < 4 else Arr(())
         if isinstance(expr, model.TupleOf):
             given = example if isinstance(example, list) else []
             return Arr(tuple(self.value(item, given[i] if i < len(given) else None, depth + 1, request=request)

@@ -54,7 +54,7 @@ class OperationPlanner:
             stream_param=op.stream.param if op.stream else "",
             security=op.security,
             empty_body=bool(body and body.required and not body.whole and body.encoding == "json"),
-            example_required=body.example_required if body is not None else (),
+            example_required=_example_required(body),
         )
 
     def _path_params(self, op: model.Operation) -> list[model.Param]:
@@ -85,8 +85,25 @@ class OperationPlanner:
                 key=naming.unique(p.wire_name, keys), wire=p.wire_name, location=location,
                 members=tuple(self.types.members(p.type, request=uploads)), required=required,
                 description=p.description, deprecated=p.deprecated, type=p.type, example=p.example, uploads=uploads,
+                query_style=self._query_style(p) if p.location == "query" else None,
             ))
         return tuple(out)
+
+    def _query_style(self, param: model.Param) -> tuple[str, bool] | None:
+        """The parameter's OpenAPI style where the query string's default (arrays repeated, objects as ``key[sub]``,
+        which is ``deepObject``) writes it otherwise: a form object that may be an object, any other array style."""
+        style = param.style or "form"
+        if style == "form" and param.explode:
+            return ("form", True) if self._may_be_object(param.type) else None
+        return (style, param.explode) if style in ("form", "spaceDelimited", "pipeDelimited") else None
+
+    def _may_be_object(self, expr: model.TypeExpr) -> bool:
+        plain = model.unaliased(expr, lambda i: self.api.schemas[i].alias_of)
+        if isinstance(plain, model.Nullable):
+            return self._may_be_object(plain.inner)
+        if isinstance(plain, model.Union):
+            return any(self._may_be_object(item) for item in plain.items)
+        return isinstance(plain, (model.Ref, model.MapOf, model.Any))
 
     def _returns(self, op: model.Operation) -> str:
         response = op.response
@@ -132,8 +149,16 @@ def _doc(op: model.Operation) -> tuple[str, ...]:
 def _simple(params: tuple[TsParam, ...], body: model.Body | None) -> bool:
     """True when the params object is sent as it is: all query, or all body fields of an object body."""
     locations = {p.location for p in params}
-    renamed = any(p.key != p.wire for p in params)
+    renamed = any(p.key != p.wire or p.query_style for p in params)  # a styled query value is written by `split`
     return not renamed and (locations <= {"query"} or (locations == {"body"} and body is not None))
+
+
+def _example_required(body: model.Body | None) -> tuple[str, ...]:
+    """The optional body fields an example call still sends: the body's choice (anyOf sets), and with them the fields
+    the body requires when it is sent (an optional body's required fields are optional parameters)."""
+    if body is None or not body.example_required:
+        return ()
+    return tuple(dict.fromkeys((*body.example_required, *(p.wire_name for p in body.params if p.required))))
 
 
 def _parse_as(kind: str) -> str:

@@ -7,7 +7,7 @@ import re
 from generator.targets.typescript import naming
 from generator.targets.typescript.imports import import_lines
 from generator.targets.typescript.layout import annotation
-from generator.targets.typescript.shapes import TsOperation, TsPolling, TsResource
+from generator.targets.typescript.shapes import TsOperation, TsParam, TsPolling, TsResource
 from generator.targets.typescript.syntax import (
     INDENT,
     call,
@@ -85,7 +85,7 @@ def _spaced(blocks: list[str]) -> list[str]:
 def _constants(op: TsOperation) -> list[str]:
     out: list[str] = []
     if op.locations_const:
-        rows = [f"[{string(p.key)}, {string(p.location)}, {string(p.wire)}]" for p in op.params]
+        rows = [f"[{string(p.key)}, {string(p.location)}, {string(p.wire)}{_style_entries(p)}]" for p in op.params]
         one = f"const {op.locations_const}: Locations = [{rows[0]}];"
         if len(rows) == 1 and fits(one):
             out.append(one)
@@ -205,6 +205,13 @@ def _accept(op: TsOperation) -> str:
     if op.response.kind not in ("binary", "text"):
         return ""
     return ", ".join(op.response.accept) or op.response.content_type or "*/*"
+
+
+def _style_entries(param: TsParam) -> str:
+    if param.query_style is None:
+        return ""
+    style, explode = param.query_style
+    return f", {string(style)}, {'true' if explode else 'false'}"
 
 
 def _spec_entries(op: TsOperation, used: set[str]) -> tuple[list[str], list[str]]:

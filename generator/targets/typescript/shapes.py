@@ -21,6 +21,7 @@ class TsParam:
     type: model.TypeExpr
     example: Any
     uploads: bool  # bytes are files (multipart and binary bodies), not strings
+    query_style: tuple[str, bool] | None = None  # (style, explode) the query string's default would not write
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples,
         args.append("params")
     lines += assigned_call("const result", f"await client.{resource.name}.{op.method}", args, ";", _BODY)
     lines += [f"{_BODY}assert.equal(requests[0]?.method, {string(op.http.upper())});"]
-    if op.params_omittable and not all_args:  # an optional body the caller left out is not sent
+    if op.params_omittable and not _takes_params(op, all_args):  # an optional body the caller left out is not sent
         lines += [f"{_BODY}assert.equal(requests[0]?.body ?? null, null);"]
     lines += call("assert.equal", ["requests[0]?.url.pathname", string(_expected_path(op))], ";", _BODY)
     lines += _result_checks(op)

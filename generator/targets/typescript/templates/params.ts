@@ -2,8 +2,16 @@
 
 import { type HeaderValue, stringifyQuery } from '../core/index.js';
 
-/** Where each key of a params object goes: `[key, location, wire name]`; keys not listed go to the body. */
-export type Locations = ReadonlyArray<readonly [string, 'query' | 'header' | 'cookie' | 'body' | 'whole', string]>;
+/** An OpenAPI query style the query string's default (arrays repeated, objects as `key[sub]`) does not write. */
+export type QueryStyle = 'form' | 'spaceDelimited' | 'pipeDelimited';
+
+/**
+ * Where each key of a params object goes: `[key, location, wire name]`, and for a query parameter in another style
+ * than the query string's default, that style and whether it explodes; keys not listed go to the body.
+ */
+export type Locations = ReadonlyArray<
+  readonly [string, 'query' | 'header' | 'cookie' | 'body' | 'whole', string, QueryStyle?, boolean?]
+>;
 
 export interface SplitParams {
   query: Record<string, unknown>;
@@ -18,10 +26,10 @@ export function split(params: object, locations: Locations): SplitParams {
   const cookies: Record<string, unknown> = {};
   let fields: Record<string, unknown> | undefined;
   let whole: unknown;
-  const byKey = new Map(locations.map(([key, location, wire]) => [key, [location, wire] as const]));
+  const byKey = new Map(locations.map(([key, ...where]) => [key, where]));
   for (const [key, value] of Object.entries(params)) {
-    const [location, wire] = byKey.get(key) ?? ['body', key];
-    if (location === 'query') define(query, wire, value);
+    const [location, wire, style, explode] = byKey.get(key) ?? ['body', key];
+    if (location === 'query') defineStyled(query, wire, value, style, explode ?? true);
     else if (location === 'header') define(headers, wire, headerValue(value));
     else if (location === 'cookie') define(cookies, wire, value);
     else if (location === 'whole') whole = value;
@@ -35,6 +43,29 @@ export function formBody(fields: unknown): URLSearchParams | undefined {
   // an optional body the caller left out is not sent (as the JSON and multipart bodies)
   if (fields === undefined) return undefined;
   return new URLSearchParams(stringifyQuery({ ...(fields as Record<string, unknown>) }));
+}
+
+/**
+ * A query value in its OpenAPI style: an exploded form object as its own keys (`{ a: 1 }` is `a=1`), a value of
+ * another style as one text joined by the style's delimiter (an object as its keys and values); no style: as is.
+ */
+function defineStyled(
+  query: Record<string, unknown>,
+  wire: string,
+  value: unknown,
+  style?: QueryStyle,
+  explode = true,
+): void {
+  const object = typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  if (style === undefined || value === undefined || value === null || (style === 'form' && explode && !object)) {
+    define(query, wire, value);
+  } else if (style === 'form' && explode) {
+    for (const [sub, item] of Object.entries(value as object)) define(query, sub, item);
+  } else {
+    const items: unknown[] = Array.isArray(value) ? value : object ? Object.entries(value as object).flat() : [value];
+    const text = items.filter((item) => item !== undefined && item !== null).map(String);
+    define(query, wire, text.join(style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ','));
+  }
 }
 
 // defineProperty: a key such as "__proto__" becomes a property, never the prototype
