@@ -142,7 +142,7 @@ def part_encodings(
     A declared `style` / `explode` (read only when ``with_styles``: OpenAPI 3.1) wins and the value is written like a
     query parameter of that style; otherwise a declared `contentType` makes each value (each item of a list) one part
     of that type. File fields keep their own per-file type, and fields with no declaration are left to the runtime's
-    default (OpenAPI's: objects as JSON parts, lists as one part per item).
+    default (the bracket form: objects as ``name[key]``, lists as repeated ``name[]``).
     """
     declared = media.encoding or {}
     styles: list[tuple[str, str, bool]] = []

@@ -91,7 +91,7 @@ def test_multipart_upload_forms(client: Any, mock: Mock, tmp_path: Path) -> None
             parts = _parts(mock.requests[-1])
             fields = {h["Content-Disposition"]: d for h, d in parts}
             assert fields['form-data; name="purpose"'] == b"vision"
-            assert fields['form-data; name="meta"'] == b'{"a": 1}'
+            assert fields['form-data; name="meta[a]"'] == b"1"
             file_headers, file_data = parts[-1]
             assert file_headers["Content-Disposition"] == f'form-data; name="file"; filename="{filename}"'
             assert file_headers["Content-Type"] == mime
@@ -99,9 +99,8 @@ def test_multipart_upload_forms(client: Any, mock: Mock, tmp_path: Path) -> None
 
 
 def test_multipart_wire_encoding(sdk: Any, client: Any, mock: Mock) -> None:
-    """Undeclared fields take OpenAPI's default encoding (objects as application/json parts, lists as one part per
-    item, each by the same rule); declared styles and part types follow the spec; file lists are one ``name`` part
-    per file; the exact parts, in order."""
+    """Undeclared fields use the bracket form (objects ``name[key]``, lists ``name[]``); declared styles and part
+    types follow the spec; file lists are ``name[]`` parts; the exact parts, in order."""
     mock.add(json_response(200, WIDGET))
     client.widgets.submit(
         file=("a.txt", b"A", "text/plain"),
@@ -126,25 +125,27 @@ def test_multipart_wire_encoding(sdk: Any, client: Any, mock: Mock) -> None:
         for h, data in _parts(mock.requests[0])
     ]
     assert parts == [
-        ('name="cover"', "application/json", b'{"url": "https://x.test/y.png", "detail": "high"}'),
-        (
-            'name="meta"',
-            "application/json",
-            b'{"anchor": "created_at", "seconds": 3600, "window": {"from": 1, "to": null}, "flags": [true, false]}',
-        ),
-        ('name="tags"', None, b"a"),
-        ('name="tags"', "application/json", b'{"k": "v"}'),
-        ('name="tags"', None, b"3"),
+        ('name="cover[url]"', None, b"https://x.test/y.png"),
+        ('name="cover[detail]"', None, b"high"),
+        ('name="meta[anchor]"', None, b"created_at"),
+        ('name="meta[seconds]"', None, b"3600"),
+        ('name="meta[window][from]"', None, b"1"),
+        ('name="meta[flags][]"', None, b"true"),
+        ('name="meta[flags][]"', None, b"false"),
+        ('name="tags[]"', None, b"a"),
+        ('name="tags[][k]"', None, b"v"),
+        ('name="tags[]"', None, b"3"),
         ('name="settings[mode]"', None, b"fast"),
         ('name="settings[inner][x]"', None, b"1"),
         ('name="labels"', None, b"x,y"),
         ('name="config"', "application/json", b'{"type": "realtime"}'),
         ('name="notes"', "text/markdown", b"# one"),
         ('name="notes"', "text/markdown", b"two"),
-        ('name="extra"', "application/json", b'{"z": [1, 2]}'),
+        ('name="extra[z][]"', None, b"1"),
+        ('name="extra[z][]"', None, b"2"),
         ('name="file"; filename="a.txt"', "text/plain", b"A"),
-        ('name="attachments"; filename="attachments"', "application/octet-stream", b"one"),
-        ('name="attachments"; filename="two.png"', "image/png", b"2"),
+        ('name="attachments[]"; filename="attachments"', "application/octet-stream", b"one"),
+        ('name="attachments[]"; filename="two.png"', "image/png", b"2"),
     ]
 
 

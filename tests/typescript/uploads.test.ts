@@ -53,23 +53,51 @@ describe('toFile', () => {
 });
 
 describe('multipart bodies', () => {
-  it('builds FormData with files, repeated parts, JSON objects and text', async () => {
+  it('builds FormData in the bracket form: files, objects as name[key], arrays as name[], scalars as text', async () => {
     const form = await toFormData({
       file: new Blob(['abc'], { type: 'text/plain' }),
       bytes: new Uint8Array([1]),
       stream: chunks(),
-      tags: ['a', 'b'],
-      meta: { k: 1 },
+      tags: ['a', { k: 'v' }, 3],
+      meta: { anchor: 'created_at', window: { from: 1, to: null }, flags: [true, false] },
+      images: [new Blob(['one']), new Blob(['two'])],
       n: 3,
       skipped: undefined,
     });
     assert.ok(form.get('file') instanceof File);
     assert.ok(form.get('bytes') instanceof File);
     assert.equal(await (form.get('stream') as File).text(), 'hello world');
-    assert.deepEqual(form.getAll('tags'), ['a', 'b']);
-    assert.equal(form.get('meta'), '{"k":1}');
-    assert.equal(form.get('n'), '3');
+    const texts = [...form.entries()].filter(([, value]) => typeof value === 'string');
+    assert.deepEqual(texts, [
+      ['tags[]', 'a'],
+      ['tags[][k]', 'v'],
+      ['tags[]', '3'],
+      ['meta[anchor]', 'created_at'],
+      ['meta[window][from]', '1'],
+      ['meta[flags][]', 'true'],
+      ['meta[flags][]', 'false'],
+      ['n', '3'],
+    ]);
+    const images = form.getAll('images[]') as File[];
+    assert.deepEqual(await Promise.all(images.map((image) => image.text())), ['one', 'two']);
     assert.equal(form.has('skipped'), false);
+  });
+
+  it('sends a field with a declared part type as one part per item, JSON text for a JSON type', async () => {
+    const form = await toFormData(
+      { session: { type: 'realtime' }, notes: ['# one', 'two'], quoted: 'x', meta: { k: 1 } },
+      { session: 'application/json', notes: 'text/markdown', quoted: 'application/json' },
+    );
+    assert.deepEqual(
+      [...form.entries()],
+      [
+        ['session', '{"type":"realtime"}'],
+        ['notes', '# one'],
+        ['notes', 'two'],
+        ['quoted', '"x"'],
+        ['meta[k]', '1'],
+      ],
+    );
   });
 
   it('sends multipart through the client, leaving the boundary to fetch', async () => {

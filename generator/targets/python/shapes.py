@@ -83,7 +83,7 @@ class PyBody:
     whole: bool = False  # True when the body is passed as a single argument (non-object or binary)
     required: bool = True
     file_fields: tuple[str, ...] = ()  # wire names of multipart file parts
-    # multipart fields whose media type declares an `encoding` (the rest take OpenAPI's default encoding):
+    # multipart fields whose media type declares an `encoding` (the rest use the runtime's bracket form):
     part_styles: tuple[tuple[str, str, bool], ...] = ()  # (wire name, style, explode): written like query params
     part_types: tuple[tuple[str, str], ...] = ()  # (wire name, content type): sent as parts of that type
     example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)

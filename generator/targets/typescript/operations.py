@@ -43,6 +43,7 @@ class OperationPlanner:
             locations_const="" if simple else naming.snake(method).upper() + "_LOCATIONS",
             body_encoding=body.encoding if body else "",
             content_type=body.content_type if body else "",
+            part_types=body.part_types if body else (),
             returns=self._returns(op),
             parse_as=_parse_as(op.response.kind),
             response=op.response,

@@ -245,7 +245,8 @@ def _spec_entries(op: TsOperation, used: set[str]) -> tuple[list[str], list[str]
 def _body_entries(op: TsOperation, value: str, used: set[str]) -> list[str]:
     shorthand = value == "body"
     if op.body_encoding == "multipart":
-        return ["body" if shorthand else f"body: {value}", "bodyKind: 'multipart'"]
+        types = [f"{naming.property_key(name)}: {string(kind)}" for name, kind in op.part_types]
+        return ["body" if shorthand else f"body: {value}", "bodyKind: 'multipart'"] + ([f"partTypes: {obj(types)}"] if types else [])
     if op.body_encoding == "form":
         used.add("formBody")
         return [f"body: formBody({value})", "bodyKind: 'raw'", f"contentType: {string(op.content_type)}"]

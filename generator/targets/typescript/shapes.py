@@ -58,6 +58,7 @@ class TsOperation:
     locations_const: str  # "" when the params object goes to one place as it is
     body_encoding: str  # "", json, multipart, form, binary, text
     content_type: str
+    part_types: tuple[tuple[str, str], ...]  # multipart (wire name, content type) the spec's `encoding` declares
     returns: str  # the TypeScript type inside APIPromise (or the whole return type for pages)
     parse_as: str
     response: model.Response
