@@ -141,8 +141,8 @@ def test_generated_tests_pass_in_process(generated: Path) -> None:
 #
 # The generated Prism tests that still fail on the full spec (test file::name). The test fails
 # if this set grows, and also if one of them starts passing, so the set stays exact. Empty since the spec copy served
-# to Prism drops the declared Transfer-Encoding header and lets a multipart object field (sent as a JSON part, as
-# OpenAPI says) be a string (generator/targets/mock_spec/).
+# to Prism drops the declared Transfer-Encoding header and describes multipart fields in the bracket form the SDKs
+# send (generator/targets/mock_spec/).
 KNOWN_PRISM_REJECTIONS: set[str] = set()
 
 

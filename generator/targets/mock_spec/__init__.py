@@ -11,6 +11,8 @@ read it, the copy differs (each module says why, with its measured Prism behavio
   exploded form object gets the properties its anyOf/oneOf/allOf parts declare (Prism finds its keys by them).
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema; an
   array field of a form may also be its item (one item arrives as one pair).
+- ``brackets``: a multipart object field with no encoding is declared ``deepObject`` (the SDKs send ``name[key]``
+  parts), a list field is described under the ``name[]`` its parts carry.
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
 - ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``; a

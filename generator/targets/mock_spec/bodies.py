@@ -2,10 +2,11 @@
 Prism's reader when it holds an object (the server exits) and is not split when it holds an array (422 "must be
 array"): the copy leaves out such a part's encoding and schema, so Prism checks the rest of the form. An array field
 of a form body with one item arrives as one ``name=value`` pair, which Prism reads as the item, not an array (422
-"must be array"): the copy lets such a field be its item too. A multipart field holding an object is sent as a JSON part (OpenAPI's
-default), and Prism keeps every part as its text without parsing it (422 "must be object", with a declared
-``contentType: application/json`` too): the copy lets such a field (an array field's object item) be a string too,
-and reads a form schema built with ``allOf`` as one object. The in-process tests check how the SDK encodes them.
+"must be array"): the copy lets such a field be its item too. Multipart fields with no declared encoding are
+described as the SDKs send them, in the bracket form (``brackets``). A multipart field declared ``contentType:
+application/json`` holding an object is one JSON part, which Prism keeps as its text without parsing it (422 "must be
+object"): the copy lets such a field (an array field's object item) be a string too. A form schema built with
+``allOf`` is read as one object. The in-process tests check how the SDK encodes them.
 A required form body without a required field may be empty, and an empty form is no bytes at all, which Prism reads
 as no body (422 "Body parameter is required"): the copy does not require it. A request that leaves out an optional
 body carries no Content-Type, which Prism still checks against the body's media types (422 "Supported content types"):
@@ -17,6 +18,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from generator.targets.mock_spec.brackets import bracketed, described, may_hold
 from generator.targets.mock_spec.edits import Edits, local
 from generator.targets.mock_spec.parameters import DELIMITED, kinds
 from generator.targets.mock_spec.places import operations
@@ -33,10 +35,13 @@ def readable_forms(data: Any) -> Edits:
             continue
         forms = [(t, m) for t, m in content.items() if _is_form(t)]
         for media_type, media in forms:
-            unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media)
-            texts = _json_parts(data, media) if media_type.lower().startswith("multipart/") else frozenset()
-            if unchecked or arrays or texts:
-                edits[path + ("requestBody", "content", media_type)] = partial(_readable, data, unchecked, arrays, texts)
+            multipart = media_type.lower().startswith("multipart/") and isinstance(media, dict)
+            brackets = bracketed(data, _properties(data, media), media.get("encoding")) if multipart else frozenset()
+            unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media) - brackets
+            texts = _json_parts(data, media) - brackets if multipart else frozenset()
+            if unchecked or arrays or texts or brackets:
+                edits[path + ("requestBody", "content", media_type)] = partial(
+                    _readable, data, unchecked, arrays, texts, brackets)
         empty_form = bool(forms) and len(forms) == len(content) and not any(_required(data, m) for _, m in forms)
         if not body.get("required") or empty_form or path[-1] in ("get", "head"):
             edits[path + ("requestBody",)] = _optional
@@ -77,20 +82,12 @@ def _fields(data: Any, schema: Any, depth: int = 0) -> tuple[dict[str, Any], lis
     return properties, required
 
 
-def _may_be_object(data: Any, schema: Any, depth: int = 0) -> bool:
-    schema = local(data, schema)
-    if not isinstance(schema, dict) or depth > 8:
-        return False
-    variants = [v for key in ("anyOf", "oneOf", "allOf") for v in (schema.get(key) if isinstance(schema.get(key), list) else [])]
-    return "object" in kinds(schema) or any(_may_be_object(data, v, depth + 1) for v in variants)
-
-
 def _json_parts(data: Any, media: Any) -> frozenset[str]:
     """The multipart fields without a declared style that may hold an object (or a list of objects)."""
     encoding = media.get("encoding") if isinstance(media, dict) else None
     styled = {k for k, v in encoding.items() if isinstance(v, dict) and "style" in v} if isinstance(encoding, dict) else set()
     return frozenset(name for name, prop in _properties(data, media).items() if name not in styled and (
-        _may_be_object(data, prop) or _may_be_object(data, (local(data, prop) or {}).get("items"))))
+        may_hold(data, prop, "object") or may_hold(data, (local(data, prop) or {}).get("items"), "object")))
 
 
 def _crashing_parts(data: Any, media: Any) -> frozenset[str]:
@@ -108,20 +105,22 @@ def _array_fields(data: Any, media: Any) -> frozenset[str]:
 
 
 def _readable(data: Any, unchecked: frozenset[str], arrays: frozenset[str], texts: frozenset[str],
-              media: dict[str, Any]) -> dict[str, Any]:
+              brackets: frozenset[str], media: dict[str, Any]) -> dict[str, Any]:
     schema = local(data, media["schema"])
     fields, required = _fields(data, schema)
     properties = {k: {} if k in unchecked else _or_item(data, v, k in texts) if k in arrays else _or_text(v) if k in texts
                   else v for k, v in fields.items()}
-    flat = {k: v for k, v in schema.items() if k != "allOf"}  # the allOf parts' properties are all in `properties`
-    flat.update({"properties": properties}, **({"required": list(dict.fromkeys(required))} if required else {}))
     encoding = {k: v for k, v in media.get("encoding", {}).items() if k not in unchecked}
-    return {**media, "schema": flat, **({"encoding": encoding} if "encoding" in media else {})}
+    properties, required, encoding = described(data, brackets, properties, list(dict.fromkeys(required)), encoding)
+    flat = {k: v for k, v in schema.items() if k != "allOf"}  # the allOf parts' properties are all in `properties`
+    flat.pop("required", None)
+    flat.update({"properties": properties}, **({"required": required} if required else {}))
+    return {**media, "schema": flat, **({"encoding": encoding} if encoding or "encoding" in media else {})}
 
 
 def _or_item(data: Any, prop: Any, text: bool) -> dict[str, Any]:
     item = local(data, prop)["items"]
-    return {"anyOf": [prop, _or_text(item) if text and _may_be_object(data, item) else item]}
+    return {"anyOf": [prop, _or_text(item) if text and may_hold(data, item, "object") else item]}
 
 
 def _or_text(prop: Any) -> dict[str, Any]:
