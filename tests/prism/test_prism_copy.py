@@ -70,9 +70,11 @@ def test_the_copy_reads_the_spec_as_prism_can(tmp_path: Path) -> None:
     assert copy["paths"]["/search"]["get"]["requestBody"]["required"] is False  # fetch sends no body with GET
     upload = copy["paths"]["/uploads"]["post"]["requestBody"]["content"]["multipart/form-data"]
     # the allOf read as one object; objects sent as name[key] parts are declared deepObject (Prism gathers them)
-    assert upload["encoding"] == {"image": DEEP_OBJECT, "meta": DEEP_OBJECT}
+    assert upload["encoding"] == {"image": DEEP_OBJECT, "meta": DEEP_OBJECT, "expires": DEEP_OBJECT}
     assert upload["schema"]["required"] == ["image", "meta", "tags[]"]  # pairs[][name] parts: not gathered
-    assert list(upload["schema"]["properties"]) == ["image", "note", "meta", "pairs[]", "tags[]"]
+    assert list(upload["schema"]["properties"]) == ["image", "note", "meta", "expires", "pairs[]", "tags[]"]
+    expires = upload["schema"]["properties"]["expires"]  # optional: absent, Prism gathers {anchor: undefined, ...}
+    assert expires["anyOf"][1] == {"not": {"anyOf": [{"required": ["anchor"]}, {"required": ["seconds"]}]}}
     tags = {"type": "array", "items": {"type": "string", "enum": ["red", "blue"]}}
     assert upload["schema"]["properties"]["tags[]"] == {"anyOf": [tags, tags["items"]]}  # Prism keeps the last part
     (query_filter, _) = copy["paths"]["/events"]["get"]["parameters"]
