@@ -11,6 +11,7 @@ from typing import IO, Any, Optional, Union
 
 from ._types import FileTypes, NotGiven, Omit, ParamStyles
 from ._utils import (
+    bracket_pairs,
     encode_query,
     is_given,
     primitive_to_str,
@@ -94,13 +95,12 @@ def build_multipart(
 ) -> tuple[list[FormField], list[tuple[str, HttpxFile]]]:
     """Split a multipart body into form fields and file parts.
 
-    Names in ``files`` whose value is a file (or a list of files) become file parts, one ``name`` part per file
+    Names in ``files`` whose value is a file (or a list of files) become file parts, one ``name[]`` part per file
     of a list. Fields the spec gives an encoding for follow it: ``styles`` (``{name: (style, explode)}``) writes the
     value like a query parameter of that OpenAPI style; ``part_types`` (``{name: content type}``) sends it as parts
-    of that type, JSON text for a JSON type, one part per item of a list. Every other field takes OpenAPI's default
-    encoding: a list is one part per item, an object (a mapping or a model) is JSON text of type
-    ``application/json``, a scalar is text (booleans ``true``/``false``). ``None`` and ``NOT_GIVEN`` fields are left
-    out.
+    of that type, JSON text for a JSON type, one part per item of a list. Every other field uses the bracket form
+    the OpenAI API and its official SDKs use: objects as ``name[key]`` (nested: ``name[a][b]``), lists as repeated
+    ``name[]``, scalars as text (booleans ``true``/``false``). ``None`` and ``NOT_GIVEN`` fields are left out.
     """
     styles = styles or {}
     part_types = part_types or {}
@@ -112,7 +112,7 @@ def build_multipart(
         if key in files and _is_file_value(value):
             parts.append((key, to_httpx_file(key, value)))
         elif key in files and isinstance(value, list) and value and all(_is_file_value(item) for item in value):
-            parts.extend((key, to_httpx_file(key, item)) for item in value)
+            parts.extend((key + "[]", to_httpx_file(key, item)) for item in value)
         elif key in styles:
             fields.extend((name, text, None) for name, text in encode_query({key: value}, styles))
         elif key in part_types:
@@ -122,13 +122,7 @@ def build_multipart(
                 if is_given(item) and item is not None:
                     fields.append((key, _part_text(item, content_type), content_type))
         else:
-            items = value if isinstance(value, (list, tuple)) else [value]
-            fields.extend((key, *_default_part(item)) for item in items if is_given(item) and item is not None)
+            pairs: list[tuple[str, str]] = []
+            bracket_pairs(key, value, pairs)
+            fields.extend((name, text, None) for name, text in pairs)
     return fields, parts
-
-
-def _default_part(value: object) -> tuple[str, str | None]:
-    # OpenAPI's default content type of a part: application/json for an object (a list inside a list too), else text
-    if isinstance(value, (Mapping, list, tuple)) or hasattr(value, "model_dump"):
-        return to_json_bytes(value).decode("utf-8"), "application/json"
-    return primitive_to_str(value), None

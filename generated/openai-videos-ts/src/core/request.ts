@@ -33,6 +33,8 @@ export interface RequestSpec {
   query?: Query | undefined;
   body?: unknown;
   bodyKind?: BodyKind | undefined;
+  /** Multipart fields the spec declares a part contentType for (`{ wire name: content type }`); see `toFormData`. */
+  partTypes?: Readonly<Record<string, string>> | undefined;
   /** The Content-Type of a raw body (defaults to the Blob's type, else application/octet-stream). */
   contentType?: string | undefined;
   headers?: HeadersLike;
@@ -66,7 +68,7 @@ export function encodeBody(spec: RequestSpec): EncodedBody | Promise<EncodedBody
   // fetch refuses a body on GET and HEAD (a TypeError before any request): specs that declare one get none sent
   if (body === undefined || method === 'get' || method === 'head') return NO_BODY;
   if (spec.bodyKind === 'multipart') {
-    return toFormData(body as Readonly<Record<string, unknown>>).then((form) => ({
+    return toFormData(body as Readonly<Record<string, unknown>>, spec.partTypes).then((form) => ({
       body: form,
       contentType: undefined,
     }));

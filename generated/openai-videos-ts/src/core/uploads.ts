@@ -33,24 +33,48 @@ export function isUploadable(value: unknown): value is Uploadable {
   );
 }
 
-/** A multipart body: files as file parts, arrays as repeated parts, objects as JSON, scalars as text. */
-export async function toFormData(body: Readonly<Record<string, unknown>>): Promise<FormData> {
+/**
+ * A multipart body in the bracket form the OpenAI API and its official SDKs use: files as file parts, objects as
+ * `name[key]` parts (nested: `name[a][b]`), arrays as repeated `name[]` parts (files too), scalars as text (booleans
+ * `true`/`false`); undefined and null are left out. A field in `partTypes` (the spec's `encoding` contentType) is one
+ * part per item instead, JSON text for a JSON type (without a part Content-Type: FormData would make a Blob a file).
+ */
+export async function toFormData(
+  body: Readonly<Record<string, unknown>>,
+  partTypes: Readonly<Record<string, string>> = {},
+): Promise<FormData> {
   const form = new FormData();
   for (const [key, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? value : [value]) await appendPart(form, key, item);
+    const type = Object.hasOwn(partTypes, key) ? partTypes[key] : undefined;
+    if (type === undefined) await appendBracketed(form, key, value);
+    else for (const item of Array.isArray(value) ? value : [value]) await appendTyped(form, key, item, type);
   }
   return form;
 }
 
-async function appendPart(form: FormData, key: string, value: unknown): Promise<void> {
+async function appendBracketed(form: FormData, name: string, value: unknown): Promise<void> {
   if (value === undefined || value === null) return;
   if (isUploadable(value)) {
     const file = await toFile(value);
-    form.append(key, file, file.name);
+    form.append(name, file, file.name);
+  } else if (Array.isArray(value)) {
+    for (const item of value) await appendBracketed(form, `${name}[]`, item);
+  } else if (value instanceof Date) {
+    form.append(name, value.toISOString());
   } else if (typeof value === 'object') {
-    form.append(key, JSON.stringify(value));
+    for (const [key, item] of Object.entries(value)) await appendBracketed(form, `${name}[${key}]`, item);
   } else {
-    form.append(key, String(value));
+    form.append(name, String(value));
+  }
+}
+
+async function appendTyped(form: FormData, name: string, value: unknown, type: string): Promise<void> {
+  if (value === undefined || value === null) return;
+  if (isUploadable(value)) {
+    const file = await toFile(value);
+    form.append(name, file, file.name);
+  } else {
+    form.append(name, type.includes('json') ? JSON.stringify(value) : String(value));
   }
 }
 
