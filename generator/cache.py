@@ -18,6 +18,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from generator import workers
+
 Output = tuple[dict[str, str], tuple[str, ...], int]  # files, warnings, operations
 
 
@@ -54,6 +56,8 @@ def _output_path(key: str | None) -> Path | None:
 def _read_output(key: str | None) -> Any:
     """A stored output record (plain data, pickled and compressed: read back at twice JSON's speed), or None."""
     path = _output_path(key)
+    if path is not None:
+        workers.settle(path.name)  # written by this process in the background: wait for it
     if path is None or not path.is_file():
         return None
     try:
@@ -98,10 +102,19 @@ def put_output(
 ) -> None:
     """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it), with
     the key of each file's inputs (see Reuse). Given a whole record (key, files), as the last output of the same
-    target has, only the files that differ from it are stored, unless that is most of them."""
+    target has, only the files that differ from it are stored, unless that is most of them. Written in the
+    background (workers.background) when a second CPU is there for it: nothing waits for a cache write."""
     path = _output_path(key)
     if path is None:
         return
+    large = sum(map(len, files.values())) >= workers.LARGE
+    workers.background(lambda: _put_output(path, key, files, warnings, operations, keys, whole), path.name, worth=large)
+
+
+def _put_output(
+    path: Path, key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int,
+    keys: dict[str, str] | None, whole: tuple[str, dict[str, str]] | None,
+) -> None:
     record: dict[str, Any] = {"files": files, "warnings": list(warnings), "operations": operations,
                               "keys": keys or {}}
     if whole is not None and whole[0] != key:
@@ -121,6 +134,7 @@ def get_record(kind: str, key: str) -> Any:
     folder = cache_dir()
     if folder is None:
         return None
+    workers.settle(f"{kind}-{key}.pickle")  # written by this process in the background: wait for it
     enabled = gc.isenabled()
     gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
     try:
@@ -147,12 +161,20 @@ class _Records(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a record's class: {module}.{name}")
 
 
-def put_record(kind: str, key: str, value: Any) -> None:
-    """Store ``value`` under (kind, key), written to a temporary file and renamed."""
+def put_record(kind: str, key: str, value: Any, *, later: bool = False) -> None:
+    """Store ``value`` under (kind, key), written to a temporary file and renamed; ``later``: in the background
+    (a large value, such as the model of a large spec: its pickling is not waited for)."""
     folder = cache_dir()
     if folder is None:
         return
     path = folder / f"{kind}-{key}.pickle"
+    if later:
+        workers.background(lambda: _put_record(path, value), path.name)
+    else:
+        _put_record(path, value)
+
+
+def _put_record(path: Path, value: Any) -> None:
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import collector
+from generator import collector, workers
 from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
@@ -166,12 +167,10 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     """build_target's work when the output is not cached (``key``: where to cache it; None: it must not be)."""
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
-    from generator.load import bundle
     from generator.load import document as load
     from generator.load.positions import locate
     from generator.parse import parse_api
     from generator.targets import target_for
-    from generator.targets.mock_spec import mock_spec_text
 
     # read with positions kept (a few numbers per YAML event, ~25 ms on the OpenAI spec): locating the first warning
     # otherwise reads the whole text again (~200 ms), and most real specs have a warning
@@ -205,22 +204,23 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
                 pass
         raise
     warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
-    spec_text = mock_spec_text(doc, neutral)
     if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
         own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
         warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
-        if spec_text == doc.text:
-            spec_text = bundle.dump(doc.data)
     warnings = upgrade_warnings + warnings
-    del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    reuse = _reuse(root / target.output, target, templates)
-    collector.freeze()  # the model and the plan live through rendering and formatting, and after them
-    try:
-        files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
-    finally:
-        collector.thaw()
-    files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
+    # the copy of the spec for Prism is made beside the rendering (one process: now, before the document is freed)
+    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None),
+                        worth=len(doc.text) >= workers.LARGE) as copy:
+        spec_text = None if copy.forked else copy.result()
+        del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
+        reuse = _reuse(root / target.output, target, templates)
+        collector.freeze()  # the model and the plan live through rendering and formatting, and after them
+        try:
+            files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
+        finally:
+            collector.thaw()
+        files[spec_copy] = spec_text if spec_text is not None else copy.result()  # the generated tests serve it
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
                whole=reuse.whole if reuse is not None else None)
@@ -228,6 +228,15 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
                      model=neutral, plan=api)
+
+
+def _spec_text(doc: load.Document, neutral: Any, bundled: bool) -> str:
+    """The spec copy the generated tests serve with Prism: a bundled document as one (its parts' text otherwise)."""
+    from generator.load import bundle
+    from generator.targets.mock_spec import mock_spec_text
+
+    text = mock_spec_text(doc, neutral)
+    return bundle.dump(doc.data) if bundled and text == doc.text else text
 
 
 def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:

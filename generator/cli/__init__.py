@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import __version__
+from generator import __version__, workers
 from generator.cli import ui
 from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from generator.errors import ConfigError, SpecError, UsageError
@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run a subcommand; known errors become one line and an exit code, never a traceback."""
+    """Run a subcommand; known errors become one line and an exit code, never a traceback. The cache writes it left
+    to background processes are waited for (the next command finds them)."""
     try:
         return handler(args)
     except SpecError as exc:
@@ -57,6 +58,8 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     except Exception as exc:  # noqa: BLE001 - anything else is a bug in sdkforge: one line, exit 4
         ui.internal_error(exc, _spec_of(args), verbose=bool(getattr(args, "verbose", False)), command=getattr(args, "command", None) or "")
         return EXIT_BUG
+    finally:
+        workers.settle()
 
 
 def _spec_of(args: argparse.Namespace) -> str:

@@ -76,6 +76,11 @@ def format_python(text: str, *, name: str = "<generated>") -> str:
         return _black(text, _MODE, name)
 
 
+def warm_up() -> None:
+    """Black's first call loads its grammar and caches: done before a fork, both processes share what it loaded."""
+    _black("x = 1\n", _MODE, "<warm-up>")
+
+
 def format_files(files: dict[str, str]) -> dict[str, str]:
     return {path: format_python(text, name=path) if path.endswith(".py") else text for path, text in files.items()}
 
