@@ -57,7 +57,7 @@ def _read_output(key: str | None) -> Any:
     """A stored output record (plain data, pickled and compressed: read back at twice JSON's speed), or None."""
     path = _output_path(key)
     if path is not None:
-        workers.settle(path.name)  # written by this process in the background: wait for it
+        workers.settle(path.name)  # a write of it this process left for later or to a child: done first
     if path is None or not path.is_file():
         return None
     try:
@@ -102,13 +102,13 @@ def put_output(
 ) -> None:
     """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it), with
     the key of each file's inputs (see Reuse). Given a whole record (key, files), as the last output of the same
-    target has, only the files that differ from it are stored, unless that is most of them. Written in the
-    background (workers.background) when a second CPU is there for it: nothing waits for a cache write."""
+    target has, only the files that differ from it are stored, unless that is most of them. Written later
+    (workers.later: in the background when a second CPU is there for it): nothing waits for a cache write."""
     path = _output_path(key)
     if path is None:
         return
-    large = sum(map(len, files.values())) >= workers.LARGE
-    workers.background(lambda: _put_output(path, key, files, warnings, operations, keys, whole), path.name, worth=large)
+    workers.later(lambda: _put_output(path, key, files, warnings, operations, keys, whole), path.name,
+                  sum(map(len, files.values())))
 
 
 def _put_output(
@@ -134,7 +134,7 @@ def get_record(kind: str, key: str) -> Any:
     folder = cache_dir()
     if folder is None:
         return None
-    workers.settle(f"{kind}-{key}.pickle")  # written by this process in the background: wait for it
+    workers.settle(f"{kind}-{key}.pickle")  # a write of it this process left for later or to a child: done first
     enabled = gc.isenabled()
     gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
     try:
@@ -161,15 +161,15 @@ class _Records(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a record's class: {module}.{name}")
 
 
-def put_record(kind: str, key: str, value: Any, *, later: bool = False) -> None:
-    """Store ``value`` under (kind, key), written to a temporary file and renamed; ``later``: in the background
-    (a large value, such as the model of a large spec: its pickling is not waited for)."""
+def put_record(kind: str, key: str, value: Any, *, size: int = 0) -> None:
+    """Store ``value`` under (kind, key), written to a temporary file and renamed; given its ``size`` (about how many
+    characters it holds), later (workers.later: its pickling is not waited for)."""
     folder = cache_dir()
     if folder is None:
         return
     path = folder / f"{kind}-{key}.pickle"
-    if later:
-        workers.background(lambda: _put_record(path, value), path.name)
+    if size:
+        workers.later(lambda: _put_record(path, value), path.name, size)
     else:
         _put_record(path, value)
 

@@ -209,12 +209,14 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
     warnings = upgrade_warnings + warnings
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    # the copy of the spec for Prism is made beside the rendering (one process: now, before the document is freed)
-    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None),
-                        worth=len(doc.text) >= workers.LARGE) as copy:
+    reuse = _reuse(root / target.output, target, templates)
+    # the copy of the spec for Prism: of a large spec rendered whole, made beside the rendering (measured: in a
+    # regeneration from the last run's files the fork's memory copies cost what it saves); else now, before the
+    # document is freed
+    whole = (reuse is None or not reuse.previous) and len(doc.text) >= workers.LARGE
+    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None), worth=whole) as copy:
         spec_text = None if copy.forked else copy.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
-        reuse = _reuse(root / target.output, target, templates)
         collector.freeze()  # the model and the plan live through rendering and formatting, and after them
         try:
             files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)

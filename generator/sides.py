@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from generator import workers
 from generator.cache import get_record, put_record
 
 if TYPE_CHECKING:
@@ -50,8 +49,7 @@ def remember(generated: Generated, spec_text: str, side: Side | None) -> None:
     if side is None and generated.target.language == "python":
         side = current(generated)
     answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
-    put_record("side", _key(generated.target, spec_text), (generated.model, answers),
-               later=len(spec_text) >= workers.LARGE)
+    put_record("side", _key(generated.target, spec_text), (generated.model, answers), size=len(spec_text))
 
 
 def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:

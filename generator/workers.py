@@ -2,8 +2,8 @@
 
 A generation is one process; on a machine with more than one usable CPU, parts of it that need only what the process
 holds already (the plan, the files rendered so far) run in a forked child: ``beside`` for work whose result comes
-back (pickled through a pipe: text and plain data), ``background`` for work with no result (cache writes), reaped by
-``settle`` when the command ends. A child never returns into the caller's code: it ends with ``os._exit``, printing
+back (pickled through a pipe: text and plain data), ``later`` and ``flush`` for work with no result (cache writes, all
+in one child), reaped by ``settle`` when the command ends. A child never returns into the caller's code: it ends with ``os._exit``, printing
 nothing, running no exit handlers and flushing no buffer it shares with the parent.
 
 Everything falls back to running in the process itself, in the order the sequential code would: where fork does not
@@ -27,7 +27,8 @@ T = TypeVar("T")
 #: Characters of spec text from which work on it (copying it, pickling its model) pays for a fork: below it, the copies
 #: of memory pages a fork costs on first write take about what the work does
 LARGE = 500_000
-_children: dict[int, str] = {}  # background children not reaped yet: pid -> the name of what each writes
+_children: dict[int, set[str]] = {}  # background children not reaped yet: pid -> the names of the files they write
+_pending: list[tuple[Callable[[], object], str, int]] = []  # cache writes left for ``flush``: (work, name, size)
 
 
 def forking(worth: bool = True) -> bool:
@@ -122,26 +123,42 @@ def beside(work: Callable[[], T], *, worth: bool = True) -> Beside[T]:
     return Beside(work, forking(worth))
 
 
-def background(work: Callable[[], object], name: str, *, worth: bool = True) -> None:
-    """``work`` (a cache write of the file ``name``: no result, failures ignored) in a forked child reaped by
-    ``settle``; run here and now when not forking."""
-    if not forking(worth):
-        work()
+def later(work: Callable[[], object], name: str, size: int) -> None:
+    """A cache write of the file ``name`` (no result, failures ignored) left for ``flush``; ``size``: about how many
+    characters it writes. A read of ``name`` before then (``settle(name)``) does it first."""
+    _pending.append((work, name, size))
+
+
+def flush() -> None:
+    """The cache writes left for later, in one forked child reaped by ``settle`` when they are large enough to pay for
+    a fork (forked late, when the command has done its heavy walks of the model: the pages the parent then touches
+    are few), else here and now."""
+    if not _pending:
+        return
+    works = list(_pending)
+    _pending.clear()
+    if not forking(sum(size for _work, _name, size in works) >= LARGE):
+        for work, _name, _size in works:
+            work()
         return
     pid = os.fork()
     if pid == 0:
         try:
-            work()
+            for work, _name, _size in works:
+                work()
         finally:
             os._exit(0)
-    _children[pid] = name
+    _children[pid] = {name for _work, name, _size in works}
 
 
 def settle(name: str | None = None) -> None:
-    """Wait for the background children writing ``name`` (before it is read), or for all of them (before the
-    command ends: the next one must find what they write)."""
+    """Make sure the cache writes of ``name`` (before it is read), or all of them (before the command ends: the next
+    one must find them), are done: those left for later are done now, the background children are waited for."""
+    for item in [item for item in _pending if name is None or item[1] == name]:
+        _pending.remove(item)
+        item[0]()
     for pid, writes in list(_children.items()):
-        if name is None or writes == name:
+        if name is None or name in writes:
             del _children[pid]
             _reap(pid)
 

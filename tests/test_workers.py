@@ -121,7 +121,10 @@ def test_an_interrupted_caller_kills_and_reaps_its_child(monkeypatch: pytest.Mon
     assert _no_children()
 
 
-def test_background_writes_are_waited_for_by_a_read_of_the_same_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("flushed", [True, False])
+def test_a_write_left_for_later_is_done_before_a_read_of_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flushed: bool
+) -> None:
     monkeypatch.setenv("SDKFORGE_JOBS", "2")
     target = tmp_path / "record"
 
@@ -129,9 +132,11 @@ def test_background_writes_are_waited_for_by_a_read_of_the_same_file(tmp_path: P
         time.sleep(0.3)
         target.write_text("written", encoding="utf-8")
 
-    workers.background(slow_write, "record")
+    workers.later(slow_write, "record", 1)
+    if flushed:
+        workers.flush()  # in a child, not waited for
     workers.settle("another file")
-    assert not target.exists()  # nothing waited for it yet
+    assert not target.exists()
     workers.settle("record")
     assert target.read_text(encoding="utf-8") == "written"
     assert _no_children()

@@ -197,6 +197,7 @@ def _generate_frozen(args: argparse.Namespace) -> int:
             built = build_target(target, root, on_stage=progress.stage, rules=rules)
             progress.stage("changelog")
             generated.append(with_changelog(built))
+        workers.flush()  # the cache writes, beside the writing of the files
         warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)
@@ -255,6 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for target in targets:
         args.current_spec = target.spec  # named by an internal error
         g = with_changelog(build_target(target, root))
+        workers.flush()  # the cache writes, beside the comparison
         result = compare(g.out, g.files)
         if result.clean:
             continue
