@@ -16,7 +16,6 @@ import io
 import re
 import tokenize
 from functools import cache
-
 from typing import TYPE_CHECKING, Any
 
 from generator import collector

@@ -11,7 +11,6 @@ from generator.cache import Reuse
 from generator.config import Target as TargetConfig
 from generator.targets.python.shapes import PyApi
 
-
 SPLIT_FROM = 1000  # files from which a whole render is split over two processes
 
 
