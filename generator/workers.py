@@ -2,15 +2,15 @@
 
 A generation is one process; on a machine with more than one usable CPU, parts of it that need only what the process
 holds already (the plan, the files rendered so far) run in a forked child: ``beside`` for work whose result comes
-back (pickled through a pipe: text and plain data), ``later`` and ``flush`` for work with no result (cache writes, all
-in one child), reaped by ``settle`` when the command ends. A child never returns into the caller's code: it ends with ``os._exit``, printing
-nothing, running no exit handlers and flushing no buffer it shares with the parent.
+back (pickled through a pipe: text and plain data), ``later`` and ``flush`` for work with no result (cache writes,
+all in one child), reaped by ``settle`` when the command ends. A child never returns into the caller's code: it ends
+with ``os._exit``, printing nothing, running no exit handlers and flushing no buffer it shares with the parent.
 
 Everything falls back to running in the process itself, in the order the sequential code would: where fork does not
-exist, with one usable CPU, with a second thread running (a fork would copy its locks half-held), or with
-``SDKFORGE_JOBS=1``. ``SDKFORGE_JOBS=2`` forks even where the work looks too small to pay (what the tests compare).
-A child that fails hands back nothing: its work is run again in the parent, which then raises what the sequential
-code would have raised, with its traceback. Ctrl-C or an error in the parent kills and reaps the child.
+exist, with one usable CPU or none idle (the load average), with a second thread running (a fork would copy its locks
+half-held), or with ``SDKFORGE_JOBS=1``; ``SDKFORGE_JOBS=2`` forks even where it looks not to pay (what the tests
+compare). A child that fails hands back nothing: its work is run again in the parent, which then raises what the
+sequential code would have raised, with its traceback. Ctrl-C or an error in the parent kills and reaps the child.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+#: How much of a CPU the 1-minute load average must leave idle beyond this process for a fork to pay: with none idle
+#: the child only takes turns with the parent, and the copies of memory pages the fork causes are pure cost (measured
+#: on the shared 2-CPU machine at load 4: cold generation 3.12 s in one process, 3.47 s forked)
+IDLE = 0.25
 #: Characters of spec text from which work on it (copying it, pickling its model) pays for a fork: below it, the copies
 #: of memory pages a fork costs on first write take about what the work does
 LARGE = 500_000
@@ -42,9 +46,11 @@ def forking(worth: bool = True) -> bool:
     if not worth:
         return False
     try:
-        return len(os.sched_getaffinity(0)) > 1
+        cpus = len(os.sched_getaffinity(0))
+        busy = os.getloadavg()[0]  # this process counts as one; others beside it leave no CPU for a child
     except (AttributeError, OSError):  # no affinity call (macOS, Windows): stay in one process
         return False
+    return cpus > 1 and busy < cpus - IDLE
 
 
 class Beside(Generic[T]):
