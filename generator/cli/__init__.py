@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import __version__, workers
+from generator import __version__
 from generator.cli import ui
 from generator.cli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 from generator.errors import ConfigError, SpecError, UsageError
@@ -59,7 +59,9 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
         ui.internal_error(exc, _spec_of(args), verbose=bool(getattr(args, "verbose", False)), command=getattr(args, "command", None) or "")
         return EXIT_BUG
     finally:
-        workers.settle()
+        workers = sys.modules.get("generator.workers")  # imported by what may have left work beside (the cache)
+        if workers is not None:
+            workers.settle()
 
 
 def _spec_of(args: argparse.Namespace) -> str:
@@ -181,6 +183,7 @@ def _generate_once(args: argparse.Namespace) -> int:
 
 
 def _generate_frozen(args: argparse.Namespace) -> int:
+    from generator import workers
     from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import HandEditedError, write
@@ -247,6 +250,7 @@ def _watched_files(args: argparse.Namespace) -> list[Path]:
 def cmd_check(args: argparse.Namespace) -> int:
     import difflib
 
+    from generator import workers
     from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import compare
