@@ -13,10 +13,13 @@ import io
 import os
 import pickle
 import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+
+from generator import workers
 
 Output = tuple[dict[str, str], tuple[str, ...], int]  # files, warnings, operations
 
@@ -54,6 +57,8 @@ def _output_path(key: str | None) -> Path | None:
 def _read_output(key: str | None) -> Any:
     """A stored output record (plain data, pickled and compressed: read back at twice JSON's speed), or None."""
     path = _output_path(key)
+    if path is not None:
+        workers.settle(path.name)  # a write of it this process left for later or to a child: done first
     if path is None or not path.is_file():
         return None
     try:
@@ -98,10 +103,19 @@ def put_output(
 ) -> None:
     """Store an output under ``key`` (written to a temporary file and renamed: readers never see half of it), with
     the key of each file's inputs (see Reuse). Given a whole record (key, files), as the last output of the same
-    target has, only the files that differ from it are stored, unless that is most of them."""
+    target has, only the files that differ from it are stored, unless that is most of them. Written later
+    (workers.later: in the background when a second CPU is there for it): nothing waits for a cache write."""
     path = _output_path(key)
     if path is None:
         return
+    workers.later(lambda: _put_output(path, key, files, warnings, operations, keys, whole), path.name,
+                  sum(map(len, files.values())))
+
+
+def _put_output(
+    path: Path, key: str | None, files: dict[str, str], warnings: tuple[str, ...], operations: int,
+    keys: dict[str, str] | None, whole: tuple[str, dict[str, str]] | None,
+) -> None:
     record: dict[str, Any] = {"files": files, "warnings": list(warnings), "operations": operations,
                               "keys": keys or {}}
     if whole is not None and whole[0] != key:
@@ -121,6 +135,7 @@ def get_record(kind: str, key: str) -> Any:
     folder = cache_dir()
     if folder is None:
         return None
+    workers.settle(f"{kind}-{key}.pickle")  # a write of it this process left for later or to a child: done first
     enabled = gc.isenabled()
     gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
     try:
@@ -152,15 +167,25 @@ class _Records(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a record's class: {module}.{name}")
 
 
-def put_record(kind: str, key: str, value: Any) -> None:
-    """Store ``value`` under (kind, key), written to a temporary file and renamed."""
+def put_record(kind: str, key: str, value: Any, *, size: int = 0, lazy: bool = False) -> None:
+    """Store ``value`` (``lazy``: what the callable ``value`` returns, made only when written) under (kind, key),
+    written to a temporary file and renamed; given its ``size`` (about how many characters it holds), later
+    (workers.later: its pickling is not waited for)."""
     folder = cache_dir()
     if folder is None:
         return
     path = folder / f"{kind}-{key}.pickle"
+    made = value if lazy else lambda: value
+    if size:
+        workers.later(lambda: _put_record(path, made), path.name, size)
+    else:
+        _put_record(path, made)
+
+
+def _put_record(path: Path, made: Callable[[], Any]) -> None:
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickle.dumps(made(), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
         pass

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import collector
+from generator import collector, workers
 from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
@@ -166,14 +168,14 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     """build_target's work when the output is not cached (``key``: where to cache it; None: it must not be)."""
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
-    from generator.load import bundle
     from generator.load import document as load
     from generator.load.positions import locate
     from generator.parse import parse_api
     from generator.targets import target_for
-    from generator.targets.mock_spec import mock_spec_text
 
-    doc = load.load_spec(spec_path, track=False)
+    # read with positions kept (a few numbers per YAML event, ~25 ms on the OpenAI spec): locating the first warning
+    # otherwise reads the whole text again (~200 ms), and most real specs have a warning
+    doc = load.load_spec(spec_path)
     root_doc = doc
     bundled, upgrade_warnings = _prepared(doc, external, rules)
     if bundled is not None:
@@ -203,22 +205,25 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
                 pass
         raise
     warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
-    spec_text = mock_spec_text(doc, neutral)
     if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
         own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
         warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
-        if spec_text == doc.text:
-            spec_text = bundle.dump(doc.data)
     warnings = upgrade_warnings + warnings
-    del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     reuse = _reuse(root / target.output, target, templates)
-    collector.freeze()  # the model and the plan live through rendering and formatting, and after them
-    try:
-        files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
-    finally:
-        collector.thaw()
-    files[spec_copy] = spec_text  # the generated tests serve this copy with Prism
+    # the copy of the spec for Prism: of a large spec rendered whole, made beside the rendering (measured: in a
+    # regeneration from the last run's files the fork's memory copies cost what it saves); else now, before the
+    # document is freed
+    whole = (reuse is None or not reuse.previous) and len(doc.text) >= workers.LARGE
+    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None), worth=whole) as copy:
+        spec_text = None if copy.forked else copy.result()
+        del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
+        collector.freeze()  # the model and the plan live through rendering and formatting, and after them
+        try:
+            files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
+        finally:
+            collector.thaw()
+        files[spec_copy] = spec_text if spec_text is not None else copy.result()  # the generated tests serve it
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
                whole=reuse.whole if reuse is not None else None)
@@ -226,6 +231,15 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
                      model=neutral, plan=api)
+
+
+def _spec_text(doc: load.Document, neutral: Any, bundled: bool) -> str:
+    """The spec copy the generated tests serve with Prism: a bundled document as one (its parts' text otherwise)."""
+    from generator.load import bundle
+    from generator.targets.mock_spec import mock_spec_text
+
+    text = mock_spec_text(doc, neutral)
+    return bundle.dump(doc.data) if bundled and text == doc.text else text
 
 
 def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
@@ -270,29 +284,36 @@ def _output_key(spec_path: Path, target: Target, templates: Path | None) -> tupl
     digest.update(black_version().encode())
     for folder in (Path(__file__).parent, templates):
         if folder is not None and folder.is_dir():
-            sources = _sources(folder)
-            digest.update(_source_digest(folder, tuple((path, path.stat().st_mtime_ns) for path in sources)))
+            digest.update(_source_digest(str(folder), _stamps(str(folder))))
     return digest.hexdigest(), external
 
 
-def _sources(folder: Path) -> list[Path]:
-    """The files of the generator's source or a templates folder that shape its output."""
-    return [path for path in sorted(folder.rglob("*")) if path.suffix in (".py", ".jinja", ".ts", ".json")
-            and "__pycache__" not in path.parts and path.is_file()]
+def _stamps(folder: str) -> tuple[tuple[str, int], ...]:
+    """(path in ``folder``, modification time) of each file of the generator's source or a templates folder that
+    shapes its output, in order (plain strings: this runs three or four times a generation, a cached one too)."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        for name in names:
+            if name.endswith((".py", ".jinja", ".ts", ".json")):
+                path = os.path.join(parent, name)
+                found.append((os.path.relpath(path, folder), os.stat(path).st_mtime_ns))
+    return tuple(sorted(found))
 
 
 def generator_digest() -> bytes:
     """The digest of the generator's own source (what a cached model or surface also depends on)."""
-    folder = Path(__file__).parent
-    return _source_digest(folder, tuple((path, path.stat().st_mtime_ns) for path in _sources(folder)))
+    folder = os.path.dirname(os.path.abspath(__file__))
+    return _source_digest(folder, _stamps(folder))
 
 
 @lru_cache(maxsize=8)
-def _source_digest(folder: Path, stamps: tuple[tuple[Path, int], ...]) -> bytes:
+def _source_digest(folder: str, stamps: tuple[tuple[str, int], ...]) -> bytes:
     """The digest of those files' names and bytes: read again only when a file's modification time changes (once
     per process for the three targets of one `sdkforge check`, and again in `--watch` after an edit)."""
     digest = hashlib.sha256()
     for path, _mtime in stamps:
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
+        digest.update(path.encode())
+        with open(os.path.join(folder, path), "rb") as fh:
+            digest.update(fh.read())
     return digest.digest()

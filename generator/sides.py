@@ -69,7 +69,8 @@ def remember(generated: Generated, spec_text: str, side: Side | None, mine: Call
     if side is None and generated.target.language == "python":
         side = current(generated)
     answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
-    put_record("side", _key(generated.target, spec_text), (mine(), answers))
+    # the pieces are pickled where the record is written: in the late child when the spec is large (workers.later)
+    put_record("side", _key(generated.target, spec_text), lambda: (mine(), answers), size=len(spec_text), lazy=True)
 
 
 def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:

@@ -1,6 +1,6 @@
 """The generator's imports point back along the pipeline, never forward (read with ``ast``, lazy imports included).
 
-model, pointer, errors, diagnostics, config, cache, collector <- load <- validate <- parse <- targets <- write, diff <-
+model, pointer, errors, diagnostics, config, cache, collector, workers <- load <- validate <- parse <- targets <- write, diff <-
 pipeline, changelog, sides <- cli. A module may import its own stage and earlier ones.
 """
 
@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 STAGES = (
-    ("__init__", "model", "pointer", "errors", "diagnostics", "config", "cache", "collector"),
+    ("__init__", "model", "pointer", "errors", "diagnostics", "config", "cache", "collector", "workers"),
     ("load",),
     ("validate",),
     ("parse",),

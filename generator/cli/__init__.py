@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Run a subcommand; known errors become one line and an exit code, never a traceback."""
+    """Run a subcommand; known errors become one line and an exit code, never a traceback. The cache writes it left
+    to background processes are waited for (the next command finds them)."""
     try:
         return handler(args)
     except SpecError as exc:
@@ -57,6 +58,10 @@ def _guarded(handler: Callable[[argparse.Namespace], int], args: argparse.Namesp
     except Exception as exc:  # noqa: BLE001 - anything else is a bug in sdkforge: one line, exit 4
         ui.internal_error(exc, _spec_of(args), verbose=bool(getattr(args, "verbose", False)), command=getattr(args, "command", None) or "")
         return EXIT_BUG
+    finally:
+        workers = sys.modules.get("generator.workers")  # imported by what may have left work beside (the cache)
+        if workers is not None:
+            workers.settle()
 
 
 def _spec_of(args: argparse.Namespace) -> str:
@@ -178,6 +183,7 @@ def _generate_once(args: argparse.Namespace) -> int:
 
 
 def _generate_frozen(args: argparse.Namespace) -> int:
+    from generator import workers
     from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import HandEditedError, write
@@ -194,6 +200,7 @@ def _generate_frozen(args: argparse.Namespace) -> int:
             built = build_target(target, root, on_stage=progress.stage, rules=rules)
             progress.stage("changelog")
             generated.append(with_changelog(built))
+        workers.flush()  # the cache writes, beside the writing of the files
         warnings = [w for g in generated for w in g.warnings]
         for warning in warnings:
             ui.warning(warning)
@@ -243,6 +250,7 @@ def _watched_files(args: argparse.Namespace) -> list[Path]:
 def cmd_check(args: argparse.Namespace) -> int:
     import difflib
 
+    from generator import workers
     from generator.changelog import with_changelog
     from generator.pipeline import build_target
     from generator.write.files import compare
@@ -252,6 +260,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for target in targets:
         args.current_spec = target.spec  # named by an internal error
         g = with_changelog(build_target(target, root))
+        workers.flush()  # the cache writes, beside the comparison
         result = compare(g.out, g.files)
         if result.clean:
             continue

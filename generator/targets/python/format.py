@@ -15,15 +15,14 @@ import ast
 import io
 import re
 import tokenize
-from dataclasses import replace
 from functools import cache
-
-import black
+from typing import TYPE_CHECKING, Any
 
 from generator import collector
 from generator.targets.python.source import LINE_LENGTH, width
 
-_MODE = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY39})
+if TYPE_CHECKING:  # black (~45 ms of imports) is imported when a statement needs it: a regeneration rarely does
+    import black
 # An element alone on its line in an exploded bracket (`Name as Name,`, `"text",`, `"key": "value",`): nothing in it
 # black can split at. Without the comma, `name: Type` is an annotated statement, which black can parenthesize.
 _ATOM = r'(?:[\w.]+|"[^"\\]*")'
@@ -73,7 +72,12 @@ def format_python(text: str, *, name: str = "<generated>") -> str:
     try:
         return _format_statements(text, long_lines)
     except _Unsure:
-        return _black(text, _MODE, name)
+        return _black(text, _mode_for(LINE_LENGTH), name)
+
+
+def warm_up() -> None:
+    """Black's first call loads its grammar and caches: done before a fork, both processes share what it loaded."""
+    _black("x = 1\n", _mode_for(LINE_LENGTH), "<warm-up>")
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
@@ -198,10 +202,20 @@ def _format_parameter(line: str) -> str:
 
 @cache
 def _mode_for(line_length: int) -> black.Mode:
-    return replace(_MODE, line_length=line_length)
+    import black
+
+    return black.Mode(line_length=line_length, target_versions={black.TargetVersion.PY39})
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_MODE":  # the pipeline's black settings, as the tests compare with them
+        return _mode_for(LINE_LENGTH)
+    raise AttributeError(name)
 
 
 def _black(text: str, mode: black.Mode, name: str) -> str:
+    import black
+
     try:
         return black.format_str(text, mode=mode)
     except black.InvalidInput as exc:  # a template bug, never a spec problem: say which file

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from generator.cache import Reuse, cache_dir
-from generator.targets.python.format import signature_parameter
+from generator.targets.python.format import signature_parameter, warm_up
 from generator.targets.python.imports import late_import, reexport
 from generator.targets.python.inputs import Keys, RecordingEnvironment
 from generator.targets.python.locations import TEMPLATES
@@ -102,30 +102,58 @@ def toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+class Renderer:
+    """One render of a plan: the environment, every file as a job, and the keys of their inputs. A file whose key
+    ``reuse`` knows from the last run is that run's text, neither rendered nor formatted again; every key is given to
+    ``reuse`` for the next run. The jobs can be done in parts, by two processes (``part``)."""
+
+    def __init__(self, api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml",
+                 reuse: Reuse | None = None) -> None:
+        self.api, self.reuse = api, reuse
+        self.env = env = environment(user_templates)
+        env.globals["spec_name"] = spec_name
+        env.globals["examples"] = readme_examples(api)
+        env.globals["responses_json"] = _responses_json
+        self.keys = Keys(env, reuse.base) if reuse is not None else None
+        self.jobs = list(_jobs(env, api))
+
+    def prepare(self) -> None:
+        """Compile every template the jobs use, and let black load its grammar: once, before the work is split."""
+        for path, name, _context in self.jobs:
+            if path is not None:
+                self.env.get_template(name)
+        warm_up()
+
+    def part(self, index: int = 0, count: int = 1) -> tuple[dict[str, str], dict[str, str]]:
+        """(files rendered now, files taken as the last run left them) of every count-th job from the index-th on."""
+        reuse, keys, env = self.reuse, self.keys, self.env
+        rendered: dict[str, str] = {}
+        reused: dict[str, str] = {}
+        for path, name, context in self.jobs[index::count]:
+            if path is None:  # a static runtime file: its text is its key
+                rendered[name] = context["text"]
+                continue
+            known = reuse.text(path, keys.key(name, context)) if reuse is not None and keys is not None else None
+            if known is not None:
+                reused[path] = known
+            else:
+                rendered[path] = env.get_template(name).render(**context)
+        return rendered, reused
+
+    def finish(self) -> dict[str, str]:
+        """The MCP server beside the SDK (when configured: rendered every time); what the templates read recorded."""
+        if self.keys is not None:
+            self.keys.save()
+        return mcp_files(self.env, self.api)
+
+
 def render(
     api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml", reuse: Reuse | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(files rendered now, files taken as the last run left them): a file whose inputs' key ``reuse`` knows from
-    the last run is not rendered (nor formatted) again. Every key is given to ``reuse`` for the next run."""
-    env = environment(user_templates)
-    env.globals["spec_name"] = spec_name
-    env.globals["examples"] = readme_examples(api)
-    env.globals["responses_json"] = _responses_json
-    keys = Keys(env, reuse.base) if reuse is not None else None
-    rendered: dict[str, str] = {}
-    reused: dict[str, str] = {}
-    for path, name, context in _jobs(env, api):
-        if path is None:  # a static runtime file: its text is its key
-            rendered[name] = context["text"]
-            continue
-        known = reuse.text(path, keys.key(name, context)) if reuse is not None and keys is not None else None
-        if known is not None:
-            reused[path] = known
-        else:
-            rendered[path] = env.get_template(name).render(**context)
-    rendered.update(mcp_files(env, api))  # the MCP server beside the SDK (when configured): rendered every time
-    if keys is not None:
-        keys.save()
+    """(files rendered now, files taken as the last run left them), in one process."""
+    renderer = Renderer(api, user_templates, spec_name=spec_name, reuse=reuse)
+    rendered, reused = renderer.part()
+    rendered.update(renderer.finish())
     return rendered, reused
 
 

@@ -6,10 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator import model
+from generator import model, workers
 from generator.cache import Reuse
 from generator.config import Target as TargetConfig
 from generator.targets.python.shapes import PyApi
+
+SPLIT_FROM = 1000  # files from which a whole render is split over two processes
 
 
 class PythonTarget:
@@ -32,9 +34,31 @@ class PythonTarget:
         on_stage: Callable[[str], None] = lambda stage: None, reuse: Reuse | None = None,
     ) -> dict[str, str]:
         from generator.targets.python.format import format_files
-        from generator.targets.python.render import render
+        from generator.targets.python.render import Renderer
 
         on_stage("render")
-        rendered, reused = render(plan, templates, spec_name=spec_name, reuse=reuse)
-        on_stage("format")
-        return {**format_files(rendered), **reused}
+        renderer = Renderer(plan, templates, spec_name=spec_name, reuse=reuse)
+        # every file of a large SDK to render and format: worth a second process (measured: the OpenAI spec's 2,386
+        # files gain ~0.2 s of 0.65 s; radarr's 408 gain nothing, the fork's memory copies cost what the halves save)
+        whole = (reuse is None or not reuse.previous) and len(renderer.jobs) >= SPLIT_FROM
+        if workers.forking(whole):
+            renderer.prepare()
+        with workers.beside(lambda: _emitted(renderer, 1, 2), worth=whole) as other:
+            files, _keys = _emitted(renderer, 0, 2 if other.forked else 1, on_stage)
+            if other.forked:
+                theirs, keys = other.result()
+                files.update(theirs)
+                if reuse is not None:
+                    reuse.keys.update(keys)
+        extra = renderer.finish()
+        return {**files, **format_files(extra)} if extra else files
+
+
+def _emitted(renderer: Any, index: int, count: int, on_stage: Callable[[str], None] = lambda stage: None,
+             ) -> tuple[dict[str, str], dict[str, str]]:
+    """One part of the files, rendered and formatted (or taken from the last run), and the input keys it noted."""
+    from generator.targets.python.format import format_files
+
+    rendered, reused = renderer.part(index, count)
+    on_stage("format")
+    return {**format_files(rendered), **reused}, dict(renderer.reuse.keys) if renderer.reuse is not None else {}

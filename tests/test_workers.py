@@ -1,0 +1,158 @@
+"""Generation on two CPUs (generator/workers.py): the forked paths write what the sequential ones write, byte for byte,
+with the same warnings; a child that fails is redone in the parent; a failed run leaves the last output as it was;
+no child outlives its caller (an error, Ctrl-C)."""
+
+from __future__ import annotations
+
+import copy
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import workers
+from generator.cli import main
+from generator.cli.exit_codes import EXIT_BUG
+from generator.targets.python.render import Renderer
+
+SPEC = Path(__file__).resolve().parent / "fixtures" / "specs" / "shapes.yaml"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _no_children() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _spec(tmp_path: Path, name: str, change: bool) -> Path:
+    data: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    data["components"]["schemas"]["Pet"]["properties"]["colour"] = {"type": "string", "default": 3}  # an SF020 warning
+    if change:  # a surface change: the CHANGELOG gets a section
+        data = copy.deepcopy(data)
+        data["components"]["schemas"]["Pet"]["properties"]["nickname"] = {"type": "string"}
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", ["python", "typescript"])
+def test_forked_and_sequential_generation_write_the_same_bytes_and_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    before, after = _spec(tmp_path, "before", False), _spec(tmp_path, "after", True)
+    results = {}
+    for jobs in ("1", "2"):  # 2: every fork taken, however small the work
+        monkeypatch.setenv("SDKFORGE_JOBS", jobs)
+        monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / f"cache-{jobs}"))
+        out = tmp_path / f"out-{jobs}"
+        said = []
+        for spec in (before, after, after):  # cold, one change (rendered from the last run's files), nothing changed
+            args = ["generate", str(spec), "-o", str(out), "--package-name", "shapes", "--language", language]
+            assert main(args) == 0
+            captured = capsys.readouterr()
+            said.append((captured.err, captured.out.replace(f"out-{jobs}", "out").split(" in ")[0]))
+        results[jobs] = (_tree(out), said)
+        assert _no_children()
+    assert "SF020" in results["1"][1][0][0]
+    assert "## " in results["1"][0]["CHANGELOG.md"].decode()  # the change made a section
+    assert results["2"] == results["1"]
+
+
+def test_a_child_that_fails_is_redone_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    parent = os.getpid()
+
+    def work() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return "done here"
+
+    with workers.beside(work) as other:
+        assert other.forked
+        assert other.result() == "done here"
+    assert _no_children()
+
+
+def test_an_error_in_both_is_raised_with_its_own_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+
+    def work() -> None:
+        raise KeyError("everywhere")
+
+    with pytest.raises(KeyError), workers.beside(work) as other:
+        other.result()
+    assert _no_children()
+
+
+def test_a_failed_run_leaves_the_last_output_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert main(["generate", str(_spec(tmp_path, "before", False)), "-o", str(out), "--package-name", "shapes"]) == 0
+    written = _tree(out)
+
+    def broken(self: Renderer, index: int = 0, count: int = 1) -> Any:
+        raise RuntimeError("a bug while rendering")  # in the parent and in its child alike
+
+    monkeypatch.setattr(Renderer, "part", broken)
+    args = ["generate", str(_spec(tmp_path, "after", True)), "-o", str(out), "--package-name", "shapes"]
+    assert main(args) == EXIT_BUG
+    assert _tree(out) == written
+    assert _no_children()
+
+
+def test_an_interrupted_caller_kills_and_reaps_its_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), workers.beside(lambda: time.sleep(60)) as other:
+        assert other.forked
+        raise KeyboardInterrupt  # Ctrl-C while the child works
+    assert time.monotonic() - started < 30
+    assert _no_children()
+
+
+@pytest.mark.parametrize("flushed", [True, False])
+def test_a_write_left_for_later_is_done_before_a_read_of_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flushed: bool
+) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    target = tmp_path / "record"
+
+    def slow_write() -> None:
+        time.sleep(0.3)
+        target.write_text("written", encoding="utf-8")
+
+    workers.later(slow_write, "record", 1)
+    if flushed:
+        workers.flush()  # in a child, not waited for
+    workers.settle("another file")
+    assert not target.exists()
+    workers.settle("record")
+    assert target.read_text(encoding="utf-8") == "written"
+    assert _no_children()
+
+
+def test_no_fork_with_one_job_or_a_second_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "1")
+    assert not workers.forking()
+    assert not workers.beside(lambda: 1).forked
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    assert workers.forking(worth=False)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not workers.forking()  # a fork would copy the other thread's locks half-held
+    finally:
+        stop.set()
+        thread.join()
