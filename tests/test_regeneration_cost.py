@@ -22,7 +22,7 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "corpus" / "radarr" / "openapi.json"
-MAX_RATIO = 0.75  # about 0.5 here; the path that renders and formats every file, or builds extra models, is above 1
+MAX_RATIO = 0.85  # 0.67-0.69 here (load, validate and model are most of a small spec's run); re-rendering is above 1
 
 
 def _cpu() -> float:
@@ -73,8 +73,10 @@ def test_one_schema_regeneration_is_clearly_cheaper_than_cold(tmp_path: Path) ->
         pytest.skip(f"the corpus is missing: {SPEC}")
     # a process of its own: in the test session's process, what earlier tests left in memory (formatted statements,
     # cased names) would make the cold run cheaper than a user's and the ratio meaningless
+    # in one process (SDKFORGE_JOBS=1): a forked child's page copies are CPU that varies with the machine's memory
+    env = {**os.environ, "SDKFORGE_JOBS": "1"}
     result = subprocess.run([sys.executable, __file__, str(tmp_path)], capture_output=True, text=True, check=False,
-                            timeout=600, cwd=ROOT)
+                            timeout=600, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     # the schema's module, a module that holds the schema's text, and the two indexes of every model
