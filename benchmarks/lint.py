@@ -89,11 +89,11 @@ def main() -> int:
     print(json.dumps(res, indent=2))
     if args.merge:
         from harness import BENCH
-        from run import write_report
+        from report import write_report
 
         results = json.loads((BENCH / "results.json").read_text(encoding="utf-8"))
         results["lint"] = res
-        write_report(results, update_readme=False)
+        write_report(results, to_readme=False)
     return 0
 
 

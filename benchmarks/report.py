@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from harness import BENCH, ROOT
 from peers import SCOPE
 
 README_BEGIN = "<!-- benchmarks:begin (written by `python benchmarks/run.py --update-readme`) -->"
@@ -270,3 +273,30 @@ def draw_chart(rows: list[dict[str, Any]], scaling: list[dict[str, Any]], path: 
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def header(res: dict[str, Any]) -> str:
+    mock = res.get("mock") or {}
+    return (
+        f"Spec: `{Path(res['spec']).name}` ({res['spec_mb']:.2f} MB); {res['cpus']} CPUs; "
+        f"{'--quick' if res['quick'] else 'full'} run of {res['elapsed']:.0f} s on {res['started']} UTC; best of "
+        f"N interleaved runs (generator N={res.get('gen_runs', '?')}); openai {mock.get('openai_version', '?')} "
+        f"(on {mock.get('openai_http', '?')})."
+    )
+
+
+def write_report(res: dict[str, Any], to_readme: bool) -> None:
+    """results.md, results.json and the chart from the figures ``res``; the README's table too if asked."""
+    rows = build_rows(res)
+    res["rows"] = rows
+    block = readme_block(header(res), rows, res.get("scaling") or [])
+    text = "# sdkforge benchmarks\n\n" + block + "\n"
+    print(text)
+    (BENCH / "results.md").write_text(text, encoding="utf-8")
+    (BENCH / "results.json").write_text(json.dumps(res, indent=2, default=str), encoding="utf-8")
+    try:
+        draw_chart(rows, res.get("scaling") or [], BENCH / "results.png")
+    except Exception as exc:  # noqa: BLE001 - the tables are written already
+        print(f"chart failed: {exc!r}", file=sys.stderr)
+    if to_readme and not update_readme(ROOT / "README.md", block):
+        print("README.md has no benchmark markers: not updated", file=sys.stderr)

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import harness
-from harness import BENCH, DEFAULT_SPEC, ROOT, VENV_PY, VIDEOS_SPEC
+from harness import BENCH, DEFAULT_SPEC, VENV_PY, VIDEOS_SPEC
+from report import write_report
 
 
 def parse_args() -> argparse.Namespace:
@@ -85,34 +86,6 @@ def measure(args: argparse.Namespace, spec: Path) -> dict[str, Any]:
     res["lint"] = lint.bench_lint(1 if q else 3, timeout=300)
     res["elapsed"] = time.perf_counter() - t0
     return res
-
-
-def header(res: dict[str, Any]) -> str:
-    mock = res.get("mock") or {}
-    return (
-        f"Spec: `{Path(res['spec']).name}` ({res['spec_mb']:.2f} MB); {res['cpus']} CPUs; "
-        f"{'--quick' if res['quick'] else 'full'} run of {res['elapsed']:.0f} s on {res['started']} UTC; best of "
-        f"N interleaved runs (generator N={res.get('gen_runs', '?')}); openai {mock.get('openai_version', '?')} "
-        f"(on {mock.get('openai_http', '?')})."
-    )
-
-
-def write_report(res: dict[str, Any], update_readme: bool) -> None:
-    import report
-
-    rows = report.build_rows(res)
-    res["rows"] = rows
-    block = report.readme_block(header(res), rows, res.get("scaling") or [])
-    text = "# sdkforge benchmarks\n\n" + block + "\n"
-    print(text)
-    (BENCH / "results.md").write_text(text, encoding="utf-8")
-    (BENCH / "results.json").write_text(json.dumps(res, indent=2, default=str), encoding="utf-8")
-    try:
-        report.draw_chart(rows, res.get("scaling") or [], BENCH / "results.png")
-    except Exception as exc:  # noqa: BLE001 - the tables are written already
-        print(f"chart failed: {exc!r}", file=sys.stderr)
-    if update_readme and not report.update_readme(ROOT / "README.md", block):
-        print("README.md has no benchmark markers: not updated", file=sys.stderr)
 
 
 def main() -> int:
