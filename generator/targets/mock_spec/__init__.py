@@ -15,7 +15,10 @@ read it, the copy differs (each module says why, with its measured Prism behavio
 - ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``; a
   string ``format`` longer than its ``maxLength`` allows is left out.
 - ``samples``: a response too large for Prism to sample from its schema gets the example the SDK's tests use.
-- ``examples``: an example holding a ``$ref`` to another file is left out (Prism resolves it and does not start).
+- ``examples``: an example holding a ``$ref`` that leads nowhere (another file, a missing pointer) is left out
+  (Prism resolves it and does not start).
+- ``unfolding``: where Prism would unfold the references into a tree too large to start in time, references inside
+  schemas (those closing a cycle, then the heaviest) stand in for their target with its type alone.
 
 Rewriting costs one ``json.dumps`` of the loaded data (JSON is YAML, so the copy keeps its file name), and only specs
 that need an edit pay it; the loaded data is never modified.
@@ -37,6 +40,7 @@ from generator.targets.mock_spec import (
     samples,
     schemas,
     security,
+    unfolding,
 )
 from generator.targets.mock_spec.edits import edited, json_default, merged
 
@@ -50,7 +54,7 @@ def mock_spec_text(doc: Document, api: Api | None = None) -> str:
     follow the SDK's reading of the spec take it from ``api``, the neutral model)."""
     walked = places.mappings(doc.data)  # one walk of the whole document, for the two families that look everywhere
     edits = merged(*(family(doc.data) for family in FAMILIES), schemas.as_the_sdk_reads(walked),
-                   examples.without_file_refs(walked))
+                   examples.without_broken_refs(doc.data, walked), unfolding.within_budget(doc.data, walked))
     if api is not None:
         edits = merged(edits, schemas.as_typed(doc.data, api.typed_as_part),
                        samples.examples_where_too_large(doc.data, api.operations))
