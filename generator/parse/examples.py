@@ -26,11 +26,14 @@ from generator.parse.predicates import is_ref, is_trivial, plain, types
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
     "date": "2024-01-01",
+    "time": "00:00:00Z",
+    "duration": "P1D",  # ISO 8601, as ajv-formats (Prism) checks it (vault: 422 "must match format duration")
     "uuid": "123e4567-e89b-12d3-a456-426614174000",
     "email": "user@example.com",
     "uri": "https://example.com",
     "url": "https://example.com",
     "ipv4": "127.0.0.1",
+    "ipv6": "::1",
     "byte": "c3RyaW5n",  # base64 of "string"
 }
 _MAX_DEPTH = 6  # past it, an object example carries its required properties only
