@@ -232,6 +232,18 @@ def _required_sets(schema: Any) -> list[list[str]]:
     return required_sets(schema)
 
 
+ROUTE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")  # unreserved characters: sent as written, one path segment
+
+
+def route_default(default: Any, example: Any) -> str | None:
+    """A path parameter's default where its schema has no example: the value its tests send, as it names the route
+    a server serves unless told otherwise (vault's mount paths, ``approle``: templates that differ only there would
+    otherwise get one request); the Prism copy writes it into the template (``mock_spec.routes``)."""
+    if example is None and isinstance(default, str) and ROUTE_SEGMENT.fullmatch(default):
+        return default
+    return None
+
+
 def _in_format(schema: Any, value: Any) -> bool:
     """False for a string or number that breaks the schema's ``format`` (the spec's own example can: a uuid of 31 hex
     digits), which Prism and a strict server answer with 400 or 422."""

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 from generator.load.kinds import METHODS, PLACEHOLDER
 from generator.model import Name, Operation, OperationName, Param, Scalar, Word
-from generator.parse.examples import example_data
+from generator.parse.examples import example_data, route_default
 from generator.parse.predicates import types
 from generator.parse.responses import Responses
 from generator.pointer import escape
@@ -128,9 +128,12 @@ class Operations(Responses):
         )
 
     def _param_example(self, schema: Any, ptr: str, explicit: Any, location: str) -> Any:
+        resolved = self.resolve(schema, ptr)[0] if schema is not None else None
+        if explicit is None and location == "path":
+            explicit = route_default(getattr(resolved, "default", None), getattr(resolved, "example", None)
+                                     or getattr(resolved, "examples", None))
         # a path value is always sent whole: its example fills every property (an empty object is no segment)
         value = self.examples.value(schema, ptr, explicit=explicit, full=location == "path")
-        resolved = self.resolve(schema, ptr)[0] if schema is not None else None
         untyped = resolved is None or not (types(resolved) or resolved.anyOf or resolved.oneOf or resolved.allOf
                                            or resolved.properties or resolved.additionalProperties is not None)
         if value == {} and untyped:

@@ -6,11 +6,14 @@ read it, the copy differs (each module says why, with its measured Prism behavio
 - ``responses``: a response header only the HTTP layer may set (``Transfer-Encoding``...: Prism fakes one that no
   client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None); a
   body of a media type Prism cannot write (YAML...) is text.
+- ``no_content``: a ``204`` that declares content is a ``200`` (Prism sends a 204 without a body).
 - ``parameters``: an array parameter's schema loses its null (a parameter is never sent as null); a parameter whose
   style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema; an
   array field of a form may also be its item (one item arrives as one pair).
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
+- ``routes``: a path parameter sent as its default is written into a template that collides with another (Prism
+  would route the request to the other).
 - ``security``: a requirement joining two schemes that both want the ``Authorization`` header keeps the one sent.
 - ``schemas``: an ``allOf`` no value can meet is the part the SDK types it as; a ``oneOf`` is an ``anyOf``; a
   string ``format`` longer than its ``maxLength`` allows is left out.
@@ -33,10 +36,12 @@ from generator.model import Api
 from generator.targets.mock_spec import (
     bodies,
     examples,
+    no_content,
     parameters,
     path_names,
     places,
     responses,
+    routes,
     samples,
     schemas,
     security,
@@ -46,7 +51,8 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
-            bodies.readable_forms, path_names.routable_names, security.one_authorization_header)
+            bodies.readable_forms, path_names.routable_names, routes.pinned_defaults, security.one_authorization_header,
+            no_content.as_ok)
 
 
 def mock_spec_text(doc: Document, api: Api | None = None) -> str:

@@ -132,7 +132,8 @@ def _order(graph: _Graph) -> list[str]:
 def _sizes(graph: _Graph) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for target in _order(graph):
-        sizes[target] = graph.own[target] + sum(sizes[graph.refs[i][1]] - 1 for i in graph.inside[target] if i not in graph.cut)
+        held = (sizes[graph.refs[i][1]] - 1 for i in _live(graph, graph.inside[target]))  # a reference becomes its target
+        sizes[target] = graph.own[target] + sum(held)
     return sizes
 
 
