@@ -3,6 +3,7 @@
 Usually the spec's own text. Where a spec makes Prism answer what no client can take, or where Prism 5 itself cannot
 read it, the copy differs (each module says why, with its measured Prism behaviour):
 
+- ``answers``: a response example of another kind than its schema (an array for an object) is left out.
 - ``responses``: a response header only the HTTP layer may set (``Transfer-Encoding``...: Prism fakes one that no
   client accepts) is left out; an operation without a success response gets a ``204`` (the SDK returns None); a
   body of a media type Prism cannot write (YAML...) is text.
@@ -11,6 +12,7 @@ read it, the copy differs (each module says why, with its measured Prism behavio
   style Prism's reader crashes on becomes a plain string; a path parameter the template lacks is left out.
 - ``bodies``: a form part whose encoding style Prism's reader crashes on loses that encoding and its schema; an
   array field of a form may also be its item (one item arrives as one pair).
+- ``text_bodies``: a request body Prism reads as text (not JSON, not a form: ndjson, XML) is checked as a string.
 - ``path_names``: a path parameter whose name holds a regular-expression character is renamed (Prism cannot route it).
 - ``routes``: a path parameter sent as its default is written into a template that collides with another (Prism
   would route the request to the other).
@@ -34,6 +36,7 @@ import json
 from generator.load.document import Document
 from generator.model import Api
 from generator.targets.mock_spec import (
+    answers,
     bodies,
     examples,
     no_content,
@@ -45,6 +48,7 @@ from generator.targets.mock_spec import (
     samples,
     schemas,
     security,
+    text_bodies,
     unfolding,
 )
 from generator.targets.mock_spec.edits import edited, json_default, merged
@@ -52,7 +56,7 @@ from generator.targets.mock_spec.edits import edited, json_default, merged
 FAMILIES = (responses.without_hop_by_hop, responses.with_success_responses, responses.serializable_media,
             parameters.nullable_arrays, parameters.unreadable_styles, parameters.outside_template,
             bodies.readable_forms, path_names.routable_names, routes.pinned_defaults, security.one_authorization_header,
-            no_content.as_ok)
+            no_content.as_ok, answers.of_their_schemas_kind, text_bodies.as_text)
 
 
 def mock_spec_text(doc: Document, api: Api | None = None) -> str:

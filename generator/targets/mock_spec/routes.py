@@ -60,7 +60,7 @@ def _defaults(data: Any, key: str, item: dict[str, Any]) -> dict[str, str]:
         own = {**shared, **_path_params(data, item[method].get("parameters"))}
         for name in PLACEHOLDER.findall(key):
             found[name].add(_default(data, own.get(name)))
-    return {name: next(iter(values)) for name, values in found.items() if len(values) == 1 and None not in values}
+    return {name: value for name, values in found.items() if len(values) == 1 and (value := next(iter(values)))}
 
 
 def _path_params(data: Any, params: Any) -> dict[str, dict[str, Any]]:
