@@ -124,8 +124,17 @@ class Operations(Responses):
             style=style or default_style,
             explode=bool(explode),
             deprecated=bool(param.deprecated),
-            example=example_data(self._param_example(schema, ptr, param.example, location)),
+            example=example_data(self._param_example(schema, ptr, self._own_example(param, ptr), location)),
         )
+
+    def _own_example(self, param: Any, ptr: str) -> Any:
+        """The parameter's ``example``, else the value of the first of its ``examples`` (okta's ``Content-Type``
+        header: Prism exits on a value that is no media type, such as ``"string"``)."""
+        if param.example is not None or not param.examples:
+            return param.example
+        name, first = next(iter(param.examples.items()))
+        found, _ = self.resolve(first, f"{ptr}/examples/{escape(str(name))}", "Example")
+        return getattr(found, "value", None)
 
     def _param_example(self, schema: Any, ptr: str, explicit: Any, location: str) -> Any:
         resolved = self.resolve(schema, ptr)[0] if schema is not None else None
