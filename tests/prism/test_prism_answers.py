@@ -63,3 +63,18 @@ def test_bodies_prism_reads_as_text_are_checked_as_strings(tmp_path: Path) -> No
     assert (python.passed, python.failed, python.broken) == (20, 0, ""), python.broken
     typescript = prism_all.typescript_prism(HERE / "text_bodies.yaml", tmp_path / "prism")
     assert (typescript.passed, typescript.failed, typescript.broken) == (5, 0, ""), typescript.broken
+
+
+def test_a_response_too_large_to_sample_whose_example_is_too_long_gets_the_least_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docusign-esign: 30 responses past Prism's sampling budget whose full examples run to 660,003 characters each
+    (Prism answered 500 "the schema is too complex to generate"); ``least.yaml``'s is 67,586 characters."""
+    from generator.targets.mock_spec import samples
+
+    monkeypatch.setattr(samples, "LARGEST", 10_000)
+    copy = json.loads(_files(tmp_path, "least.yaml")["tests/openapi.yaml"])
+    report = copy["paths"]["/reports/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert report["example"] == {"id": "string"}
+    python = _prism_all().python_prism(HERE / "least.yaml", tmp_path / "prism")
+    assert (python.passed, python.failed, python.broken) == (4, 0, ""), python.broken
