@@ -52,6 +52,7 @@ class Response:
     kind: t.Literal["json", "binary", "text", "none", "sse"]
     type: TypeExpr | None
     example: str = ""  # JSON text of a response built from the schema (or the spec's example)
+    least: str = ""  # JSON text of the smallest response the schema allows (required properties only)
     accept: tuple[str, ...] = ()  # content types the operation declares for this response
 
 

@@ -26,11 +26,14 @@ from generator.parse.predicates import is_ref, is_trivial, plain, types
 _FORMAT_EXAMPLES = {
     "date-time": "2024-01-01T00:00:00Z",
     "date": "2024-01-01",
+    "time": "00:00:00Z",
+    "duration": "P1D",  # ISO 8601, as ajv-formats (Prism) checks it (vault: 422 "must match format duration")
     "uuid": "123e4567-e89b-12d3-a456-426614174000",
     "email": "user@example.com",
     "uri": "https://example.com",
     "url": "https://example.com",
     "ipv4": "127.0.0.1",
+    "ipv6": "::1",
     "byte": "c3RyaW5n",  # base64 of "string"
 }
 _MAX_DEPTH = 6  # past it, an object example carries its required properties only
@@ -242,6 +245,18 @@ def _required_sets(schema: Any) -> list[list[str]]:
     from generator.parse.predicates import required_sets
 
     return required_sets(schema)
+
+
+ROUTE_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")  # unreserved characters: sent as written, one path segment
+
+
+def route_default(default: Any, example: Any) -> str | None:
+    """A path parameter's default where its schema has no example: the value its tests send, as it names the route
+    a server serves unless told otherwise (vault's mount paths, ``approle``: templates that differ only there would
+    otherwise get one request); the Prism copy writes it into the template (``mock_spec.routes``)."""
+    if example is None and isinstance(default, str) and ROUTE_SEGMENT.fullmatch(default):
+        return default
+    return None
 
 
 def _in_format(schema: Any, value: Any) -> bool:

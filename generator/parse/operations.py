@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 from generator.load.kinds import METHODS, PLACEHOLDER
 from generator.model import Name, Operation, OperationName, Param, Scalar, Word
-from generator.parse.examples import example_data
+from generator.parse.examples import example_data, route_default
 from generator.parse.predicates import types
 from generator.parse.responses import Responses
 from generator.pointer import escape
@@ -124,13 +124,25 @@ class Operations(Responses):
             style=style or default_style,
             explode=bool(explode),
             deprecated=bool(param.deprecated),
-            example=example_data(self._param_example(schema, ptr, param.example, location)),
+            example=example_data(self._param_example(schema, ptr, self._own_example(param, ptr), location)),
         )
 
+    def _own_example(self, param: Any, ptr: str) -> Any:
+        """The parameter's ``example``, else the value of the first of its ``examples`` (okta's ``Content-Type``
+        header: Prism exits on a value that is no media type, such as ``"string"``)."""
+        if param.example is not None or not param.examples:
+            return param.example
+        name, first = next(iter(param.examples.items()))
+        found, _ = self.resolve(first, f"{ptr}/examples/{escape(str(name))}", "Example")
+        return getattr(found, "value", None)
+
     def _param_example(self, schema: Any, ptr: str, explicit: Any, location: str) -> Any:
+        resolved = self.resolve(schema, ptr)[0] if schema is not None else None
+        if explicit is None and location == "path":
+            explicit = route_default(getattr(resolved, "default", None), getattr(resolved, "example", None)
+                                     or getattr(resolved, "examples", None))
         # a path value is always sent whole: its example fills every property (an empty object is no segment)
         value = self.examples.value(schema, ptr, explicit=explicit, full=location == "path")
-        resolved = self.resolve(schema, ptr)[0] if schema is not None else None
         untyped = resolved is None or not (types(resolved) or resolved.anyOf or resolved.oneOf or resolved.allOf
                                            or resolved.properties or resolved.additionalProperties is not None)
         if value == {} and untyped:

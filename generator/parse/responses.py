@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from generator.model import Any as AnyType
 from generator.model import Body, Name, Nullable, Ref, Response, Scalar, StreamVariant, TypeExpr
 from generator.parse.bodies import Bodies
+from generator.parse.examples import jsonable
 from generator.pointer import escape
 
 
@@ -35,9 +37,10 @@ class Responses(Bodies):
         media_ptr = f"{resp_ptr}/content/{escape(content_type)}"
         t = self.type_of(media.media_type_schema, media_ptr + "/schema", context + ("Response",), "response")
         example = self.examples.response_json(media, media_ptr)
+        least = json.dumps(jsonable(self.examples.value(media.media_type_schema, media_ptr + "/schema")), sort_keys=True)
         if not isinstance(t, (Nullable, AnyType)) and self._declares_empty_success(responses, status):
             t = Nullable(t)  # a 204 (or another 2xx without content) is declared too: the method returns None for it
-        return Response(status, content_type, "json", t, example)
+        return Response(status, content_type, "json", t, example, least=least)
 
     def _declares_empty_success(self, responses: Mapping[str, Any], chosen: str) -> bool:
         """Whether a 2xx response other than ``chosen`` has no content (the usual case: a 204 beside a 200)."""

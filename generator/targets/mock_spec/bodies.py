@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from generator.targets.mock_spec.brackets import bracketed, described, may_hold
-from generator.targets.mock_spec.edits import Edits, local
+from generator.targets.mock_spec.edits import Edits, KeyPath, key_path, local
 from generator.targets.mock_spec.parameters import DELIMITED, kinds
 from generator.targets.mock_spec.places import operations
 
@@ -29,9 +29,9 @@ FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 def readable_forms(data: Any) -> Edits:
     edits: Edits = {}
     for path, _, op in operations(data):
-        body = op.get("requestBody")
+        where, body = _body(data, path, op.get("requestBody"))  # a shared body (opensearch's GET /_mget) edited there
         content = body.get("content") if isinstance(body, dict) else None
-        if not isinstance(body, dict) or not isinstance(content, dict):
+        if where is None or not isinstance(body, dict) or not isinstance(content, dict):
             continue
         forms = [(t, m) for t, m in content.items() if _is_form(t)]
         for media_type, media in forms:
@@ -40,12 +40,19 @@ def readable_forms(data: Any) -> Edits:
             unchecked, arrays = _crashing_parts(data, media), _array_fields(data, media) - brackets
             texts = _json_parts(data, media) - brackets if multipart else frozenset()
             if unchecked or arrays or texts or brackets:
-                edits[path + ("requestBody", "content", media_type)] = partial(
+                edits[where + ("content", media_type)] = partial(
                     _readable, data, unchecked, arrays, texts, brackets)
         empty_form = bool(forms) and len(forms) == len(content) and not any(_required(data, m) for _, m in forms)
         if not body.get("required") or empty_form or path[-1] in ("get", "head"):
-            edits[path + ("requestBody",)] = _optional
+            edits[where] = _optional
     return edits
+
+
+def _body(data: Any, path: KeyPath, body: Any) -> tuple[KeyPath | None, Any]:
+    ref = body.get("$ref") if isinstance(body, dict) else None
+    if isinstance(ref, str) and ref.startswith("#/"):
+        return key_path(data, ref), local(data, body)
+    return path + ("requestBody",), body
 
 
 def _is_form(media_type: Any) -> bool:

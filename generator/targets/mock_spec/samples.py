@@ -3,8 +3,9 @@
 operation can pass. The copy gives such a response the example the SDK's in-process tests use (the model's
 ``Response.example``); Prism answers it and the SDK parses it. Sizes are counted as the sampler walks: every schema
 node, with local ``$ref``s expanded (once along a path, as a cycle stops there), from a budget set below Prism's.
-Examples longer than ``LARGEST``, or past ``TOTAL`` together, are not written (a spec whose copy grew to 14 MB so
-kept Prism from starting)."""
+An example longer than ``LARGEST`` gives way to the smallest the schema allows (``Response.least``: required
+properties only); none is written past ``TOTAL`` together (a spec whose copy grew to 14 MB so kept Prism from
+starting)."""
 
 from __future__ import annotations
 
@@ -28,13 +29,15 @@ def examples_where_too_large(data: Any, operations: Iterable[Operation]) -> Edit
     written = 0
     for op in operations:
         where = _media_path(data, op)
-        if where is None or not op.response.example or len(op.response.example) > min(LARGEST, TOTAL - written):
+        # the SDK's example, or the smallest one when that is too long (docusign's recipients: 660,003 characters)
+        example = next((e for e in (op.response.example, op.response.least) if e and len(e) <= LARGEST), "")
+        if where is None or not example or len(example) > TOTAL - written:
             continue
         media = _at(data, where)
         unsampled = isinstance(media, dict) and "example" not in media and "examples" not in media
         if unsampled and _size(data, media.get("schema"), sizes, ()) > BUDGET:
-            edits[where] = partial(_with_example, json.loads(op.response.example))
-            written += len(op.response.example)
+            edits[where] = partial(_with_example, json.loads(example))
+            written += len(example)
     return edits
 
 

@@ -105,8 +105,10 @@ class OperationPlanner:
             return PyResponse(r.status, r.content_type, "text", t, "str", accept=r.accept)
         model_class = t.name if isinstance(t, Named) and self.is_model_class(t) else ""
         # the method returns the plain union; its pydantic discriminator (``Annotated``) only steers parsing
+        plain = model.unaliased(r.type, self.models.alias_of)  # an alias of any value (opensearch's TDocument) too
+        may_be_null = isinstance(t, (Nullable, AnyType)) or isinstance(plain, (model.Nullable, model.Any))
         return PyResponse(r.status, r.content_type, "json", t, annotation(_undiscriminated(t)), r.example, model_class,
-                          may_be_null=isinstance(t, (Nullable, AnyType)))
+                          may_be_null=may_be_null)
 
     def is_model_class(self, t: Any) -> bool:
         return isinstance(t, Named) and self.models.kind_of(t) == "model"
