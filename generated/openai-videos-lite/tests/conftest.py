@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 SPEC = Path(__file__).resolve().parent / "openapi.yaml"
-STARTUP_SECONDS = 300  # Prism reads a large spec (thousands of schemas) for minutes on a busy machine
+STARTUP_SECONDS = 300  # a wait limit: Prism unfolds a large spec's references first (the copy keeps that to ~20 s)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-// Prism reads a large spec (thousands of schemas) for minutes on a busy machine
+// a wait limit: Prism unfolds a large spec's references first (the copy keeps that to ~20 s)
 const STARTUP_MS = 300_000;
 
 /** The running server, or undefined when Prism is not installed (a failure under CI) or SDKFORGE_NO_PRISM is set. */

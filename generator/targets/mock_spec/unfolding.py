@@ -46,8 +46,14 @@ def within_budget(data: Any, mappings: list[tuple[KeyPath, dict[Any, Any]]]) -> 
     if _unfolded(graph) <= BUDGET:
         return {}
     graph.cut.update(_closing_cycles(graph))
-    while (sizes := _sizes(graph))[""] > BUDGET and (heaviest := _heaviest(graph, sizes)) is not None:
-        graph.cut.update(i for i, (where, target) in enumerate(refs) if target == heaviest and _in_schema(where))
+    in_schemas: dict[str, list[int]] = {}
+    for i, (where, target) in enumerate(refs):
+        if _in_schema(where):
+            in_schemas.setdefault(target, []).append(i)
+    rounds = 0
+    while (sizes := _sizes(graph))[""] > BUDGET and (heaviest := _heaviest(graph, sizes, _batch(rounds))):
+        graph.cut.update(i for target in heaviest for i in in_schemas.get(target, ()))
+        rounds += 1
     return {refs[i][0]: partial(_stand_in, refs[i][1], pointer.walk(data, refs[i][1])) for i in sorted(graph.cut)}
 
 
@@ -137,8 +143,15 @@ def _sizes(graph: _Graph) -> dict[str, int]:
     return sizes
 
 
-def _heaviest(graph: _Graph, sizes: dict[str, int]) -> str | None:
-    """The component schema whose stand-ins (inside other schemas) would shrink the tree the most."""
+def _batch(rounds: int) -> int:
+    """How many schemas a round cuts: one at a time (each round weighs them again), then, for a spec far past the
+    budget (a 28 MB one needs thousands of cuts, each round a walk of the whole graph), twice as many each round."""
+    return 1 if rounds < 8 else 2 ** (rounds - 7)
+
+
+def _heaviest(graph: _Graph, sizes: dict[str, int], count: int) -> list[str]:
+    """Up to ``count`` component schemas whose stand-ins (inside other schemas) would shrink the tree the most, no
+    more than the tree's excess over the budget asks for (a schema's weight is what its cut alone would save)."""
     reached = dict.fromkeys(sizes, 0)
     reached[""] = 1
     weight: dict[str, int] = {}
@@ -148,8 +161,13 @@ def _heaviest(graph: _Graph, sizes: dict[str, int]) -> str | None:
             reached[held] += reached[target]
             if held.startswith(SCHEMAS) and _in_schema(where):
                 weight[held] = weight.get(held, 0) + reached[target] * (sizes[held] - 1)
-    best = max(weight.items(), key=lambda item: item[1], default=None)
-    return best[0] if best is not None and best[1] > 0 else None
+    chosen, saved = [], 0
+    for target, weighs in sorted((item for item in weight.items() if item[1] > 0), key=lambda item: -item[1])[:count]:
+        if saved >= sizes[""] - BUDGET:
+            break
+        chosen.append(target)
+        saved += weighs
+    return chosen
 
 
 def _live(graph: _Graph, indices: Iterable[int]) -> Iterable[int]:
