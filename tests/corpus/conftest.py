@@ -40,7 +40,8 @@ STEP_TIMEOUT = 900
 TEST_SAMPLE = 1000  # in-process tests run per SDK at most (see sample_plugin.py)
 ENTRIES = corpora.entries()
 # small entries whose SDKs also run their Prism tests here (prism_all.py runs every entry's, both SDKs, on demand)
-PRISM = {"swagger-petstore3", "vonage-application", "readme-schema-circular"}
+# (the Swagger 2.0 ones upgraded: a body parameter, collectionFormat, formData with a file, securityDefinitions)
+PRISM = {"swagger-petstore3", "vonage-application", "readme-schema-circular", "swagger2/alertmanager", "swagger2/gotify"}
 
 
 @dataclass
@@ -107,7 +108,7 @@ def _check_entry(entry: corpora.Entry, work: Path, mypy_caches: queue.Queue[Path
     tests = [sys.executable, "-m", "pytest", "tests", "-q", "-x", "-p", "no:cacheprovider", "--ignore=tests/test_readme.py",
              "-k", "not args_prism", "-p", "sample_plugin", "--assert=plain"]
     env = {"PYTHONPATH": os.pathsep.join((str(out), str(HERE))), "SDKFORGE_TEST_SAMPLE": str(TEST_SAMPLE)}
-    if _run("in-process tests", outcome, tests, out, env=env) and entry.name in PRISM:
+    if _run("in-process tests", outcome, tests, out, env=env) and entry.id in PRISM:
         prism = [sys.executable, "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider", "-k", "args_prism", "--assert=plain"]
         _run("Prism tests", outcome, prism, out, env={**env, "SDKFORGE_PRISM": str(ROOT / "node_modules" / ".bin" / "prism")})
     return outcome
