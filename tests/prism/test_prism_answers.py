@@ -12,9 +12,8 @@ test checks only that the call succeeds. Measured with the copy as before: Pytho
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -28,29 +27,16 @@ def _files(tmp_path: Path, name: str) -> dict[str, str]:
     return build_target(Target(spec=str(HERE / name), output=str(tmp_path), package="fx"), HERE.parents[1]).files
 
 
-def _prism_all():  # type: ignore[no-untyped-def]
-    if not (HERE.parents[1] / "node_modules" / ".bin" / "prism").exists():
-        if os.environ.get("CI"):
-            pytest.fail("Prism is not installed: run `npm ci`")
-        pytest.skip("Prism is not installed (npm ci)")
-    sys.path.insert(0, str(HERE.parent / "corpus"))
-    try:
-        import prism_all
-    finally:
-        sys.path.remove(str(HERE.parent / "corpus"))
-    return prism_all
-
-
-def test_response_examples_of_another_kind_are_left_out(tmp_path: Path) -> None:
+def test_response_examples_of_another_kind_are_left_out(tmp_path: Path, prism_all: ModuleType) -> None:
     copy = json.loads(_files(tmp_path, "answers.yaml")["tests/openapi.yaml"])
     claim = copy["paths"]["/claims/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
     assert list(claim["examples"]) == ["single"]  # the shared list example is an array: not a Claim
     assert "example" not in copy["paths"]["/claims"]["get"]["responses"]["200"]["content"]["application/json"]
-    python = _prism_all().python_prism(HERE / "answers.yaml", tmp_path / "prism")
+    python = prism_all.python_prism(HERE / "answers.yaml", tmp_path / "prism")
     assert (python.passed, python.failed, python.broken) == (8, 0, ""), python.broken
 
 
-def test_bodies_prism_reads_as_text_are_checked_as_strings(tmp_path: Path) -> None:
+def test_bodies_prism_reads_as_text_are_checked_as_strings(tmp_path: Path, prism_all: ModuleType) -> None:
     files = _files(tmp_path, "text_bodies.yaml")
     paths = json.loads(files["tests/openapi.yaml"])["paths"]
     assert paths["/bulk"]["post"]["requestBody"]["content"] == {"application/x-ndjson": {"schema": {"type": "string"}}}
@@ -58,12 +44,12 @@ def test_bodies_prism_reads_as_text_are_checked_as_strings(tmp_path: Path) -> No
     assert json.loads(files["tests/openapi.yaml"])["components"]["requestBodies"]["Mget"]["required"] is False
     documents = files["tests/test_documents.py"]
     assert "# Prism may answer null, which the spec allows: the call succeeding is the check" in documents
-    typescript = _prism_all().typescript_prism(HERE / "text_bodies.yaml", tmp_path / "prism")  # sends all three
+    typescript = prism_all.typescript_prism(HERE / "text_bodies.yaml", tmp_path / "prism")  # sends all three
     assert (typescript.passed, typescript.failed, typescript.broken) == (5, 0, ""), typescript.broken
 
 
 def test_a_response_too_large_to_sample_whose_example_is_too_long_gets_the_least_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prism_all: ModuleType
 ) -> None:
     """docusign-esign: 30 responses past Prism's sampling budget whose full examples run to 660,003 characters each
     (Prism answered 500 "the schema is too complex to generate"); ``least.yaml``'s is 67,586 characters."""
@@ -73,5 +59,5 @@ def test_a_response_too_large_to_sample_whose_example_is_too_long_gets_the_least
     copy = json.loads(_files(tmp_path, "least.yaml")["tests/openapi.yaml"])
     report = copy["paths"]["/reports/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
     assert report["example"] == {"id": "string"}
-    python = _prism_all().python_prism(HERE / "least.yaml", tmp_path / "prism")
+    python = prism_all.python_prism(HERE / "least.yaml", tmp_path / "prism")
     assert (python.passed, python.failed, python.broken) == (4, 0, ""), python.broken

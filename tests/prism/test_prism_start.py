@@ -11,11 +11,10 @@ docusign-esign's in 14 s (its first ``decycle`` alone took 201 s before).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -35,13 +34,6 @@ const { decycle } = need('@stoplight/json');
 const count = (n) => (n && typeof n === 'object' ? 1 + Object.values(n).reduce((s, v) => s + count(v), 0) : 0);
 new $RefParser().dereference(process.argv[2]).then((doc) => console.log(count(decycle(doc))));
 """
-
-
-def _need_prism() -> None:
-    if not PRISM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Prism is not installed: run `npm ci`")
-        pytest.skip("Prism is not installed (npm ci)")
 
 
 def _copy(tmp_path: Path, spec: Path) -> Path:
@@ -74,6 +66,7 @@ def _prism_starts(spec: Path, log: Path) -> tuple[bool, str]:
         process.wait(timeout=10)
 
 
+@pytest.mark.usefixtures("prism_all")  # Prism installed
 def test_an_example_whose_ref_leads_nowhere_is_left_out(tmp_path: Path) -> None:
     spec = HERE / "example_refs.yaml"
     copy = json.loads(_copy(tmp_path, spec).read_text(encoding="utf-8"))
@@ -81,7 +74,6 @@ def test_an_example_whose_ref_leads_nowhere_is_left_out(tmp_path: Path) -> None:
     assert media["examples"] == {"plain": {"$ref": "#/components/examples/Plain"}}  # shared: its target is left out
     assert list(copy["components"]["examples"]) == ["Plain"]
     assert "example" not in copy["components"]["schemas"]["Document"]
-    _need_prism()
     started, log = _prism_starts(spec, tmp_path / "spec.log")
     assert not started and '"#/definitions/' in log and "does not exist" in log, log[-2000:]
     started, log = _prism_starts(tmp_path / spec.name, tmp_path / "copy.log")
@@ -94,7 +86,7 @@ def test_a_tree_within_the_budget_leaves_the_copy_as_written() -> None:
 
 
 def test_references_prism_would_unfold_past_the_budget_stand_in_for_their_targets(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prism_all: ModuleType
 ) -> None:
     monkeypatch.setattr(unfolding, "BUDGET", 20_000)
     spec = HERE / "unfolding.yaml"
@@ -110,14 +102,8 @@ def test_references_prism_would_unfold_past_the_budget_stand_in_for_their_target
     assert schemas["Block"]["properties"]["row0"] == {
         "type": "object", "description": "sdkforge: stands in for #/components/schemas/Row"}
     assert schemas["Section"]["properties"]["block0"] == {"$ref": "#/components/schemas/Block"}
-    _need_prism()
     tree = [int(subprocess.run(["node", "-e", TREE, str(ROOT), str(path)], capture_output=True, text=True,
                                check=True).stdout) for path in (spec, copy_path)]
     assert tree[0] > unfolding.BUDGET >= tree[1], tree
-    sys.path.insert(0, str(HERE.parent / "corpus"))
-    try:
-        import prism_all
-    finally:
-        sys.path.remove(str(HERE.parent / "corpus"))
     python = prism_all.python_prism(spec, tmp_path / "sdk")  # the SDK's calls pass Prism's checks of the stand-ins
     assert (python.passed, python.failed, python.broken) == (12, 0, ""), python.broken
