@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -169,7 +170,6 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
     from generator.load import document as load
-    from generator.load.positions import locate
     from generator.parse import parse_api
     from generator.targets import target_for
 
@@ -182,19 +182,56 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         doc = bundled.document
         if bundled.files - {p.resolve() for p in external_refs.referenced_files(spec_path, root_doc.text.encode())}:
             key = None  # a file the key's scan did not see: caching could serve a stale SDK
-    try:
+    with _located_errors(doc, bundled, spec_path):
         on_stage("validate")
         lenient = tuple(bundled.lenient) if bundled is not None else ()
         checked = check(doc, rules, lenient, bundled.where if bundled is not None else None)
         spec = parse(doc)
-        collector.freeze()  # the document and its parse live until the model is built: see collector
         on_stage("model")
-        try:
+        with _kept():  # the document and its parse live until the model is built: see collector
             language = target_for(target.language)
             neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
+    spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
+    # the copy of the spec for Prism (of a large spec, ~0.3 s on the OpenAI spec's) is made beside planning and
+    # rendering, which need only the model; else now, before the document is freed
+    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None),
+                        worth=len(doc.text) >= workers.LARGE) as copy:
+        with _located_errors(doc, bundled, spec_path), _kept():
             api = language.plan(neutral, target, source=str(spec_path))
-        finally:
-            collector.thaw()
+        warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
+        spec_text = None if copy.forked else copy.result()
+        del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
+        reuse = _reuse(root / target.output, target, templates)
+        with _kept():  # the model and the plan live through rendering and formatting, and after them
+            files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
+        files[spec_copy] = spec_text if spec_text is not None else copy.result()  # the generated tests serve it
+    operations = sum(len(resource.operations) for resource in api.resources)
+    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
+               whole=reuse.whole if reuse is not None else None)
+    if reuse is not None:
+        set_latest(_target_key(root / target.output, target), key)
+    return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
+                     model=neutral, plan=api)
+
+
+@contextmanager
+def _kept() -> Iterator[None]:
+    """What is alive as the block starts (the document, its parse, the model) is left out of the collections run
+    inside it (see collector), unless an enclosing `collector.frozen` keeps it so: the block's own garbage only."""
+    collector.freeze()
+    try:
+        yield
+    finally:
+        collector.thaw()
+
+
+@contextmanager
+def _located_errors(doc: load.Document, bundled: Any, spec_path: Path) -> Iterator[None]:
+    """A SpecError raised in the block located: in the file a bundled part came from, or at its pointer's line."""
+    from generator.load.positions import locate
+
+    try:
+        yield
     except SpecError as exc:
         if bundled is not None and exc.file == str(spec_path):
             bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
@@ -204,33 +241,16 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
             except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
                 pass
         raise
-    warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, api.warnings))
-    if bundled is not None:  # parts from other files: their file, line and pointer; Prism gets the bundled document
-        own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
-        warnings = tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
-    warnings = upgrade_warnings + warnings
-    spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    reuse = _reuse(root / target.output, target, templates)
-    # the copy of the spec for Prism: of a large spec rendered whole, made beside the rendering (measured: in a
-    # regeneration from the last run's files the fork's memory copies cost what it saves); else now, before the
-    # document is freed
-    whole = (reuse is None or not reuse.previous) and len(doc.text) >= workers.LARGE
-    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None), worth=whole) as copy:
-        spec_text = None if copy.forked else copy.result()
-        del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
-        collector.freeze()  # the model and the plan live through rendering and formatting, and after them
-        try:
-            files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
-        finally:
-            collector.thaw()
-        files[spec_copy] = spec_text if spec_text is not None else copy.result()  # the generated tests serve it
-    operations = sum(len(resource.operations) for resource in api.resources)
-    put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
-               whole=reuse.whole if reuse is not None else None)
-    if reuse is not None:
-        set_latest(_target_key(root / target.output, target), key)
-    return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
-                     model=neutral, plan=api)
+
+
+def _warnings(doc: load.Document, bundled: Any, lenient: tuple[Diagnostic, ...], checked: tuple[str, ...],
+              planned: Sequence[str]) -> tuple[str, ...]:
+    """The check's warnings, then the builder's located; of a bundled document each in the file its part came from."""
+    warnings = checked + tuple(_located(doc, w) for w in _without_repeats(checked, planned))
+    if bundled is None:
+        return warnings
+    own = {_line(d) for d in lenient}  # the bundle's lenient readings are located in their own files already
+    return tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
 
 
 def _spec_text(doc: load.Document, neutral: Any, bundled: bool) -> str:

@@ -1,0 +1,52 @@
+"""Where the Python target keeps its compiled templates: ours beside the generator's own bytecode (a run with a fresh
+cache folder compiles none of them), a user's templates folder's in the cache folder, never somewhere unwritable."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator.targets.python import render
+
+
+def _folder(cache: jinja2.BytecodeCache | None) -> Path:
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+    return Path(cache.directory)
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return tmp_path / "cache"
+
+
+def test_our_templates_compile_beside_the_generators_bytecode(cache_folder: Path) -> None:
+    folder = _folder(render._bytecode_cache(None))
+    assert folder.parent == Path(render.__file__).parent / "__pycache__"
+    env = render.environment()
+    env.get_template("sdk/project/pyproject.toml.jinja")
+    assert any(folder.iterdir())  # compiled once, found by the next run whatever its cache folder
+    assert not (cache_folder / f"jinja-{jinja2.__version__}-python").exists()
+
+
+def test_a_users_templates_compile_in_the_cache_folder(cache_folder: Path, tmp_path: Path) -> None:
+    assert _folder(render._bytecode_cache(tmp_path / "templates")).parent == cache_folder
+
+
+def test_bytecode_writing_off_keeps_them_in_the_cache_folder(cache_folder: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert _folder(render._bytecode_cache(None)).parent == cache_folder
+
+
+def test_an_unwritable_folder_is_passed_over(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours = str(Path(render.__file__).parent / "__pycache__")
+    monkeypatch.setattr(os, "access", lambda path, mode: not str(path).startswith(ours))
+    assert _folder(render._bytecode_cache(None)).parent == cache_folder
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert render._bytecode_cache(None) is None
