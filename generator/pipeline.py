@@ -34,6 +34,7 @@ class Generated:
     # instead of loading and planning the spec copy again
     model: Any = field(default=None, repr=False, compare=False)
     plan: Any = field(default=None, repr=False, compare=False)
+    pieces: Any = field(default=None, repr=False, compare=False)  # the model as a record's pieces (diff.pieces)
 
 
 def parse(doc: load.Document) -> Any:
@@ -192,26 +193,26 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
             language = target_for(target.language)
             neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    # the copy of the spec for Prism (of a large spec, ~0.3 s on the OpenAI spec's) is made beside planning and
-    # rendering, which need only the model; else now, before the document is freed
-    with workers.beside(functools.partial(_spec_text, doc, neutral, bundled is not None),
-                        worth=len(doc.text) >= workers.LARGE) as copy:
+    # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
+    # made beside planning and rendering, which need only the model; else now, before the document is freed
+    with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None),
+                        worth=len(doc.text) >= workers.LARGE) as made:
         with _located_errors(doc, bundled, spec_path), _kept():
             api = language.plan(neutral, target, source=str(spec_path))
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
-        spec_text = None if copy.forked else copy.result()
+        made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
         reuse = _reuse(root / target.output, target, templates)
         with _kept():  # the model and the plan live through rendering and formatting, and after them
             files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
-        files[spec_copy] = spec_text if spec_text is not None else copy.result()  # the generated tests serve it
+        files[spec_copy], pieces = made_here or made.result()  # the generated tests serve the copy
     operations = sum(len(resource.operations) for resource in api.resources)
     put_output(key, files, warnings, operations, keys=reuse.keys if reuse is not None else None,
                whole=reuse.whole if reuse is not None else None)
     if reuse is not None:
         set_latest(_target_key(root / target.output, target), key)
     return Generated(target=target, out=root / target.output, files=files, warnings=warnings, operations=operations,
-                     model=neutral, plan=api)
+                     model=neutral, plan=api, pieces=pieces)
 
 
 @contextmanager
@@ -253,13 +254,15 @@ def _warnings(doc: load.Document, bundled: Any, lenient: tuple[Diagnostic, ...],
     return tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
 
 
-def _spec_text(doc: load.Document, neutral: Any, bundled: bool) -> str:
-    """The spec copy the generated tests serve with Prism: a bundled document as one (its parts' text otherwise)."""
+def _beside_planning(doc: load.Document, neutral: Any, bundled: bool) -> tuple[str, Any]:
+    """The spec copy the generated tests serve with Prism (a bundled document as one, its parts' text otherwise), and
+    the model as the pieces a CHANGELOG record holds."""
+    from generator.diff.pieces import pieces
     from generator.load import bundle
     from generator.targets.mock_spec import mock_spec_text
 
     text = mock_spec_text(doc, neutral)
-    return bundle.dump(doc.data) if bundled and text == doc.text else text
+    return bundle.dump(doc.data) if bundled and text == doc.text else text, pieces(neutral)
 
 
 def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:

@@ -46,12 +46,12 @@ def current(generated: Generated) -> Side | None:
 def pieces_of(generated: Generated) -> Callable[[], Pieces | None]:
     """This run's model as the pieces a record holds (diff.pieces), made when first asked and once: by the CHANGELOG's
     comparison when a record of the last spec is found, else by ``remember``; None on a cache hit."""
-    model = generated.model
+    model, found = generated.model, generated.pieces
 
     @cache
     def made() -> Pieces | None:
-        if model is None:
-            return None
+        if model is None or found is not None:
+            return found
         from generator.diff.pieces import pieces
 
         return pieces(model)
