@@ -64,13 +64,18 @@ def remember(generated: Generated, spec_text: str, side: Side | None, mine: Call
     change."""
     if generated.model is None:
         return
-    from generator.targets.python.surface import PythonSurface, record
-
     if side is None and generated.target.language == "python":
         side = current(generated)
-    answers = record(side.surface) if side is not None and isinstance(side.surface, PythonSurface) else None
+    answers = _answers(side) if side is not None else None
     # the pieces are pickled where the record is written: in the late child when the spec is large (workers.later)
     put_record("side", _key(generated.target, spec_text), lambda: (mine(), answers), size=len(spec_text), lazy=True)
+
+
+def _answers(side: Side) -> Any:
+    """What a record keeps of a Python surface (a TypeScript run that made none imports nothing of it)."""
+    from generator.targets.python.surface import PythonSurface, record
+
+    return record(side.surface) if isinstance(side.surface, PythonSurface) else None
 
 
 def recorded(target: Target, spec_text: str) -> tuple[Any, Any] | None:
