@@ -202,7 +202,7 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
         made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
-        reuse = _reuse(root / target.output, target, templates)
+        reuse = _reuse(root / target.output, target, templates) if language.reuses_files else None
         with _kept():  # the model and the plan live through rendering and formatting, and after them
             files = language.emit(api, templates, spec_name=spec_copy.split("/")[1], on_stage=on_stage, reuse=reuse)
         files[spec_copy], pieces = made_here or made.result()  # the generated tests serve the copy

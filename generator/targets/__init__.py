@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # annotations only: `sdkforge validate` imports the Python ta
 class Target(Protocol):
     """A language: its own checks of the spec, a plan of the SDK from the neutral model, and the files of a plan."""
 
+    #: whether ``emit`` takes files from the last run (``reuse``): if not, the last run's files are never read
+    reuses_files: bool
+
     def checks(self, doc: Any) -> tuple[str, ...]:
         """Problems only this language has with the spec (names it cannot spell, ...), as warnings."""
         ...

@@ -15,6 +15,7 @@ SPLIT_FROM = 1000  # files from which a whole render is split over two processes
 
 
 class PythonTarget:
+    reuses_files = True
     def checks(self, doc: Any) -> tuple[str, ...]:
         return ()  # name collisions are resolved by suffixes, never refused
 
