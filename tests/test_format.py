@@ -107,3 +107,30 @@ def test_docstrings_and_comments_do_not_count() -> None:
     text = 'def f() -> None:\n    """' + "word " * 40 + '"""\n    # ' + "comment " * 20 + "\n"
     assert long_code_lines(text) == []
     assert format_python(text) == text
+
+
+QUOTELESS = ["", "plain", "tab\there", "new\nline", "back\\slash", "nul\x00byte", "bell\x07", "del\x7f", "é ü ß",
+             "漢字", "emoji 😀", "surrogate \ud800", "line\u2028sep", "\\n literal", "trailing\\", "{braces} %s", "f{x}"]
+
+
+@pytest.mark.parametrize("text", QUOTELESS)
+def test_a_string_without_quotes_is_quoted_as_black_quotes_it(text: str) -> None:
+    from black.strings import normalize_string_quotes
+
+    from generator.targets.python.source import literal, string_literal
+
+    assert string_literal(text) == normalize_string_quotes(repr(text))
+    assert eval(string_literal(text)) == text  # noqa: S307 - our own literal, read back
+    data = text.encode("utf-8", "surrogatepass")
+    assert literal(data) == normalize_string_quotes(repr(data))
+    assert eval(literal(data)) == data  # noqa: S307
+
+
+@pytest.mark.parametrize("text", ["it's", 'say "hi"', "both ' and \"", "\\'", '\\"'])
+def test_a_string_with_quotes_is_left_to_black(text: str) -> None:
+    from black.strings import normalize_string_quotes
+
+    from generator.targets.python.source import literal, string_literal
+
+    assert string_literal(text) == normalize_string_quotes(repr(text))
+    assert literal(text.encode()) == normalize_string_quotes(repr(text.encode()))
