@@ -8,6 +8,7 @@ one into lines. Text that is not such a type is kept whole, as one atom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,25 +72,30 @@ def parse(text: str) -> Node:
     return Node("atom", text)
 
 
+_MARKS = re.compile(r"""[<>()\[\]{}'"\\|,]""")  # the characters _split looks at; it jumps from one to the next
+
+
 def _split(text: str, sep: str) -> list[str] | None:
     """``text`` split at ``sep`` outside brackets and quotes (`` | `` or ``, ``); None when brackets do not balance."""
-    depth, start, quote, parts, i = 0, 0, "", [], 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            i += 2 if char == "\\" else 1
-            quote = "" if char == quote else quote
+    depth, start, quote, parts, escaped = 0, 0, "", [], -1
+    for mark in _MARKS.finditer(text):
+        i, char = mark.start(), mark.group()
+        if i == escaped:
             continue
-        if char in "'\"":
+        if quote:
+            escaped = i + 1 if char == "\\" else escaped
+            quote = "" if char == quote else quote
+        elif char in "'\"":
             quote = char
-        depth += char in "<([{"
-        depth -= char in ">)]}"
-        if depth < 0:
-            return None
-        if depth == 0 and char == sep:
+        elif char in "<([{":
+            depth += 1
+        elif char in ">)]}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and char == sep:
             parts.append(text[start:i].strip())
             start = i + 1
-        i += 1
     return None if depth or quote else parts + [text[start:].strip()]
 
 
@@ -201,11 +207,32 @@ def _type_doc(type_text: str) -> Doc:
     return doc(parse(type_text))
 
 
+@lru_cache(maxsize=16384)
+def _flat_text(type_text: str) -> str:
+    """The type as ``render`` prints it when every group is flat."""
+    return _flat(_type_doc(type_text))
+
+
+def _flat(item: Doc) -> str:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, list):
+        return "".join(_flat(part) for part in item)
+    if isinstance(item, (Indent, Group)):
+        return _flat(item.contents)
+    if isinstance(item, IfBreak):
+        return _flat(item.flat)
+    return "" if item.soft else " "
+
+
 def annotation(first: str, type_text: str, tail: str, indent: str) -> list[str]:
     """``first`` + a type (a return type, a property's or a parameter's) + ``tail``, broken as biome breaks it."""
     body = _type_doc(type_text)
     if isinstance(body, str):  # a name or keyword: no break to choose (what render prints for it)
         return [line.rstrip() for line in f"{first}{body}{tail}".split("\n")]
+    line = f"{first}{_flat_text(type_text)}{tail}"
+    if len(line) <= LINE_WIDTH and "\n" not in line:  # every line break of a type is in a group: all print flat
+        return [line.rstrip()]
     return render(first, [body, tail], indent)
 
 
