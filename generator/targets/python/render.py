@@ -57,6 +57,7 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     env = RecordingEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=_bytecode_cache(user_templates),
+        auto_reload=False,  # a template does not change during a run: no stat of its file at each of ~6,000 lookups
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
