@@ -85,7 +85,7 @@ def _line(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.column}: {d.rule} {d.message} (at {d.pointer or '/'})"
 
 
-def _without_repeats(checked: tuple[str, ...], warnings: list[str] | tuple[str, ...]) -> list[str]:
+def _without_repeats(checked: tuple[str, ...], warnings: Sequence[str]) -> list[str]:
     """The builder's warnings minus those the check reported already: a requirement the security reader skips for
     naming an undefined scheme is SF040's warning."""
     skipped = {w.rpartition(" (at ")[2][:-1].rpartition("/")[0] for w in checked if ": SF040 " in w}
