@@ -43,27 +43,32 @@ def within_budget(data: Any, mappings: list[tuple[KeyPath, dict[Any, Any]]]) -> 
     if not refs:
         return {}
     graph = _graph(data, refs)
-    if _unfolded(graph) <= BUDGET:
-        return {}
     graph.cut.update(_closing_cycles(graph))
+    sizes = _sizes(graph)
+    # the tree with each cycle closed at once is part of Prism's (which unfolds a cycle until a schema repeats along
+    # the path): past the budget already, Prism's tree need not be counted
+    if sizes[""] <= BUDGET and _unfolded(graph) <= BUDGET:
+        return {}
     in_schemas: dict[str, list[int]] = {}
     for i, (where, target) in enumerate(refs):
         if _in_schema(where):
             in_schemas.setdefault(target, []).append(i)
     rounds = 0
-    while (sizes := _sizes(graph))[""] > BUDGET and (heaviest := _heaviest(graph, sizes, _batch(rounds))):
+    while sizes[""] > BUDGET and (heaviest := _heaviest(graph, sizes, _batch(rounds))):
         graph.cut.update(i for target in heaviest for i in in_schemas.get(target, ()))
         rounds += 1
+        sizes = _sizes(graph)
     return {refs[i][0]: partial(_stand_in, refs[i][1], pointer.walk(data, refs[i][1])) for i in sorted(graph.cut)}
 
 
 def _graph(data: Any, refs: list[tuple[KeyPath, str]]) -> _Graph:
-    graph = _Graph(refs, [[] for _ in refs], {"": list(range(len(refs)))}, {"": _count(data)})
+    counts: dict[int, int] = {}
+    graph = _Graph(refs, [[] for _ in refs], {"": list(range(len(refs)))}, {"": _count(data, counts)})
     places = {target: key_path(data, target) for _, target in refs}
     found = {where: target for target, where in places.items() if where is not None}
     for target, where in places.items():
         graph.inside.setdefault(target, [])
-        graph.own[target] = _count(pointer.walk(data, target)) if where is not None else 0
+        graph.own[target] = counts.get(id(pointer.walk(data, target)), 0) if where is not None else 0
     for i, (where, _) in enumerate(refs):
         for depth in range(1, len(where)):
             if where[:depth] in found:
@@ -72,12 +77,15 @@ def _graph(data: Any, refs: list[tuple[KeyPath, str]]) -> _Graph:
     return graph
 
 
-def _count(node: Any) -> int:
-    if isinstance(node, dict):
-        return 1 + sum(_count(v) for v in node.values())
-    if isinstance(node, list):
-        return 1 + sum(_count(v) for v in node)
-    return 0
+def _count(node: Any, counts: dict[int, int]) -> int:
+    """The mappings and lists of ``node`` (itself included), noted in ``counts`` for each of them by its id: one walk
+    gives every target's count (a shared one counted once, as often as it appears)."""
+    total = 1
+    for child in node.values() if isinstance(node, dict) else node:
+        if isinstance(child, (dict, list)):
+            total += counts[id(child)] if id(child) in counts else _count(child, counts)
+    counts[id(node)] = total
+    return total
 
 
 def _unfolded(graph: _Graph) -> int:
