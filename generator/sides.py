@@ -64,11 +64,14 @@ def remember(generated: Generated, spec_text: str, side: Side | None, mine: Call
     change."""
     if generated.model is None:
         return
-    if side is None and generated.target.language == "python":
-        side = current(generated)
-    answers = _answers(side) if side is not None else None
-    # the pieces are pickled where the record is written: in the late child when the spec is large (workers.later)
-    put_record("side", _key(generated.target, spec_text), lambda: (mine(), answers), size=len(spec_text), lazy=True)
+
+    def made() -> tuple[Pieces | None, Any]:
+        found = current(generated) if side is None and generated.target.language == "python" else side
+        return mine(), _answers(found) if found is not None else None
+
+    # made where the record is written: in the late child when the spec is large (workers.later), as are the surface
+    # of a run whose CHANGELOG did not need it and the pickling of the pieces
+    put_record("side", _key(generated.target, spec_text), made, size=len(spec_text), lazy=True)
 
 
 def _answers(side: Side) -> Any:
