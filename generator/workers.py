@@ -20,7 +20,7 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -127,6 +127,32 @@ def _spent() -> Any:
 def beside(work: Callable[[], T], *, worth: bool = True) -> Beside[T]:
     """``work`` started in a forked child when ``forking(worth)``, else left to run in this process on ``result()``."""
     return Beside(work, forking(worth))
+
+
+class Shares:
+    """``count`` jobs in ranges, handed to whichever process sharing them asks first: the ranges' starts are written
+    into a pipe before a fork, and each read takes the next one, so two processes finish together however the cost
+    is spread over the jobs (the files black formats cluster: a fixed split of the OpenAI SDK left one process ~65 ms
+    of 330 behind the other). A process that asks after the last range is done gets none."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.size = max(8, -(-count // 4096))  # at most 4,096 ranges: 16 KiB, which a pipe holds without a reader
+        self.reader, writer = os.pipe()
+        try:
+            tokens = memoryview(b"".join(start.to_bytes(4, "little") for start in range(0, count, self.size)))
+            while tokens:
+                tokens = tokens[os.write(writer, tokens):]
+        finally:
+            os.close(writer)
+
+    def __iter__(self) -> Iterator[range]:
+        while len(token := os.read(self.reader, 4)) == 4:  # a pipe read of a whole token is never split
+            start = int.from_bytes(token, "little")
+            yield range(start, min(start + self.size, self.count))
+
+    def close(self) -> None:
+        os.close(self.reader)
 
 
 def later(work: Callable[[], object], name: str, size: int) -> None:

@@ -131,12 +131,17 @@ class Renderer:
                 self.env.get_template(name)
         warm_up()
 
-    def part(self, index: int = 0, count: int = 1) -> tuple[dict[str, str], dict[str, str]]:
-        """(files rendered now, files taken as the last run left them) of every count-th job from the index-th on."""
+    @property
+    def paths(self) -> list[str]:
+        """The file each job writes, in the jobs' order."""
+        return [name if path is None else path for path, name, _context in self.jobs]
+
+    def part(self, jobs: range | None = None) -> tuple[dict[str, str], dict[str, str]]:
+        """(files rendered now, files taken as the last run left them) of the ``jobs`` (all of them by default)."""
         reuse, keys, env = self.reuse, self.keys, self.env
         rendered: dict[str, str] = {}
         reused: dict[str, str] = {}
-        for path, name, context in self.jobs[index::count]:
+        for path, name, context in self.jobs[jobs.start:jobs.stop] if jobs is not None else self.jobs:
             if path is None:  # a static runtime file: its text is its key
                 rendered[name] = context["text"]
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,24 +42,48 @@ class PythonTarget:
         # every file of a large SDK to render and format: worth a second process (measured: the OpenAI spec's 2,386
         # files gain ~0.2 s of 0.65 s; radarr's 408 gain nothing, the fork's memory copies cost what the halves save)
         whole = (reuse is None or not reuse.previous) and len(renderer.jobs) >= SPLIT_FROM
-        if workers.forking(whole):
-            renderer.prepare()
-        with workers.beside(lambda: _emitted(renderer, 1, 2), worth=whole) as other:
-            files, _keys = _emitted(renderer, 0, 2 if other.forked else 1, on_stage)
-            if other.forked:
-                theirs, keys = other.result()
-                files.update(theirs)
-                if reuse is not None:
-                    reuse.keys.update(keys)
+        shares = workers.Shares(len(renderer.jobs)) if workers.forking(whole) else None
+        try:
+            if shares is not None:
+                renderer.prepare()
+            with workers.beside(lambda: _emitted(renderer, shares), worth=whole) as other:
+                files, _keys = _emitted(renderer, shares, on_stage)
+                if other.forked:
+                    theirs, keys = other.result()
+                    files.update(theirs)
+                    if reuse is not None:
+                        reuse.keys.update(keys)
+        finally:
+            if shares is not None:
+                shares.close()
+        paths = renderer.paths
+        missing = [range(i, i + 1) for i, path in enumerate(paths) if path not in files]
+        if missing:  # the other process's ranges, when it failed: done here
+            files.update(_emitted(renderer, missing)[0])
+        files = {path: files[path] for path in paths}  # in the jobs' order, whoever did which
         extra = renderer.finish()
         return {**files, **format_files(extra)} if extra else files
 
 
-def _emitted(renderer: Any, index: int, count: int, on_stage: Callable[[str], None] = lambda stage: None,
+def _emitted(renderer: Any, shares: Iterable[range] | None, on_stage: Callable[[str], None] = lambda stage: None,
              ) -> tuple[dict[str, str], dict[str, str]]:
-    """One part of the files, rendered and formatted (or taken from the last run), and the input keys it noted."""
+    """The files of the job ranges this process takes from ``shares`` (all of them without), rendered and formatted
+    (or taken from the last run), and the input keys it noted. Shared ranges are formatted as they are rendered, so
+    that the processes balance the whole cost ("format" then marks what follows this process's part)."""
     from generator.targets.python.format import format_files
 
-    rendered, reused = renderer.part(index, count)
+    if shares is None:
+        rendered, reused = renderer.part()
+        on_stage("format")
+        return {**format_files(rendered), **reused}, _keys_of(renderer)
+    files: dict[str, str] = {}
+    for jobs in shares:
+        rendered, reused = renderer.part(jobs)
+        files.update(format_files(rendered))
+        files.update(reused)
     on_stage("format")
-    return {**format_files(rendered), **reused}, dict(renderer.reuse.keys) if renderer.reuse is not None else {}
+    return files, _keys_of(renderer)
+
+
+def _keys_of(renderer: Any) -> dict[str, str]:
+    return dict(renderer.reuse.keys) if renderer.reuse is not None else {}
