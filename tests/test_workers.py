@@ -94,6 +94,46 @@ def test_an_error_in_both_is_raised_with_its_own_type(monkeypatch: pytest.Monkey
     assert _no_children()
 
 
+def test_shared_ranges_are_each_taken_once_by_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    shares = workers.Shares(1003)
+    try:
+        with workers.beside(lambda: [(r.start, r.stop) for r in shares]) as other:
+            assert other.forked
+            mine = [(r.start, r.stop) for r in shares]
+            theirs = other.result()
+    finally:
+        shares.close()
+    taken = sorted(mine + theirs)
+    assert [i for start, stop in taken for i in range(start, stop)] == list(range(1003))  # each job once, all jobs
+    assert _no_children()
+
+
+def test_the_ranges_a_failed_render_child_took_are_rendered_in_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = _spec(tmp_path, "before", False)
+    trees = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("SDKFORGE_JOBS", jobs)
+        monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / f"cache-{jobs}"))
+        if jobs == "2":
+            parent, part = os.getpid(), Renderer.part
+
+            def child_breaks(self: Renderer, jobs: range | None = None) -> Any:
+                if os.getpid() != parent:
+                    raise RuntimeError("a bug in the child only")  # after it took a range
+                time.sleep(0.05)  # the child takes ranges meanwhile
+                return part(self, jobs)
+
+            monkeypatch.setattr(Renderer, "part", child_breaks)
+        out = tmp_path / f"out-{jobs}"
+        assert main(["generate", str(spec), "-o", str(out), "--package-name", "shapes", "-q"]) == 0
+        trees[jobs] = _tree(out)
+    assert trees["2"] == trees["1"]
+    assert _no_children()
+
+
 def test_a_failed_run_leaves_the_last_output_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDKFORGE_JOBS", "2")
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
@@ -101,7 +141,7 @@ def test_a_failed_run_leaves_the_last_output_intact(tmp_path: Path, monkeypatch:
     assert main(["generate", str(_spec(tmp_path, "before", False)), "-o", str(out), "--package-name", "shapes"]) == 0
     written = _tree(out)
 
-    def broken(self: Renderer, index: int = 0, count: int = 1) -> Any:
+    def broken(self: Renderer, jobs: range | None = None) -> Any:
         raise RuntimeError("a bug while rendering")  # in the parent and in its child alike
 
     monkeypatch.setattr(Renderer, "part", broken)
