@@ -95,7 +95,11 @@ def run_proc(
     cwd: Path | None = None,
     ok_codes: tuple[int, ...] = (0,),
 ) -> Result:
-    """Run a child; wall time and peak RSS (wait4 rusage: the child and the descendants it waited for)."""
+    """Run a child; wall time and peak RSS (wait4 rusage: the child and the descendants it waited for). The disk is
+    settled first (``os.sync``, not timed): the files an earlier step wrote are still being written back for seconds,
+    and creating files meanwhile waited on that (a cold generation's 2,389 files: 60 ms on a settled disk, up to 650 ms
+    after a peer's run)."""
+    os.sync()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         try:

@@ -7,9 +7,9 @@ all in one child), reaped by ``settle`` when the command ends. A child never ret
 with ``os._exit``, printing nothing, running no exit handlers and flushing no buffer it shares with the parent.
 
 Everything falls back to running in the process itself, in the order the sequential code would: where fork does not
-exist, with one usable CPU or none idle (the load average), with a second thread running (a fork would copy its locks
-half-held), or with ``SDKFORGE_JOBS=1``; ``SDKFORGE_JOBS=2`` forks even where it looks not to pay (what the tests
-compare). A child that fails hands back nothing: its work is run again in the parent, which then raises what the
+exist, with one usable CPU or none idle (neither the load average nor the tasks running at the instant leave one), with
+a second thread running (a fork would copy its locks half-held), or with ``SDKFORGE_JOBS=1``; ``SDKFORGE_JOBS=2`` forks
+even where it looks not to pay (what the tests compare). A child that fails hands back nothing: its work is run again in the parent, which then raises what the
 sequential code would have raised, with its traceback. Ctrl-C or an error in the parent kills and reaps the child.
 """
 
@@ -47,10 +47,22 @@ def forking(worth: bool = True) -> bool:
         return False
     try:
         cpus = len(os.sched_getaffinity(0))
-        busy = os.getloadavg()[0]  # this process counts as one; others beside it leave no CPU for a child
+        busy = min(os.getloadavg()[0], _running_now())  # this process counts as one
     except (AttributeError, OSError):  # no affinity call (macOS, Windows): stay in one process
         return False
     return cpus > 1 and busy < cpus - IDLE
+
+
+def _running_now() -> float:
+    """The tasks running or ready to run at this instant, this one included (Linux: /proc/loadavg), else infinity.
+    The one-minute load average alone lags: the processes a script ran just before still count for a minute, and so
+    does a process waiting on the disk (a benchmark's ``sync``), which left generation in one process on an idle
+    machine; the average still speaks for a machine that is busy on the whole but idle at the instant asked."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return float(fh.read().split()[3].partition("/")[0])
+    except (OSError, ValueError, IndexError):
+        return float("inf")
 
 
 class Beside(Generic[T]):

@@ -196,3 +196,16 @@ def test_no_fork_with_one_job_or_a_second_thread(monkeypatch: pytest.MonkeyPatch
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.parametrize(("average", "now", "forks"), [(0.2, 1, True), (1.9, 1, True), (0.5, 3, True), (1.9, 3, False)])
+def test_a_fork_needs_an_idle_cpu_by_the_load_average_or_at_the_instant(
+    monkeypatch: pytest.MonkeyPatch, average: float, now: float, forks: bool
+) -> None:
+    """The one-minute average lags (a process that just ended, one waiting on the disk); the tasks running now are one
+    instant: a second CPU counts as idle when either says so."""
+    monkeypatch.delenv("SDKFORGE_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (average, average, average))
+    monkeypatch.setattr(workers, "_running_now", lambda: now)
+    assert workers.forking() is forks
