@@ -6,7 +6,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -237,10 +237,8 @@ def _located_errors(doc: load.Document, bundled: Any, spec_path: Path) -> Iterat
         if bundled is not None and exc.file == str(spec_path):
             bundled.relocate(exc)  # the file, line and pointer the part of the bundled document came from
         elif exc.pointer and not exc.line:
-            try:
+            with suppress(Exception):  # a position is a nicety; never hide the real error behind it
                 exc.line, exc.column = locate(doc, exc.pointer)
-            except Exception:  # noqa: BLE001 - a position is a nicety; never hide the real error behind it
-                pass
         raise
 
 

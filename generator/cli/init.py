@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
 
 def package_of_title(doc: Document, spec: str) -> str:
     """The spec's title (else its file name) in snake case: a valid package name."""
-    info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
+    info = doc.data.get("info")
+    info = info if isinstance(info, dict) else {}
     return naming.snake(str(info.get("title") or Path(spec).stem))
 
 
@@ -134,7 +135,8 @@ def _first_server(data: dict[str, Any]) -> str:
 
 
 def _operations(data: dict[str, Any]) -> list[dict[str, Any]]:
-    paths = data.get("paths") if isinstance(data.get("paths"), dict) else {}
+    paths = data.get("paths")
+    paths = paths if isinstance(paths, dict) else {}
     return [
         op
         for item in paths.values()

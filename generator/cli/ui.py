@@ -77,7 +77,7 @@ class Progress(AbstractContextManager["Progress"]):
         self._stage_started = self.started
         self._stage = ""
 
-    def __enter__(self) -> Progress:
+    def __enter__(self) -> Progress:  # noqa: PYI034 - never subclassed
         if interactive() and not self.quiet:
             self._status = _console().status("starting")
             self._status.__enter__()

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         config = getattr(args, "config", None)
         rules = check_rule_config(rules) if rules is not None else read_config(config)
         entries = getattr(args, "ruleset", None) or _extends(config) or DEFAULT
-        custom = _custom_rules(entries, rules)
+        custom = _custom_rules(list(entries), rules)
         rules = custom.run_levels if custom else with_rulesets(rules, entries)
         diagnostics = checks.validate_paths(args.specs, rules, names=NAMES, custom=custom.lint if custom else None)
         diagnostics = custom.finish(diagnostics) if custom else diagnostics

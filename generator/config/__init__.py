@@ -15,13 +15,20 @@ from generator.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from generator.config.models import (
-        AcceptedChange, Config, DiffConfig, PaginationConfig, PollingConfig, Selection, Target, ValidateConfig,
+        AcceptedChange,
+        Config,
+        DiffConfig,
+        PaginationConfig,
+        PollingConfig,
+        Selection,
+        Target,
+        ValidateConfig,
     )
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, no-redef]
 
 __all__ = [  # the models (capitalised) are defined in models.py; the functions read configuration files
     "AcceptedChange", "Config", "DiffConfig", "PaginationConfig", "PollingConfig", "Selection", "Target", "ValidateConfig",

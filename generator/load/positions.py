@@ -29,7 +29,7 @@ class Positions:
         self.composed: bool = False
         self.compose_failed: bool = False
         self.dups: list[Duplicate] | None = None
-        self.keys: dict[int, dict[str, yaml.Node]] = {}  # id(big mapping node) -> its string keys' nodes (locate)
+        self.keys: dict[int, dict[str, Any]] = {}  # id(big mapping node) -> its string keys' nodes (locate)
 
 
 def _scalar_key(node: yaml.Node) -> str | None:
@@ -59,7 +59,7 @@ def _compose(doc: Document) -> None:
         return
     index.composed = True
     # map the composed nodes onto the data's containers by walking both in step
-    stack: list[tuple[Any, yaml.Node]] = [(doc.data, root)]
+    stack: list[tuple[Any, Any]] = [(doc.data, root)]
     seen: set[int] = set()
     while stack:
         obj, node = stack.pop()
@@ -120,10 +120,10 @@ _BIG = 32  # a mapping with more members than this gets its keys indexed on firs
 
 
 def _key_position(node: yaml.Node, token: str, fallback: tuple[int, int],
-                  keys: dict[int, dict[str, yaml.Node]]) -> tuple[int, int]:
+                  keys: dict[int, dict[str, Any]]) -> tuple[int, int]:
     if not isinstance(node, yaml.MappingNode):
         return fallback
-    found = None
+    found: Any = None
     if len(node.value) > _BIG:
         cached = keys.get(id(node))  # the index holds the nodes, so an id is never reused
         if cached is None:

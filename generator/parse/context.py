@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openapi_pydantic import OpenAPI
 from openapi_pydantic.v3 import v3_0, v3_1
@@ -16,6 +16,10 @@ from generator.config import Target
 from generator.errors import SpecError
 from generator.model import Schema
 from generator.parse.predicates import extra_ref, is_ref
+
+if TYPE_CHECKING:
+    from generator.parse.examples import ExampleBuilder
+    from generator.parse.security import SecurityReader
 
 
 @dataclass
@@ -37,6 +41,9 @@ class Lifted:
 
 class Context:
     """What every part of the parse reads: the spec, its source, the target's configuration and the warnings."""
+
+    examples: ExampleBuilder  # made by the Parser, which puts the parts together
+    security: SecurityReader
 
     def __init__(self, spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> None:
         self.spec = spec

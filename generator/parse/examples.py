@@ -16,7 +16,7 @@ from typing import Any
 from generator.validate.style.example_formats import check_format
 
 try:  # Python 3.11+
-    import re._parser as _regex_parser
+    import re._parser as _regex_parser  # type: ignore[import-not-found]  # (typeshed's Python 3.10 has no such module)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _regex_parser  # type: ignore[no-redef]
 

@@ -53,7 +53,7 @@ def nullable_ref(node: Any) -> bool:
 
 
 def reference(ref: str) -> Any:
-    return _Reference31(ref=ref)
+    return _Reference31(ref=ref)  # type: ignore[call-arg]  # the field's name (its alias is "$ref")
 
 
 def component_wire(ref: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import SpecError
 from generator.model import Any as AnyType
@@ -46,6 +46,18 @@ NONE = NoneType()  # ``type: "null"`` or ``enum: [null]``: the value can only be
 
 class SchemaTypes(Context):
     """``type_of``: the type of a schema; object schemas become named schemas (objects.py), unions unions.py."""
+
+    if TYPE_CHECKING:  # what the later parts of the parser give a type that leads to them (unions.py, objects.py)
+        def _union(self, schema: Any, variants: list[Any], pointer: str, context: Name, direction: str) -> TypeExpr: ...
+
+        def _union_intersection(self, union_part: tuple[int, Any], objects: list[Any], pointer: str, context: Name,
+                                direction: str) -> TypeExpr: ...
+
+        def _model_for(self, schema: Any, pointer: str, name: Name, direction: str, wire: str) -> TypeExpr: ...
+
+        def _component_alias(self, wire: str, pointer: str, t: TypeExpr, schema: Any) -> None: ...
+
+        def _merged_properties(self, schema: Any, pointer: str) -> tuple[dict[str, tuple[Any, str]], set[str], Any]: ...
 
     def type_of(self, schema: Any, pointer: str, context: Name, direction: str) -> TypeExpr:
         """Map a schema to a type; ``context`` names an inline object if one has to be lifted to a named schema."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.targets.mock_spec.brackets import bracketed, described, may_hold
 from generator.targets.mock_spec.edits import Edits, KeyPath, key_path, local
-from generator.targets.mock_spec.parameters import DELIMITED, kinds
+from generator.targets.mock_spec.parameters import DELIMITED, kinds, listed
 from generator.targets.mock_spec.places import operations
 
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -80,7 +80,7 @@ def _fields(data: Any, schema: Any, depth: int = 0) -> tuple[dict[str, Any], lis
         return {}, []
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for part in schema.get("allOf") if isinstance(schema.get("allOf"), list) else []:
+    for part in listed(schema.get("allOf")):
         more, names = _fields(data, part, depth + 1)
         properties.update(more)
         required += names

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.targets.mock_spec.edits import local
-from generator.targets.mock_spec.parameters import kinds
+from generator.targets.mock_spec.parameters import kinds, listed
 
 DEEP_OBJECT = {"style": "deepObject", "explode": True}
 
@@ -26,7 +26,7 @@ def may_hold(data: Any, schema: Any, kind: str, depth: int = 0) -> bool:
     schema = local(data, schema)
     if not isinstance(schema, dict) or depth > 8:
         return False
-    variants = [v for key in ("anyOf", "oneOf", "allOf") for v in (schema.get(key) if isinstance(schema.get(key), list) else [])]
+    variants = [v for key in ("anyOf", "oneOf", "allOf") for v in listed(schema.get(key))]
     return kind in kinds(schema) or any(may_hold(data, v, kind, depth + 1) for v in variants)
 
 

@@ -98,10 +98,10 @@ def exploded_object_keys(data: Any) -> Edits:
 
 def _part_keys(data: Any, schema: dict[str, Any]) -> dict[str, Any]:
     """The properties the schema's parts declare that the schema itself does not."""
-    own = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    own = _mapping(schema.get("properties"))
     found: dict[str, Any] = {}
     for key in ("anyOf", "oneOf", "allOf"):
-        for part in schema.get(key) if isinstance(schema.get(key), list) else []:
+        for part in listed(schema.get(key)):
             props = (local(data, part) or {}).get("properties") if isinstance(local(data, part), dict) else None
             found.update({k: v for k, v in props.items() if k not in own} if isinstance(props, dict) else {})
     return found
@@ -111,3 +111,12 @@ def _with_part_keys(data: Any, schema: Any) -> Any:
     resolved = local(data, schema)
     own = resolved.get("properties") if isinstance(resolved.get("properties"), dict) else {}
     return {**resolved, "properties": {**_part_keys(data, resolved), **own}}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def listed(value: Any) -> list[Any]:
+    """A keyword's list (``anyOf``, ``allOf``...), or none when the spec put something else there."""
+    return value if isinstance(value, list) else []

@@ -89,7 +89,7 @@ def single_scheme_auth(kind: str, *, name: str = "", env_var: str = "API_KEY", r
     if kind == "basic":
         scheme = PySecurityScheme("auth", "basic", username="username", password="password")
         prefix = env_var.rsplit("_API_KEY", 1)[0]
-        credentials = (
+        credentials: tuple[PyCredential, ...] = (
             PyCredential("username", prefix + "_USERNAME", "user"),
             PyCredential("password", prefix + "_PASSWORD", "pass"),
         )

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from generator import model
+from generator.model import Property
 from generator.targets.python import naming
 from generator.targets.python.annotations import TYPING_NAMES, annotation, walk
 from generator.targets.python.defaults import default_source
@@ -65,7 +66,7 @@ class ModelPlanner:
             imports=self._imports(types, named.name, kind, fields), deprecated=schema.deprecated,
         )
 
-    def _field(self, prop: model.Property, kind: str, taken: set[str]) -> PyField:
+    def _field(self, prop: Property, kind: str, taken: set[str]) -> PyField:
         t = self.py(prop.type)
         assign = ""
         if kind == "typeddict":
@@ -85,7 +86,7 @@ class ModelPlanner:
             write_only=prop.write_only,
         )
 
-    def _default(self, prop: model.Property) -> str:
+    def _default(self, prop: Property) -> str:
         if prop.default is None:
             return "None"
         return default_source(prop.default, model.unaliased(prop.type, self.alias_of)) or "None"

@@ -9,7 +9,17 @@ from generator import model
 from generator.targets.python import naming
 from generator.targets.python.annotations import annotation
 from generator.targets.python.docs import docstring, one_line
-from generator.targets.python.expressions import AnyType, ListOf, LiteralOf, MapOf, Named, Nullable, Primitive, TupleOf, UnionOf
+from generator.targets.python.expressions import (
+    AnyType,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Named,
+    Nullable,
+    Primitive,
+    TupleOf,
+    UnionOf,
+)
 from generator.targets.python.features import pagination
 from generator.targets.python.models import ModelPlanner
 from generator.targets.python.shapes import PyBody, PyOperation, PyParam, PyResponse, PyStreamVariant

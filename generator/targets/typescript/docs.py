@@ -110,7 +110,7 @@ def _example(api: TsApi, example_call: Callable[[TsResource, TsOperation], str])
         resource, op = pages[0]
         lines += [f"for await (const item of {example_call(resource, op)}) {{", "  console.log(item);", "}", ""]
     for resource in api.resources:
-        if resource.polling and resource.polling.create_method:
+        if resource.polling and resource.polling.create_method and resource.polling.create is not None:
             create = resource.polling.create
             call = example_call(resource, create).replace(f".{create.method}(", f".{resource.polling.create_method}(")
             lines += ["// waits until the job leaves " + ", ".join(resource.polling.pending), f"const done = await {call};",

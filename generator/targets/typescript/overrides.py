@@ -22,7 +22,7 @@ def apply_templates(files: dict[str, str], folder: Path, context: dict[str, Any]
     """``files`` with every template of ``folder`` rendered over (or beside) them, in path order."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=False,  # noqa: S701 - the output is TypeScript, JSON and Markdown, not HTML
+        autoescape=False,  # the output is TypeScript, JSON and Markdown, not HTML
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,  # a misspelt name fails generation instead of printing nothing
     )

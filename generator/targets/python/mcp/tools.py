@@ -161,7 +161,7 @@ def _lenient(schema: Any) -> Any:
         return [_lenient(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    result = {}
+    result: dict[str, Any] = {}
     for key, value in schema.items():
         if key in ("properties", "$defs"):  # maps of names to schemas: a property may be called "required"
             result[key] = {name: _lenient(sub) for name, sub in value.items()}
