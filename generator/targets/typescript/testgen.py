@@ -59,7 +59,7 @@ def _sent(op: TsOperation, all_args: bool) -> list[TsParam]:
 
 def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples, *, all_args: bool) -> list[str]:
     title = f"{op.method}: {'all' if all_args else 'required'} arguments"
-    _, content_type, status = _canned(op)
+    _, content_type, status = _canned(op, body=False)
     lines = [f"{INDENT}it({string(title)}, async () => {{"]
     lines += call("const { client, requests } = setup", [f"RESPONSES.{op.method}", string(content_type), str(status)][
         : 3 if status != 200 else 2], ";", _BODY)
@@ -77,7 +77,9 @@ def _case(api: TsApi, resource: TsResource, op: TsOperation, examples: Examples,
     return lines + [f"{INDENT}}});"]
 
 
-def _canned(op: TsOperation) -> tuple[str, str, int]:
+def _canned(op: TsOperation, *, body: bool = True) -> tuple[str, str, int]:
+    """(the canned reply's body, its content type, its status); ``body=False``: the body of a JSON reply left empty
+    (a test case needs only the other two: the body is in RESPONSES)."""
     kind = op.response.kind
     if kind == "binary":
         return "binary content", op.response.content_type or "application/octet-stream", 200
@@ -88,7 +90,7 @@ def _canned(op: TsOperation) -> tuple[str, str, int]:
         return "", "", int(status) if status.isdigit() and status.startswith("2") else 204
     if kind == "sse":
         return f"data: {op.response.example or '{}'}\n\ndata: [DONE]\n\n", "text/event-stream", 200
-    return _compact(op.response.example), "application/json", 200
+    return _compact(op.response.example) if body else "", "application/json", 200
 
 
 def _compact(text: str) -> str:
