@@ -130,9 +130,10 @@ def _put_output(
         pass
 
 
-def get_record(kind: str, key: str) -> Any:
-    """A value ``put_record`` stored under (kind, key), or None (pickled: the cache is this machine's own)."""
-    folder = cache_dir()
+def get_record(kind: str, key: str, folder: Path | None = None) -> Any:
+    """A value ``put_record`` stored under (kind, key) (in ``folder``, else the cache folder), or None (pickled: the
+    cache is this machine's own)."""
+    folder = folder or cache_dir()
     if folder is None:
         return None
     workers.settle(f"{kind}-{key}.pickle")  # a write of it this process left for later or to a child: done first
@@ -167,11 +168,12 @@ class _Records(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a record's class: {module}.{name}")
 
 
-def put_record(kind: str, key: str, value: Any, *, size: int = 0, lazy: bool = False) -> None:
+def put_record(kind: str, key: str, value: Any, *, size: int = 0, lazy: bool = False, folder: Path | None = None
+               ) -> None:
     """Store ``value`` (``lazy``: what the callable ``value`` returns, made only when written) under (kind, key),
     written to a temporary file and renamed; given its ``size`` (about how many characters it holds), later
-    (workers.later: its pickling is not waited for)."""
-    folder = cache_dir()
+    (workers.later: its pickling is not waited for); in ``folder``, else the cache folder."""
+    folder = folder or cache_dir()
     if folder is None:
         return
     path = folder / f"{kind}-{key}.pickle"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import types
 import uuid
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -74,16 +75,17 @@ def _collect(node: nodes.Node, found: set[Read]) -> None:
 class Keys:
     """File keys for one render: each context value's repr made once, however many files read it."""
 
-    def __init__(self, env: RecordingEnvironment, base: str) -> None:
+    def __init__(self, env: RecordingEnvironment, base: str, folder: Path | None = None) -> None:
         self.env = env
         self.base = base.encode()
+        self.folder = folder  # where the table of what each template reads is kept (render.compiled_folder)
         self._reprs: dict[tuple[int, str | None], bytes] = {}  # the plan lives as long as the render: ids stay
         self._shapes: dict[tuple[str, tuple[str, ...]], tuple[bytes, tuple[tuple[str, str | None], ...]] | None] = {}
         # jinja's own globals (range, dict, lipsum, ...) are code, not inputs: the generator's digest covers them
         self.globals = {k: v for k, v in env.globals.items() if k not in DEFAULT_NAMESPACE}
         # what each template reads, as an earlier run of the same generator found it (no compiling a template whose
         # files are all taken from the last run)
-        known = get_record("reads", base)
+        known = get_record("reads", base, folder)
         if isinstance(known, dict):
             env._reads.update(known)
         self._known = len(env._reads)
@@ -91,7 +93,7 @@ class Keys:
     def save(self) -> None:
         """Record what the templates read, if this render found more than it was given."""
         if len(self.env._reads) > self._known:
-            put_record("reads", self.base.decode(), dict(self.env._reads))
+            put_record("reads", self.base.decode(), dict(self.env._reads), folder=self.folder)
 
     def key(self, name: str, context: dict[str, Any]) -> str:
         shape = (name, tuple(context))

@@ -80,9 +80,16 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
 
 def _bytecode_cache(user_templates: Path | None) -> jinja2.BytecodeCache | None:
     """Compiled templates kept (a template is compiled again when its text changes), per jinja version and for this
-    environment's options only. Ours are part of the generator, like its modules: compiled once beside their .pyc
-    files in __pycache__ (~0.13 s of a first run on the OpenAI spec), so a run with a fresh cache folder (a CI job)
-    compiles none of them; with a user's templates folder, or with bytecode writing off, in the cache folder."""
+    environment's options only (see ``compiled_folder``)."""
+    folder = compiled_folder(user_templates)
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+
+
+def compiled_folder(user_templates: Path | None) -> Path | None:
+    """Where what is made once from the templates is kept: their compiled code, and what each reads (inputs.Keys).
+    Ours are part of the generator, like its modules: kept beside their .pyc files in __pycache__ (compiling them is
+    ~0.13 s of a first run on the OpenAI spec, finding what they read ~0.05 s), so a run with a fresh cache folder (a
+    CI job) makes neither; with a user's templates folder, or with bytecode writing off, in the cache folder."""
     roots = [] if user_templates is not None or sys.dont_write_bytecode else [Path(__file__).parent / "__pycache__"]
     roots += [found] if (found := cache_dir()) is not None else []
     for root in roots:
@@ -92,7 +99,7 @@ def _bytecode_cache(user_templates: Path | None) -> jinja2.BytecodeCache | None:
         except OSError:
             continue
         if os.access(folder, os.W_OK):  # jinja writes its temporary file there and fails if it cannot
-            return jinja2.FileSystemBytecodeCache(str(folder))
+            return folder
     return None
 
 
@@ -121,7 +128,7 @@ class Renderer:
         env.globals["spec_name"] = spec_name
         env.globals["examples"] = readme_examples(api)
         env.globals["responses_json"] = _responses_json
-        self.keys = Keys(env, reuse.base) if reuse is not None else None
+        self.keys = Keys(env, reuse.base, compiled_folder(user_templates)) if reuse is not None else None
         self.jobs = list(_jobs(env, api))
 
     def prepare(self) -> None:
