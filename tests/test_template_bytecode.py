@@ -13,9 +13,10 @@ import pytest
 from generator.targets.python import render
 
 
-def _folder(cache: jinja2.BytecodeCache | None) -> Path:
-    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
-    return Path(cache.directory)
+def _folder(user_templates: Path | None) -> Path:
+    folder = render.compiled_folder(user_templates)
+    assert folder is not None
+    return folder
 
 
 @pytest.fixture
@@ -26,30 +27,30 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_our_templates_compile_beside_the_generators_bytecode(cache_folder: Path) -> None:
-    folder = _folder(render._bytecode_cache(None))
+    folder = _folder(None)
     assert folder.parent == Path(render.__file__).parent / "__pycache__"
-    env = render.environment()
+    env = render.environment(None, folder)
     env.get_template("sdk/project/pyproject.toml.jinja")
     assert any(folder.iterdir())  # compiled once, found by the next run whatever its cache folder
     assert not (cache_folder / f"jinja-{jinja2.__version__}-python").exists()
 
 
 def test_a_users_templates_compile_in_the_cache_folder(cache_folder: Path, tmp_path: Path) -> None:
-    assert _folder(render._bytecode_cache(tmp_path / "templates")).parent == cache_folder
+    assert _folder(tmp_path / "templates").parent == cache_folder
 
 
 def test_bytecode_writing_off_keeps_them_in_the_cache_folder(cache_folder: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    assert _folder(render._bytecode_cache(None)).parent == cache_folder
+    assert _folder(None).parent == cache_folder
 
 
 def test_an_unwritable_folder_is_passed_over(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ours = str(Path(render.__file__).parent / "__pycache__")
     monkeypatch.setattr(os, "access", lambda path, mode: not str(path).startswith(ours))
-    assert _folder(render._bytecode_cache(None)).parent == cache_folder
+    assert _folder(None).parent == cache_folder
     monkeypatch.setattr(os, "access", lambda path, mode: False)
-    assert render._bytecode_cache(None) is None
+    assert render.compiled_folder(None) is None
 
 
 def test_what_our_templates_read_is_kept_with_their_compiled_code(cache_folder: Path, tmp_path: Path,

@@ -3,6 +3,7 @@ a media type Prism cannot write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -40,11 +41,17 @@ def serializable_media(data: Any) -> Edits:
     """An edit making text of every response media type Prism 5 has no serializer for (JSON, XML and ``text/*``
     are the ones it has) whose schema is not a string: Prism fails ("Cannot find serializer for
     application/x-yaml") on the data it builds for it, where the SDK reads such a body as text or bytes."""
+    return as_text_where(data, _responses(data), _serializable)
+
+
+def as_text_where(data: Any, holders: Iterable[tuple[KeyPath, Any]], read: Callable[[str], bool]) -> Edits:
+    """An edit making text of each media type under ``holders`` (responses, request bodies) that Prism does not
+    ``read`` and whose schema is not a string already."""
     edits: Edits = {}
-    for where, response in _responses(data):
-        content = response.get("content") if isinstance(response, dict) else None
+    for where, holder in holders:
+        content = holder.get("content") if isinstance(holder, dict) else None
         for media_type, media in content.items() if isinstance(content, dict) else ():
-            if isinstance(media_type, str) and not _serializable(media_type) and not _text(data, media):
+            if isinstance(media_type, str) and not read(media_type) and not _text(data, media):
                 edits[where + ("content", media_type)] = _as_text
     return edits
 

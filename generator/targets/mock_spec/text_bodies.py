@@ -9,19 +9,13 @@ from typing import Any
 
 from generator.targets.mock_spec.edits import Edits, KeyPath, key_path, local
 from generator.targets.mock_spec.places import operations
-from generator.targets.mock_spec.responses import _as_text, _text
+from generator.targets.mock_spec.responses import as_text_where
 
 PARSED = ("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
 
 
 def as_text(data: Any) -> Edits:
-    edits: Edits = {}
-    for where, body in _bodies(data):
-        content = body.get("content") if isinstance(body, dict) else None
-        for media_type, media in content.items() if isinstance(content, dict) else ():
-            if isinstance(media_type, str) and not _parsed(media_type) and not _text(data, media):
-                edits[where + ("content", media_type)] = _as_text
-    return edits
+    return as_text_where(data, _bodies(data), _parsed)
 
 
 def _parsed(media_type: str) -> bool:

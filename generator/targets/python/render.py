@@ -49,14 +49,15 @@ RUNTIME = Path(__file__).resolve().parent / "runtime"  # the static runtime: rea
 RUNTIME_DIR = "sdk/package"  # every template here becomes {pkg}/<name without .jinja>, replacing a runtime stand-in
 
 
-def environment(user_templates: Path | None = None) -> RecordingEnvironment:
+def environment(user_templates: Path | None = None, compiled: Path | None = None) -> RecordingEnvironment:
+    """The templates' environment (``compiled``: where their compiled code is kept, see ``compiled_folder``)."""
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = RecordingEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=_bytecode_cache(user_templates),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
         auto_reload=False,  # a template does not change during a run: no stat of its file at each of ~6,000 lookups
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
@@ -78,15 +79,9 @@ def environment(user_templates: Path | None = None) -> RecordingEnvironment:
     return env
 
 
-def _bytecode_cache(user_templates: Path | None) -> jinja2.BytecodeCache | None:
-    """Compiled templates kept (a template is compiled again when its text changes), per jinja version and for this
-    environment's options only (see ``compiled_folder``)."""
-    folder = compiled_folder(user_templates)
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
-
-
 def compiled_folder(user_templates: Path | None) -> Path | None:
-    """Where what is made once from the templates is kept: their compiled code, and what each reads (inputs.Keys).
+    """Where what is made once from the templates is kept, per jinja version and for this environment's options only:
+    their compiled code (made again when a template's text changes), and what each reads (inputs.Keys).
     Ours are part of the generator, like its modules: kept beside their .pyc files in __pycache__ (compiling them is
     ~0.13 s of a first run on the OpenAI spec, finding what they read ~0.05 s), so a run with a fresh cache folder (a
     CI job) makes neither; with a user's templates folder, or with bytecode writing off, in the cache folder."""
@@ -124,11 +119,12 @@ class Renderer:
     def __init__(self, api: Api, user_templates: Path | None = None, *, spec_name: str = "openapi.yaml",
                  reuse: Reuse | None = None) -> None:
         self.api, self.reuse = api, reuse
-        self.env = env = environment(user_templates)
+        compiled = compiled_folder(user_templates)
+        self.env = env = environment(user_templates, compiled)
         env.globals["spec_name"] = spec_name
         env.globals["examples"] = readme_examples(api)
         env.globals["responses_json"] = _responses_json
-        self.keys = Keys(env, reuse.base, compiled_folder(user_templates)) if reuse is not None else None
+        self.keys = Keys(env, reuse.base, compiled) if reuse is not None else None
         self.jobs = list(_jobs(env, api))
 
     def prepare(self) -> None:
