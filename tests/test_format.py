@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import black
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.targets.python.format import _MODE, format_python, long_code_lines
 
@@ -134,3 +136,28 @@ def test_a_string_with_quotes_is_left_to_black(text: str) -> None:
 
     assert string_literal(text) == normalize_string_quotes(repr(text))
     assert literal(text.encode()) == normalize_string_quotes(repr(text.encode()))
+
+
+DOCSTRINGS = ["first\nsecond", "  first  \nsecond\n\nthird", "first\n  indented\nplain", "first\n\n", "first\n \n ",
+              "first\n  all\n  indented", "first\n\tтаб", "first\u2028second", "first\x85second\n", "a\n\xa0nbsp\nz",
+              "first\n\n\nlast", "first\n- item\n  - nested\n\n```\ncode\n```"]
+
+
+@pytest.mark.parametrize("indent", ["", "    ", "        "])
+@pytest.mark.parametrize("text", DOCSTRINGS)
+def test_a_multiline_docstring_is_indented_as_black_indents_it(text: str, indent: str) -> None:
+    from black.strings import fix_multiline_docstring
+
+    from generator.targets.python.source import _multiline_docstring
+
+    assert _multiline_docstring(text, indent) == fix_multiline_docstring(text, indent)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000"), min_size=1, max_size=30),
+       st.sampled_from(["", "    ", "        "]))
+def test_any_multiline_docstring_is_indented_as_black_indents_it(text: str, indent: str) -> None:
+    from black.strings import fix_multiline_docstring
+
+    from generator.targets.python.source import _multiline_docstring
+
+    assert _multiline_docstring(text, indent) == fix_multiline_docstring(text, indent)

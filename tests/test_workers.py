@@ -209,3 +209,27 @@ def test_a_fork_needs_an_idle_cpu_by_the_load_average_or_at_the_instant(
     monkeypatch.setattr(os, "getloadavg", lambda: (average, average, average))
     monkeypatch.setattr(workers, "_running_now", lambda: now)
     assert workers.forking() is forks
+
+
+def test_what_the_templates_either_process_rendered_read_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """The table of what each template reads (inputs.Keys) holds the templates only the render's child rendered:
+    without them, the first regeneration after a cold one parses those templates again."""
+    import pickle
+
+    from generator.targets.python import render, target
+
+    monkeypatch.setattr(target, "SPLIT_FROM", 1)  # the small spec's render shared between two processes
+    spec = _spec(tmp_path, "before", False)
+    tables = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("SDKFORGE_JOBS", jobs)
+        monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / f"cache-{jobs}"))
+        kept = tmp_path / f"compiled-{jobs}"
+        kept.mkdir()
+        monkeypatch.setattr(render, "compiled_folder", lambda user_templates, kept=kept: kept)
+        assert main(["generate", str(spec), "-o", str(tmp_path / f"out-{jobs}"), "--package-name", "shapes", "-q"]) == 0
+        (table,) = kept.glob("reads-*.pickle")
+        tables[jobs] = pickle.loads(table.read_bytes())
+    assert len(tables["1"]) > 5
+    assert tables["2"] == tables["1"]

@@ -95,6 +95,13 @@ class Keys:
         if len(self.env._reads) > self._known:
             put_record("reads", self.base.decode(), dict(self.env._reads), folder=self.folder)
 
+    def table(self) -> dict[str, frozenset[Read]]:
+        """What each template rendered so far reads (a process rendering a share hands it to the one that saves)."""
+        return dict(self.env._reads)
+
+    def learn(self, table: dict[str, frozenset[Read]]) -> None:
+        self.env._reads.update(table)
+
     def key(self, name: str, context: dict[str, Any]) -> str:
         shape = (name, tuple(context))
         if shape not in self._shapes:

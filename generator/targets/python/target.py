@@ -47,12 +47,13 @@ class PythonTarget:
             if shares is not None:
                 renderer.prepare()
             with workers.beside(lambda: _emitted(renderer, shares), worth=whole) as other:
-                files, _keys = _emitted(renderer, shares, on_stage)
+                files, _found = _emitted(renderer, shares, on_stage)
                 if other.forked:
-                    theirs, keys = other.result()
+                    theirs, (keys, reads) = other.result()
                     files.update(theirs)
-                    if reuse is not None:
+                    if reuse is not None and renderer.keys is not None:
                         reuse.keys.update(keys)
+                        renderer.keys.learn(reads)  # what the templates only the other process rendered read
         finally:
             if shares is not None:
                 shares.close()
@@ -66,24 +67,27 @@ class PythonTarget:
 
 
 def _emitted(renderer: Any, shares: Iterable[range] | None, on_stage: Callable[[str], None] = lambda stage: None,
-             ) -> tuple[dict[str, str], dict[str, str]]:
+             ) -> tuple[dict[str, str], tuple[dict[str, str], dict[str, Any]]]:
     """The files of the job ranges this process takes from ``shares`` (all of them without), rendered and formatted
-    (or taken from the last run), and the input keys it noted. Shared ranges are formatted as they are rendered, so
+    (or taken from the last run), and the input keys and template reads it noted. Shared ranges are formatted as they are rendered, so
     that the processes balance the whole cost ("format" then marks what follows this process's part)."""
     from generator.targets.python.format import format_files
 
     if shares is None:
         rendered, reused = renderer.part()
         on_stage("format")
-        return {**format_files(rendered), **reused}, _keys_of(renderer)
+        return {**format_files(rendered), **reused}, _found(renderer)
     files: dict[str, str] = {}
     for jobs in shares:
         rendered, reused = renderer.part(jobs)
         files.update(format_files(rendered))
         files.update(reused)
     on_stage("format")
-    return files, _keys_of(renderer)
+    return files, _found(renderer)
 
 
-def _keys_of(renderer: Any) -> dict[str, str]:
-    return dict(renderer.reuse.keys) if renderer.reuse is not None else {}
+def _found(renderer: Any) -> tuple[dict[str, str], dict[str, Any]]:
+    """The input keys of the files rendered here, and what the templates rendered here read (inputs.Keys)."""
+    if renderer.reuse is None or renderer.keys is None:
+        return {}, {}
+    return dict(renderer.reuse.keys), renderer.keys.table()
