@@ -106,7 +106,9 @@ def _diff(
     from generator.diff import diff_apis
 
     found = sides.recorded(target, old[1])
-    pieces = mine() if found is not None and model is not None else None
+    pieces = None
+    if found is not None:  # this run's model's pieces; on a cache hit, as the run that generated from it recorded them
+        pieces = mine() if model is not None else (sides.recorded(target, new[1]) or (None,))[0]
     if found is not None and pieces is not None and sides.only_wording(found, model, pieces):
         return []  # descriptions and summaries only: no surface changes, and neither side is planned
     recorded = sides.side_of(target, found) if found is not None else None

@@ -103,8 +103,8 @@ def side_of(target: Target, found: tuple[Any, Any]) -> Side:
 
 
 def only_wording(found: tuple[Any, Any], model: Any, mine: Pieces) -> bool:
-    """Whether the recorded model of ``found`` and this run's (``model``, its pieces ``mine``) differ only in wording;
-    only the pieces whose bytes differ are loaded."""
+    """Whether the recorded model of ``found`` and this run's (``model``, its pieces ``mine``; None on a cache hit,
+    ``mine`` then recorded too) differ only in wording; only the pieces whose bytes differ are loaded."""
     from generator import collector
     from generator.diff.pieces import same_but_wording_pieces
 

@@ -162,7 +162,7 @@ def test_a_wording_change_is_known_without_planning_either_side(tmp_path: Path, 
         write_spec(run / "spec.yaml", new)
         if mode == "cached":
             refuse = lambda *a, **k: pytest.fail("a side was planned or loaded for a wording change")
-            monkeypatch.setattr(python_surface, "plan", refuse)  # the surface of a model without its plan
+            monkeypatch.setattr(python_surface, "_plan", refuse)  # the surface of a model without its plan
             monkeypatch.setattr(sides, "side_of", refuse)
             monkeypatch.setattr(changelog, "load_side", refuse)
         assert main(["generate", "-q"]) == 0
@@ -211,3 +211,40 @@ def test_a_recorded_model_is_compared_piece_by_piece(tmp_path: Path) -> None:
     new = model(reshaped)
     assert not same_but_wording_pieces(recorded, new, pieces(new), pickle.loads)
     assert not same_but_wording_pieces(recorded, model(changed(SPEC)), pieces(model(changed(SPEC))), pickle.loads)
+
+
+def test_switching_back_to_a_spec_generated_before_compares_two_records(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spec whose SDK is cached (back to an earlier version) has no model in the run: the CHANGELOG compares the
+    record of the spec copy in the folder with the record of this spec, so a wording change still loads no side."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    worded = copy.deepcopy(SPEC)
+    worded["components"]["schemas"]["Pet"]["description"] = "A pet, now described."
+    for spec in (SPEC, worded):  # each version generated once: its SDK and its model recorded
+        write_spec(tmp_path / "spec.yaml", spec)
+        assert main(["generate", "-q"]) == 0
+    refuse = lambda *a, **k: pytest.fail("a side was planned or loaded for a wording change")
+    monkeypatch.setattr(sides, "side_of", refuse)
+    monkeypatch.setattr(changelog, "load_side", refuse)
+    for spec in (SPEC, worded):  # both from the cache now
+        write_spec(tmp_path / "spec.yaml", spec)
+        assert main(["generate", "-q"]) == 0
+        assert (tmp_path / "py" / "CHANGELOG.md").read_text() == FIRST
+    assert "A pet, now described." in (tmp_path / "py" / "pets" / "types" / "pet.py").read_text()
+
+
+def test_two_recorded_models_are_compared_piece_by_piece(tmp_path: Path) -> None:
+    import pickle
+
+    from generator.diff.pieces import pieces, same_but_wording_pieces
+
+    write_spec(tmp_path / "spec.yaml", SPEC)
+    old = pieces(changelog.load_side(tmp_path / "spec.yaml").api)
+    worded = copy.deepcopy(SPEC)
+    worded["components"]["schemas"]["Pet"]["properties"]["tag"]["description"] = "A tag."
+    write_spec(tmp_path / "spec.yaml", worded)
+    assert same_but_wording_pieces(old, None, pieces(changelog.load_side(tmp_path / "spec.yaml").api), pickle.loads)
+    write_spec(tmp_path / "spec.yaml", changed(SPEC))
+    assert not same_but_wording_pieces(old, None, pieces(changelog.load_side(tmp_path / "spec.yaml").api), pickle.loads)

@@ -36,15 +36,17 @@ def joined(recorded: Pieces, loads: Loads) -> Any:
 
 
 def same_but_wording_pieces(recorded: Pieces, api: Any, mine: Pieces, loads: Loads) -> bool:
-    """Whether the recorded model equals ``api`` (whose pieces are ``mine``) in everything but wording
-    (diff.wording): pieces with equal bytes are equal; the others are loaded and compared."""
+    """Whether the recorded model equals ``api`` (whose pieces are ``mine``; None: a recorded model too, read from
+    ``mine``) in everything but wording (diff.wording): pieces with equal bytes are equal; the others are loaded and
+    compared."""
     rest, schemas, operations = recorded
     if len(schemas) != len(mine[1]) or len(operations) != len(mine[2]):
         return False
-    if rest != mine[0] and not same_but_wording(loads(rest), dataclasses.replace(api, schemas=(), operations=())):
+    mine_rest = loads(mine[0]) if api is None else dataclasses.replace(api, schemas=(), operations=())
+    if rest != mine[0] and not same_but_wording(loads(rest), mine_rest):
         return False
-    for old, new, values in ((schemas, mine[1], api.schemas), (operations, mine[2], api.operations)):
+    for old, new, values in ((schemas, mine[1], api and api.schemas), (operations, mine[2], api and api.operations)):
         for index, (a, b) in enumerate(zip(old, new)):
-            if a != b and not same_but_wording(loads(a), values[index]):
+            if a != b and not same_but_wording(loads(a), loads(b) if values is None else values[index]):
                 return False
     return True

@@ -46,13 +46,28 @@ class ExampleBuilder:
     def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]]) -> None:
         self._resolve = resolve
         self._building: set[int] = set()  # past _MAX_DEPTH: the objects whose example is being built
+        # (id(schema), depth, full) -> (the schema, kept alive so that its id is not reused; its example)
+        self._made: dict[tuple[int, int, bool], tuple[Any, Any]] = {}
 
     def value(self, schema: Any, pointer: str, *, explicit: Any = None, depth: int = 0, full: bool = False) -> Any:
+        """An example of ``schema`` (``explicit`` when given). Up to _MAX_DEPTH it depends on the schema, the depth
+        and ``full`` alone (no object is being built yet), so a schema many operations share is built once; callers
+        copy what they keep (example_data, json.dumps), never change it."""
         if explicit is not None:
             return jsonable(explicit)
         if schema is None or depth > _REQUIRED_DEPTH:
             return None
         schema, pointer = self._resolve(schema, pointer)
+        if depth > _MAX_DEPTH:
+            return self._value(schema, pointer, depth, full)
+        key = (id(schema), depth, full)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = (schema, self._value(schema, pointer, depth, full))
+        return made[1]
+
+    def _value(self, schema: Any, pointer: str, depth: int, full: bool) -> Any:
+        """``value`` of a resolved schema."""
         own = self._own_example(schema)
         if own is not None and _in_format(schema, own):  # else a synthesized value, one a server accepts
             return jsonable(own)

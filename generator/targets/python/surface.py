@@ -9,7 +9,6 @@ from generator.config import Target
 from generator.targets.python.annotations import annotation
 from generator.targets.python.expressions import Named, to_py
 from generator.targets.python.names import Names, name_all
-from generator.targets.python.plan import plan
 from generator.targets.python.shapes import PyApi, PyField, PyParam
 
 _KINDS = {"object": ("model", "pydantic model"), "input": ("typeddict", "TypedDict"), "alias": ("alias", "type alias")}
@@ -67,8 +66,15 @@ class PythonSurface:
 
 def surface(api: model.Api, config: Target, *, source: str = "", planned: PyApi | None = None) -> PythonSurface:
     """The surface of the SDK ``config`` generates from ``api`` (``planned``: its plan, when already made)."""
-    py = planned or plan(api, config, source=source)
+    py = planned or _plan(api, config, source=source)
     return PythonSurface(api, py, py.names if py.names is not None else name_all(api, config))
+
+
+def _plan(api: model.Api, config: Target, *, source: str) -> PyApi:
+    """The plan, imported here: a recorded surface needs none, and planning imports the parser's models."""
+    from generator.targets.python.plan import plan
+
+    return plan(api, config, source=source)
 
 
 class RecordedSurface(PythonSurface):
