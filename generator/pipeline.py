@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator import collector, workers
+from generator import collector, reads, workers
 from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
@@ -170,13 +170,12 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     """build_target's work when the output is not cached (``key``: where to cache it; None: it must not be)."""
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
-    from generator.load import document as load
     from generator.parse import parse_api
     from generator.targets import target_for
 
     # read with positions kept (a few numbers per YAML event, ~25 ms on the OpenAI spec): locating the first warning
     # otherwise reads the whole text again (~200 ms), and most real specs have a warning
-    doc = load.load_spec(spec_path)
+    doc = reads.read(spec_path, _target_key(root / target.output, target))
     root_doc = doc
     bundled, upgrade_warnings = _prepared(doc, external, rules)
     if bundled is not None:

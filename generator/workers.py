@@ -167,6 +167,21 @@ class Shares:
         os.close(self.reader)
 
 
+def now(work: Callable[[], object], name: str, *, worth: bool) -> bool:
+    """A cache write of the file ``name`` (no result, failures ignored) started in a forked child at once, reaped by
+    ``settle``; False, and nothing done, where a fork does not pay (see ``forking``)."""
+    if not forking(worth):
+        return False
+    pid = os.fork()
+    if pid == 0:
+        try:
+            work()
+        finally:
+            os._exit(0)
+    _children[pid] = {name}
+    return True
+
+
 def later(work: Callable[[], object], name: str, size: int) -> None:
     """A cache write of the file ``name`` (no result, failures ignored) left for ``flush``; ``size``: about how many
     characters it writes. A read of ``name`` before then (``settle(name)``) does it first."""

@@ -1,7 +1,7 @@
 """The generator's imports point back along the pipeline, never forward (read with ``ast``, lazy imports included).
 
 model, pointer, errors, diagnostics, config, cache, collector, workers <- load <- validate <- parse <- targets <- write, diff <-
-pipeline, changelog, sides <- cli. A module may import its own stage and earlier ones.
+pipeline, changelog, sides, reads <- cli. A module may import its own stage and earlier ones.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ STAGES = (
     ("parse",),
     ("targets",),
     ("write", "diff"),
-    ("pipeline", "changelog", "sides"),
+    ("pipeline", "changelog", "sides", "reads"),
     ("cli", "__main__"),
 )
 STAGE_OF = {name: index for index, names in enumerate(STAGES) for name in names}

@@ -71,7 +71,7 @@ def load_spec(path: str | Path, *, track: bool = True) -> Document:
     """Read and parse a spec. ``track=False`` keeps no YAML nodes (less memory); positions are then found by
     composing the text again, lazily, the first time a diagnostic asks for one."""
     path = Path(path)
-    text = _read_text(path)
+    text = read_text(path)
     index = Positions()
     data = _parse(text, path, index, track)
     if not isinstance(data, dict):
@@ -86,7 +86,7 @@ def load_spec(path: str | Path, *, track: bool = True) -> Document:
     return Document(path=path, text=text, data=data, index=index)
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
