@@ -212,3 +212,16 @@ def test_a_regeneration_from_the_recorded_read_writes_what_a_cold_generation_wri
     assert files(tmp_path / "out") == files(tmp_path / "cold")
     assert b"A pet, described." in b"".join(files(tmp_path / "out").values())
     assert yaml.safe_load(edited.read_text(encoding="utf-8"))["components"]["schemas"]["Pet"]["required"] == ["id"]
+
+
+def test_a_json_spec_is_read_whole_and_not_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.setattr(workers, "LARGE", 0)
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    spec = _spec(tmp_path, "spec.json", json.dumps(yaml.safe_load(BASE)))
+    for _ in range(2):
+        assert main(["generate", str(spec), "-o", str(tmp_path / "out"), "--package-name", "pets", "-q"]) == 0
+    assert not list((tmp_path / "cache").glob("read-*"))
+    assert list((tmp_path / "cache").glob("output-*"))  # the cache was written to
