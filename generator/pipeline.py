@@ -175,7 +175,7 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
 
     # read with positions kept (a few numbers per YAML event, ~25 ms on the OpenAI spec): locating the first warning
     # otherwise reads the whole text again (~200 ms), and most real specs have a warning
-    doc = reads.read(spec_path, _target_key(root / target.output, target))
+    doc = reads.read(spec_path, _read_key(root / target.output, target))
     root_doc = doc
     bundled, upgrade_warnings = _prepared(doc, external, rules)
     if bundled is not None:
@@ -270,6 +270,11 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     base = hashlib.sha256(generator_digest() + black_version().encode()).hexdigest()
     _key, previous, whole = latest_output(_target_key(out, target))
     return Reuse(base, previous, whole)
+
+
+def _read_key(out: Path, target: Target) -> str:
+    """Where the last read of a target's spec is recorded (reads.py): the target, as this generator reads specs."""
+    return hashlib.sha256(generator_digest() + _target_key(out, target).encode()).hexdigest()
 
 
 def _target_key(out: Path, target: Target) -> str:
