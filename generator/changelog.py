@@ -106,13 +106,15 @@ def _diff(
     from generator.diff import diff_apis
 
     found = sides.recorded(target, old[1])
-    pieces = None
-    if found is not None:  # this run's model's pieces; on a cache hit, as the run that generated from it recorded them
-        pieces = mine() if model is not None else (sides.recorded(target, new[1]) or (None,))[0]
+    # on a cache hit (no model), this spec's side as the run that generated from it recorded it
+    again = sides.recorded(target, new[1]) if found is not None and model is None else None
+    pieces = mine() if found is not None and model is not None else again[0] if again is not None else None
     if found is not None and pieces is not None and sides.only_wording(found, model, pieces):
         return []  # descriptions and summaries only: no surface changes, and neither side is planned
     recorded = sides.side_of(target, found) if found is not None else None
-    side = (current() or sides.recall(target, new[1])) if recorded is not None else None
+    side = None
+    if recorded is not None:
+        side = current() if model is not None else sides.side_of(target, again) if again is not None else None
     if recorded is not None and side is not None:
         return diff_apis(recorded, side)
     surface_target = sides.surface_target(target)

@@ -33,4 +33,4 @@ def read(path: Path, key: str) -> Document:
     last = get_record("read", key)
     workers.now(lambda: put_record("read", key, edits.packed(edits.load(path, None))), f"read-{key}.pickle",
                 worth=True)
-    return edits.load(path, last if isinstance(last, tuple) and len(last) == 8 else None)
+    return edits.load(path, last)

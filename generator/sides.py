@@ -110,9 +110,3 @@ def only_wording(found: tuple[Any, Any], model: Any, mine: Pieces) -> bool:
 
     with collector.paused():
         return same_but_wording_pieces(found[0], model, mine, loads_record)
-
-
-def recall(target: Target, spec_text: str) -> Side | None:
-    """The side of the spec copy ``spec_text`` as recorded by the run that wrote it, or None."""
-    found = recorded(target, spec_text)
-    return side_of(target, found) if found is not None else None

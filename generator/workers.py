@@ -172,14 +172,20 @@ def now(work: Callable[[], object], name: str, *, worth: bool) -> bool:
     ``settle``; False, and nothing done, where a fork does not pay (see ``forking``)."""
     if not forking(worth):
         return False
+    _background([work], {name})
+    return True
+
+
+def _background(works: list[Callable[[], object]], names: set[str]) -> None:
+    """``works`` done in order in a forked child, which writes the files ``names`` and is reaped by ``settle``."""
     pid = os.fork()
     if pid == 0:
         try:
-            work()
+            for work in works:
+                work()
         finally:
             os._exit(0)
-    _children[pid] = {name}
-    return True
+    _children[pid] = names
 
 
 def later(work: Callable[[], object], name: str, size: int) -> None:
@@ -200,14 +206,7 @@ def flush() -> None:
         for work, _name, _size in works:
             work()
         return
-    pid = os.fork()
-    if pid == 0:
-        try:
-            for work, _name, _size in works:
-                work()
-        finally:
-            os._exit(0)
-    _children[pid] = {name for _work, name, _size in works}
+    _background([work for work, _name, _size in works], {name for _work, name, _size in works})
 
 
 def settle(name: str | None = None) -> None:

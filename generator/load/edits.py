@@ -15,6 +15,7 @@ tests/test_load_edits.py compares what this gives with a whole read, for many ed
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,10 @@ def packed(doc: Document) -> Parcel | None:
             t.sequences)
 
 
-def load(path: Path, last: Parcel | None) -> Document:
-    """What ``load_spec(path)`` gives, from ``last`` (the file's last read, packed) and the edit where it can be."""
-    if last is not None and path.suffix.lower() != ".json":
+def load(path: Path, last: Any) -> Document:
+    """What ``load_spec(path)`` gives, from ``last`` (the file's last read as ``packed`` made it, if it is one) and the
+    edit where it can be."""
+    if isinstance(last, tuple) and len(last) == 8 and path.suffix.lower() != ".json":
         found = reread(path, read_text(path), last)
         if found is not None:
             return found
@@ -99,11 +101,7 @@ def _edited(old: str, new: str, data: Any, tracker: Tracker, containers: list[An
         return None
     if not _replace(data, tracker, dict(zip(starts, containers)), start, end, value):
         return None
-    spliced = _spliced(tracker, part, start, end, top, len(lines), delta)
-    shift = len(part.texts) - (end - start + 1)
-    spliced.starts = {id(c): (s if s < start else s + shift) for c, s in zip(containers, starts) if s < start or s > end}
-    spliced.starts.update({key: s + start for key, s in part.starts.items()})
-    return data, spliced
+    return data, _spliced(tracker, part, (start, end), (top, len(lines), delta), zip(containers, starts))
 
 
 def _block(lines: list[str], tracker: Tracker, first: int, last: int) -> tuple[int, int] | None:
@@ -163,9 +161,12 @@ def _replace(data: Any, tracker: Tracker, objects: dict[int, Any], start: int, e
 _MISSING = object()
 
 
-def _spliced(tracker: Tracker, part: Tracker, start: int, end: int, top: int, height: int, delta: int) -> Tracker:
-    """The old read's events with those of ``start``-``end`` replaced by the block's own (``part``, read ``top``
-    lines down and ``height`` lines long), the events after them moved by the difference (and ``delta`` lines)."""
+def _spliced(tracker: Tracker, part: Tracker, events: tuple[int, int], lines: tuple[int, int, int],
+             starts: Iterable[tuple[Any, int]]) -> Tracker:
+    """The old read's events with those ``start``-``end`` (``events``) replaced by the block's own (``part``, read
+    ``top`` lines down and ``height`` lines long), the events after them moved by the difference (and ``delta`` lines,
+    ``lines`` being all three); ``starts``: each container of the old read's data with its start event."""
+    (start, end), (top, height, delta) = events, lines
     shift = len(part.texts) - (end - start + 1)
     old_marks = tracker.marks
     closing = [old_marks[2 * end] + delta, old_marks[2 * end + 1]]  # what ends the block in place: the next token
@@ -185,6 +186,8 @@ def _spliced(tracker: Tracker, part: Tracker, start: int, end: int, top: int, he
     out.ends.update({s + start: e + start for s, e in part.ends.items()})
     out.sequences = {s if s < start else s + shift for s in tracker.sequences if s < start or s > end}
     out.sequences.update(s + start for s in part.sequences)
+    out.starts = {id(c): (s if s < start else s + shift) for c, s in starts if s < start or s > end}
+    out.starts.update({key: s + start for key, s in part.starts.items()})
     return out
 
 

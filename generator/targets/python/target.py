@@ -69,8 +69,9 @@ class PythonTarget:
 def _emitted(renderer: Any, shares: Iterable[range] | None, on_stage: Callable[[str], None] = lambda stage: None,
              ) -> tuple[dict[str, str], tuple[dict[str, str], dict[str, Any]]]:
     """The files of the job ranges this process takes from ``shares`` (all of them without), rendered and formatted
-    (or taken from the last run), and the input keys and template reads it noted. Shared ranges are formatted as they are rendered, so
-    that the processes balance the whole cost ("format" then marks what follows this process's part)."""
+    (or taken from the last run), and the input keys and template reads it noted. Shared ranges are formatted as they
+    are rendered, so that the processes balance the whole cost ("format" then marks what follows this process's
+    part)."""
     from generator.targets.python.format import format_files
 
     if shares is None:
