@@ -32,6 +32,7 @@ class Workspace:
         self.docs: dict[Path, Document | TextFile | SpecError] = {}
         self.root: Document | None = None  # the document checked as a whole; others only where `$ref`s reach
         self._keys: dict[Path, Path] = {}
+        self._named: dict[tuple[Path, str], Document | TextFile | SpecError] = {}
 
     def key(self, path: Path) -> Path:
         """``path`` resolved (symlinks followed), once per path in a run: a spec split over files resolves thousands
@@ -51,6 +52,15 @@ class Workspace:
         if key not in self.docs:
             self.docs[key] = _read(path)
         return self.docs[key]
+
+    def named(self, base: Document, file_part: str) -> Document | TextFile | SpecError:
+        """The file a `$ref`'s file part names from ``base`` (percent-encoded, relative to its folder); each pair is
+        made a path once in a run: a split spec names the same few files from each of its files hundreds of times."""
+        pair = (base.path, file_part)
+        found = self._named.get(pair)
+        if found is None:
+            found = self._named[pair] = self.get(Path(os.path.normpath(base.path.parent / unquote(file_part))))
+        return found
 
 
 def _read(path: Path) -> Document | TextFile | SpecError:
@@ -87,7 +97,7 @@ class Refs:
         target_doc: Document = doc
         fragment = unquote(fragment)
         if file_part:
-            loaded = self.workspace.get(Path(os.path.normpath(doc.path.parent / unquote(file_part))))
+            loaded = self.workspace.named(doc, file_part)
             if isinstance(loaded, SpecError):
                 raise Unresolved(f"$ref {ref!r}: cannot load {file_part}: {loaded.message}")
             if isinstance(loaded, TextFile):  # its text (read as a string where one belongs; an error elsewhere)
