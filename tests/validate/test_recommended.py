@@ -216,7 +216,11 @@ def test_example_schemas_written_alike_are_judged_once(monkeypatch: pytest.Monke
     invalid = [(rule, ptr) for rule, _file, ptr in found if rule in ("SF124", "SF125")]
     assert invalid == [("SF124", "/paths/~1a/get/responses/200/content/application~1json/example"),
                        ("SF125", "/components/schemas/A/example"), ("SF125", "/components/schemas/B/example")]
-    assert len(judged) == 3  # the media type's bare $ref, the wrapper (its $refs bare), and A and B's one text
+    # A's text (its pieces judged first: A with `n` as {} is valid, `n` is not) and nothing more for B, written alike;
+    # the media type's bare $ref ({}) and the wrapper (its $refs bare, a piece of their own as {} already judged)
+    assert len(judged) == 5
+    assert [s for s in judged if s.get("properties", {}).get("n")] == [
+        {"type": "object", "properties": {"n": {"type": "integer", "minimum": "x"}}, "example": {"n": 1}}]
 
 
 @pytest.mark.parametrize(("openapi30", "first", "then"), [

@@ -80,12 +80,21 @@ class SchemaProblems:
         return order, cyclic
 
     def _meta_error(self, schema: Any) -> str | None:
-        """The meta-schema's first complaint about ``schema``; schemas of one shape (see ``_shape``: written alike
-        but for their wording and example values) are judged once."""
+        """The meta-schema's first complaint about ``schema``. A schema whose every piece (see ``_pieces``) is valid
+        is valid: most are, and their pieces recur far more than whole schemas do; otherwise the whole is judged, for
+        the complaint it gets."""
         judged = _without_refs(schema)
-        key = (self.openapi30, repr(_shape(judged)))
+        pieces = list(_pieces(judged, self.openapi30))
+        if len(pieces) > 1 and all(self._judged(piece) is None for piece in pieces):
+            return None
+        return self._judged(judged)
+
+    def _judged(self, schema: Any) -> str | None:
+        """The meta-schema's word on ``schema``, given once to schemas of one shape (see ``_shape``: written alike
+        but for their wording and example values)."""
+        key = (self.openapi30, repr(_shape(schema)))
         if key not in self.judged:
-            self.judged[key] = self._meta_error_of(judged)
+            self.judged[key] = self._meta_error_of(schema)
         return self.judged[key]
 
     def _meta_error_of(self, judged: Any) -> str | None:
@@ -157,6 +166,44 @@ def _shape(schema: Any) -> Any:
         else:
             shaped[key] = value
     return shaped
+
+
+# where each dialect's meta-schema judges a value as a schema of its own, through its recursion: keywords holding one
+# schema, a list of them, a mapping of them (a value of another type is the keyword's own, judged with it)
+_SUBSCHEMAS = {
+    True: (frozenset({"additionalItems", "additionalProperties", "items", "not"}),  # draft 4 (OpenAPI 3.0)
+           frozenset({"allOf", "anyOf", "oneOf", "items"}),
+           frozenset({"properties", "patternProperties", "definitions", "dependencies"})),
+    False: (frozenset({"additionalProperties", "items", "not", "contains", "if", "then", "else", "propertyNames",
+                       "unevaluatedItems", "unevaluatedProperties", "contentSchema"}),  # 2020-12 (OpenAPI 3.1)
+            frozenset({"allOf", "anyOf", "oneOf", "prefixItems"}),
+            frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"})),
+}
+
+
+def _pieces(schema: Any, openapi30: bool) -> Iterator[Any]:
+    """``schema`` and each schema inside it, each with the schemas it holds replaced by ``{}`` (valid in both
+    dialects). The meta-schema judges a schema by its own keywords and each schema it holds alone, the same way:
+    a schema is valid exactly when all its pieces are."""
+    one, listed, mapped = _SUBSCHEMAS[openapi30]
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            yield node
+            continue
+        piece: dict[Any, Any] = {}
+        for key, value in node.items():
+            if key in one and isinstance(value, dict):
+                piece[key], held = {}, [value]
+            elif key in listed and isinstance(value, list):
+                piece[key], held = [{} if isinstance(v, dict) else v for v in value], value
+            elif key in mapped and isinstance(value, dict):
+                piece[key], held = {k: {} if isinstance(v, dict) else v for k, v in value.items()}, list(value.values())
+            else:
+                piece[key], held = value, []
+            stack.extend(v for v in held if isinstance(v, dict))
+        yield piece
 
 
 def _without_refs(schema: Any) -> Any:
