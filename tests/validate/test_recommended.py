@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import UsageError
@@ -243,3 +245,29 @@ def test_a_schema_judged_like_another_gets_its_own_verdict(openapi30: bool, firs
     shared = fresh()
     assert shared._meta_error(first) == fresh()._meta_error(first)
     assert shared._meta_error(then) == fresh()._meta_error(then)
+
+
+_KEYWORDS = ("type", "items", "properties", "additionalProperties", "allOf", "oneOf", "not", "contains", "prefixItems",
+             "dependencies", "minimum", "enum", "required", "if", "definitions", "additionalItems", "description")
+_VALUES = st.sampled_from(["string", 5, "x", True, False, None, [], ["a"], ["a", "a"], {}, 1.5])
+_SCHEMAS = st.recursive(
+    st.dictionaries(st.sampled_from(_KEYWORDS), _VALUES, max_size=3),
+    lambda inner: st.dictionaries(st.sampled_from(_KEYWORDS), inner | _VALUES | st.lists(inner, max_size=2)
+                                  | st.dictionaries(st.sampled_from(["a", "b"]), inner | _VALUES, max_size=2),
+                                  max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(schema=_SCHEMAS, openapi30=st.booleans())
+def test_a_schema_judged_by_its_pieces_gets_the_whole_verdict(schema: dict, openapi30: bool) -> None:
+    """Judging a schema piece by piece (each schema it holds as {}) and the whole only when a piece is invalid gives
+    the verdict the meta-schema gives the whole, in both dialects: keywords one dialect judges as schemas and the
+    other does not (contains, prefixItems, additionalItems), lists and mappings of schemas, values of other types."""
+    from generator.validate.style.example_schemas import SchemaProblems
+
+    def fresh() -> SchemaProblems:
+        return SchemaProblems(lambda doc, ref: None, openapi30, set)
+
+    assert fresh()._meta_error(schema) == fresh()._meta_error_of(schema)
