@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import collector, reads, workers
-from generator.cache import Reuse, black_version, get_output, latest_output, put_output, set_latest
+from generator.cache import (
+    Reuse,
+    black_version,
+    get_output,
+    get_record,
+    latest_output,
+    put_output,
+    put_record,
+    set_latest,
+)
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
 from generator.load import external_refs
@@ -170,7 +179,7 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     """build_target's work when the output is not cached (``key``: where to cache it; None: it must not be)."""
     spec_path = root / target.spec
     templates = root / target.templates if target.templates else None
-    from generator.parse import parse_api
+    from generator.parse import parse_units
     from generator.targets import target_for
 
     # read with positions kept (a few numbers per YAML event, ~25 ms on the OpenAI spec): locating the first warning
@@ -190,7 +199,12 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         on_stage("model")
         with _kept():  # the document and its parse live until the model is built: see collector
             language = target_for(target.language)
-            neutral = parse_api(spec, target, source=str(spec_path), raw=doc.data)
+            units_key = _units_key(root / target.output, target) if bundled is None else None
+            last, edited = _last_units(root_doc, units_key)
+            neutral, units = parse_units(spec, target, source=str(spec_path), raw=doc.data, last=last, edited=edited)
+    if units_key is not None and len(root_doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json":
+        digest = hashlib.sha256(root_doc.text.encode()).hexdigest()  # what the next regeneration's read is compared to
+        put_record("units", units_key, lambda: units.record(digest).packed(), lazy=True, size=len(root_doc.text))
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
     # made beside planning and rendering, which need only the model; else now, before the document is freed
@@ -270,6 +284,26 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     base = hashlib.sha256(generator_digest() + black_version().encode()).hexdigest()
     _key, previous, whole = latest_output(_target_key(out, target))
     return Reuse(base, previous, whole)
+
+
+def _last_units(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...]]:
+    """The record of the last parse for this target (parse.units) when it parsed the text ``doc`` was read again from,
+    and the places edited since; (None, ()) otherwise."""
+    if key is None or doc.since is None:
+        return None, ()
+    from generator.parse.units import Record
+
+    last = Record.unpacked(get_record("units", key))
+    if last is None or last.spec != doc.since.text:
+        return None, ()
+    return last, doc.since.edited
+
+
+def _units_key(out: Path, target: Target) -> str:
+    """Where the units of a target's last parse are recorded: the target and its configuration but for the spec's
+    path (the record says which text it parsed), as this generator parses specs."""
+    config = target.model_dump_json(exclude={"spec"}).encode()
+    return hashlib.sha256(generator_digest() + config + _target_key(out, target).encode()).hexdigest()
 
 
 def _read_key(out: Path, target: Target) -> str:

@@ -31,11 +31,21 @@ from generator.load.yaml_events import SafeLoader
 
 
 @dataclass(frozen=True)
+class Since:
+    """What changed since the last read of a spec (load.edits): that read's text (its sha256), and the pointers of
+    the places edited since (none: the same text)."""
+
+    text: str
+    edited: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Document:
     path: Path
     text: str
     data: dict[str, Any]
     index: Positions = field(default_factory=Positions, compare=False, repr=False)
+    since: Since | None = field(default=None, compare=False, repr=False)  # None: read whole
 
 
 class _TrackingLoader(SafeLoader):  # type: ignore[misc, valid-type]

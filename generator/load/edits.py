@@ -15,12 +15,15 @@ tests/test_load_edits.py compares what this gives with a whole read, for many ed
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from generator import pointer
 from generator.load import yaml_events
-from generator.load.document import Document, load_spec, read_text
+from generator.load.document import Document, Since, load_spec, read_text
 from generator.load.positions import Positions
 from generator.load.spans import Spans
 from generator.load.yaml_events import SafeLoader, Tracker
@@ -61,21 +64,25 @@ def reread(path: Path, text: str, parcel: Parcel) -> Document | None:
     old, data, containers, starts, marks, texts, ends, sequences = parcel
     tracker = Tracker()
     tracker.marks, tracker.texts, tracker.ends, tracker.sequences = marks, texts, ends, sequences
+    edits: tuple[str, ...] = ()
     if text == old:
         tracker.starts = {id(c): start for c, start in zip(containers, starts)}
     else:
         edited = _edited(old, text, data, tracker, containers, starts)
         if edited is None:
             return None
-        data, tracker = edited
+        data, tracker, where = edited
+        edits = (where,)
     index = Positions()
     index.nodes = Spans(tracker)  # type: ignore[assignment]
-    return Document(path=path, text=text, data=data, index=index)
+    since = Since(hashlib.sha256(old.encode()).hexdigest(), edits)
+    return Document(path=path, text=text, data=data, index=index, since=since)
 
 
 def _edited(old: str, new: str, data: Any, tracker: Tracker, containers: list[Any], starts: list[int],
-            ) -> tuple[Any, Tracker] | None:
-    """The data and positions of ``new``, or None (see the module's note); ``tracker`` has no ``starts`` yet."""
+            ) -> tuple[Any, Tracker, str] | None:
+    """The data and positions of ``new`` and the pointer of the block read again, or None (see the module's note);
+    ``tracker`` has no ``starts`` yet."""
     if any(mark in new for mark in _OTHER_BREAKS):
         return None
     old_lines, new_lines = old.split("\n"), new.split("\n")
@@ -99,9 +106,11 @@ def _edited(old: str, new: str, data: Any, tracker: Tracker, containers: list[An
         return None
     if isinstance(value, list) != (start in tracker.sequences) or part.marks[:2] != [0, column]:
         return None
-    if not _replace(data, tracker, dict(zip(starts, containers)), start, end, value):
+    objects = dict(zip(starts, containers))
+    where = _pointer(tracker, objects, start, end)
+    if where is None or not _replace(data, tracker, objects, start, end, value):
         return None
-    return data, _spliced(tracker, part, (start, end), (top, len(lines), delta), zip(containers, starts))
+    return data, _spliced(tracker, part, (start, end), (top, len(lines), delta), zip(containers, starts)), where
 
 
 def _block(lines: list[str], tracker: Tracker, first: int, last: int) -> tuple[int, int] | None:
@@ -134,6 +143,21 @@ def _indented(lines: list[str], column: int) -> bool:
         if "\t" in line or (stripped and not stripped.startswith("#") and len(line) - len(stripped) < column):
             return False
     return True
+
+
+def _pointer(tracker: Tracker, objects: dict[int, Any], start: int, end: int) -> str | None:
+    """The JSON pointer of the container of events ``start``-``end``: the key or index of each container around it
+    in the one around that."""
+    around = sorted(s for s, e in tracker.ends.items() if s <= start and e >= end)
+    tokens = []
+    for outer, inner in itertools.pairwise(around):
+        parent, child = objects.get(outer), objects.get(inner)
+        items = parent.items() if isinstance(parent, dict) else enumerate(parent) if isinstance(parent, list) else ()
+        key = next((k for k, v in items if v is child), _MISSING)
+        if key is _MISSING:
+            return None
+        tokens.append(key)
+    return pointer.join(*tokens)
 
 
 def _replace(data: Any, tracker: Tracker, objects: dict[int, Any], start: int, end: int, value: Any) -> bool:

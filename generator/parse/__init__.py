@@ -6,6 +6,7 @@ and for every component schema. The parts live in one module per concern; ``Pars
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,7 +17,10 @@ from generator.errors import SpecError
 from generator.model import Api, Schema
 from generator.parse.examples import ExampleBuilder
 from generator.parse.operations import Operations
+from generator.parse.predicates import SCHEMA_PREFIX
 from generator.parse.security import SecurityReader
+from generator.parse.units import Record, Units
+from generator.pointer import escape
 
 
 class Parser(Operations):
@@ -25,10 +29,11 @@ class Parser(Operations):
         self.examples = ExampleBuilder(self.resolve)
         self.security = SecurityReader(spec, resolve=self.resolve, warnings=self.warnings)
 
-    def api(self) -> Api:
-        operations = self.operations()
+    def api(self, units: Units) -> Api:
+        operations = self.operations(units)
         for wire in sorted(self.component_schemas):  # every component schema gets a type, even those no operation uses
-            self._named_schema(wire, "response")
+            own = SCHEMA_PREFIX[1:] + escape(wire)
+            units.run(own, own, functools.partial(self._named_schema, wire, "response"))
         schemas = tuple(s for s in self.lifted.schemas if isinstance(s, Schema))
         info = self.spec.info
         return Api(
@@ -46,9 +51,17 @@ class Parser(Operations):
 
 
 def parse_api(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> Api:
+    return parse_units(spec, target, source=source, raw=raw)[0]
+
+
+def parse_units(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any], last: Record | None = None,
+                edited: tuple[str, ...] = ()) -> tuple[Api, Units]:
+    """The model, and the parse's units (see units.py: ``last``, the record of the parse of the text before the edits
+    at ``edited``, lends the units no edit reaches)."""
     parser = Parser(spec, target, source=source, raw=raw)
+    units = Units(parser, last, edited)
     try:
-        return parser.api()
+        return parser.api(units), units
     except RecursionError:
         building = list(parser.lifted.in_progress)
         raise SpecError(
@@ -58,4 +71,5 @@ def parse_api(spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, A
             hint="split the schema, or break long $ref chains",
         ) from None
     finally:
+        units.finish()
         del parser.examples, parser.security  # they hold the parser's resolve: reference counting frees it now

@@ -57,6 +57,7 @@ class Context:
         self.openapi = str(spec.openapi)
         self.models = v3_0 if self.openapi.startswith("3.0") else v3_1  # openapi-pydantic's classes of the version
         self.read_as: dict[tuple[str, str], Any] = {}  # $ref targets read as a kind (_read_as)
+        self.reads: set[str] = set()  # what the running unit (units.py) read: `$ref`s followed, components entered
         self._targets: dict[str, tuple[Any, str]] = {}  # each $ref's target and its pointer
         components = spec.components.schemas if spec.components else None
         self.component_schemas: Mapping[str, Any] = components or {}
@@ -107,6 +108,7 @@ class Context:
 
     def _target(self, ref: str, origin: str) -> tuple[Any, str]:
         """The object a local ``$ref`` names and its pointer (walked once per reference)."""
+        self.reads.add(ref)
         found = self._targets.get(ref)
         if found is None:
             found = self._targets[ref] = (self._walk(ref, origin), jsonpointer.from_fragment(ref))

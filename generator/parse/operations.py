@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -10,6 +11,7 @@ from generator.model import Name, Operation, OperationName, Param, Scalar, Word
 from generator.parse.examples import example_data, route_default
 from generator.parse.predicates import types
 from generator.parse.responses import Responses
+from generator.parse.units import Units
 from generator.pointer import escape
 
 # The extensions that name an operation's SDK group (resource) and method, first found wins: ours, Fern's, Speakeasy's
@@ -21,7 +23,8 @@ SDK_NAME_EXTENSIONS = (
 
 
 class Operations(Responses):
-    def operations(self) -> list[Operation]:
+    def operations(self, units: Units) -> list[Operation]:
+        """The selected operations, in path and method order, each a unit of the parse (units.py)."""
         ops: list[Operation] = []
         for path, item in sorted((self.spec.paths or {}).items()):
             path_ptr = "/paths/" + escape(path)
@@ -29,7 +32,9 @@ class Operations(Responses):
                 op = getattr(item, http, None)
                 if op is None or not self._selected(op, path):
                     continue
-                ops.append(self._operation(op, item, path, http, len(ops), f"{path_ptr}/{http}"))
+                ptr = f"{path_ptr}/{http}"
+                work = functools.partial(self._operation, op, item, path, http, len(ops), ptr)
+                ops.append(units.run(ptr, path_ptr, work, functools.partial(self.security.replayed, op.security, ptr)))
         return ops
 
     def _selected(self, op: Any, path: str) -> bool:

@@ -84,6 +84,7 @@ class SchemaTypes(Context):
             raise SpecError(f"unresolved $ref to schema {wire!r}", file=self.source, pointer=SCHEMA_PREFIX[1:] + wire)
         schema = schemas[wire]
         pointer = SCHEMA_PREFIX[1:] + escape(wire)
+        self.reads.add(pointer)
         name = (ComponentName(wire),)
         if is_ref(schema) or extra_ref(schema) is not None:
             t = self.type_of(schema, pointer, name, direction)

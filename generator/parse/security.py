@@ -130,6 +130,14 @@ class SecurityReader:
         self._used.update(name for alternative in requirement for name in alternative)
         return None if requirement == self.default else requirement
 
+    def replayed(self, security: Sequence[Mapping[str, Any]] | None, pointer: str) -> None:
+        """``operation``'s part in the sum, for an operation taken from a record (its warnings are there)."""
+        warnings, self._warnings = self._warnings, []
+        try:
+            self.operation(security, pointer)
+        finally:
+            self._warnings = warnings
+
     # --- the whole API ----------------------------------------------------------------------------------------
 
     def security(self) -> Security:
