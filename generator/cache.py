@@ -155,13 +155,16 @@ def loads_record(data: bytes) -> Any:
 
 
 class _Records(pickle.Unpickler):
-    """Loads only what records hold: the neutral model's dataclasses, plain values and dates. A cache folder may be
-    shared (a CI cache restored for another branch): a pickle naming any other class is refused, never run."""
+    """Loads only what records hold: the neutral model's and the Python plan's dataclasses, plain values and dates. A
+    cache folder may be shared (a CI cache restored for another branch): a pickle naming any other class is refused,
+    never run."""
 
     _DATES = frozenset({"date", "datetime", "time", "timedelta", "timezone"})
+    _PLAN = frozenset({"generator.targets.python.shapes", "generator.targets.python.expressions",
+                       "generator.targets.python.names"})
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "generator.model" or module.startswith("generator.model."):
+        if module == "generator.model" or module.startswith("generator.model.") or module in self._PLAN:
             return super().find_class(module, name)
         if module == "datetime" and name in self._DATES:
             return super().find_class(module, name)

@@ -200,18 +200,19 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
         with _kept():  # the document and its parse live until the model is built: see collector
             language = target_for(target.language)
             units_key = _units_key(root / target.output, target) if bundled is None else None
-            last, edited = _last_units(root_doc, units_key)
+            last, edited, last_plan = _last_parse(root_doc, units_key)
             neutral, units = parse_units(spec, target, source=str(spec_path), raw=doc.data, last=last, edited=edited)
-    if units_key is not None and len(root_doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json":
-        digest = hashlib.sha256(root_doc.text.encode()).hexdigest()  # what the next regeneration's read is compared to
-        put_record("units", units_key, lambda: units.record(digest).packed(), lazy=True, size=len(root_doc.text))
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
     # made beside planning and rendering, which need only the model; else now, before the document is freed
     with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None),
                         worth=len(doc.text) >= workers.LARGE) as made:
         with _located_errors(doc, bundled, spec_path), _kept():
-            api = language.plan(neutral, target, source=str(spec_path))
+            api = language.plan(neutral, target, source=str(spec_path), last=last_plan)
+        if units_key is not None and len(doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json":
+            digest = hashlib.sha256(doc.text.encode()).hexdigest()  # what the next regeneration's read is compared to
+            put_record("parse", units_key, lambda: (units.record(digest).packed(), language.planned(api, neutral)),
+                       lazy=True, size=len(doc.text))
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
         made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
@@ -286,21 +287,23 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     return Reuse(base, previous, whole)
 
 
-def _last_units(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...]]:
-    """The record of the last parse for this target (parse.units) when it parsed the text ``doc`` was read again from,
-    and the places edited since; (None, ()) otherwise."""
+def _last_parse(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...], Any]:
+    """The record of the last parse of this target (parse.units) and what its language kept of the last plan, when
+    that parse was of the text ``doc`` was read again from, with the places edited since; (None, (), None)
+    otherwise."""
     if key is None or doc.since is None:
-        return None, ()
+        return None, (), None
     from generator.parse.units import Record
 
-    last = Record.unpacked(get_record("units", key))
+    found = get_record("parse", key)
+    last = Record.unpacked(found[0]) if isinstance(found, tuple) and len(found) == 2 else None
     if last is None or last.spec != doc.since.text:
-        return None, ()
-    return last, doc.since.edited
+        return None, (), None
+    return last, doc.since.edited, found[1]
 
 
 def _units_key(out: Path, target: Target) -> str:
-    """Where the units of a target's last parse are recorded: the target and its configuration but for the spec's
+    """Where a target's last parse and plan are recorded: the target and its configuration but for the spec's
     path (the record says which text it parsed), as this generator parses specs."""
     config = target.model_dump_json(exclude={"spec"}).encode()
     return hashlib.sha256(generator_digest() + config + _target_key(out, target).encode()).hexdigest()

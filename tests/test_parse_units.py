@@ -55,6 +55,18 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/Owner'
+  /owners/{ownerId}:
+    get:
+      operationId: getOwner
+      parameters:
+        - {name: ownerId, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: the owner
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Owner'
 components:
   schemas:
     Pet:
@@ -133,12 +145,13 @@ def _replayed(record: Record, doc: Document) -> tuple[Any, Any, int] | None:
 EDITS = {  # (before, after, units left to run again at most)
     "a description": ("      description: A pet.\n", "      description: A pet, described.\n", 4),
     "a property added": ("        id:\n", "        age:\n          type: integer\n        id:\n", 4),
+    # getOwner's example of Owner (taken from the one addOwner built) holds a pet's id: it runs again too
     "a type changed": ("          type: integer\n", "          type: string\n", 4),
     "an enum grown": ("      enum: [cat, dog]\n", "      enum: [cat, dog, fish]\n", 5),
     "an enum now an object": ("      type: string\n      enum: [cat, dog]\n",
                               "      type: object\n      properties:\n        name: {type: string}\n", 8),
     # the unit that warns about the default first is not the record's: every later unit runs
-    "a default that no longer fits": ("          default: small\n", "          default: 3\n", 5),
+    "a default that no longer fits": ("          default: small\n", "          default: 3\n", 6),
     "an operation's response": ("          description: made\n", "          description: made it\n", 2),
     "a $ref to another schema": ("          items:\n            $ref: '#/components/schemas/Pet'\n",
                                  "          items:\n            $ref: '#/components/schemas/Kind'\n", 8),
@@ -275,3 +288,28 @@ def test_a_regeneration_takes_units_from_the_last_parse_and_writes_what_a_cold_o
                             if p.is_file() and p.name != "CHANGELOG.md"}
     assert files(tmp_path / "out") == files(tmp_path / "cold")
     assert b"A pet, described." in b"".join(files(tmp_path / "out").values())
+
+
+@pytest.mark.parametrize("name", ["a property added", "a type changed", "an enum now an object", "a $ref to another schema"])
+def test_a_regeneration_after_an_edit_writes_what_a_cold_one_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Edits that change names, kinds or what schemas refer to: the Python plan reuses only what they leave as it
+    was (targets/python/plan.py), and the files are those a cold generation writes."""
+    from generator import workers
+    from generator.cli import main
+
+    monkeypatch.setattr(workers, "LARGE", 0)
+    monkeypatch.setenv("SDKFORGE_JOBS", "2")
+    before, after, _most = EDITS[name]
+    (tmp_path / "spec.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "edited.yaml").write_text(BASE.replace(before, after), encoding="utf-8")
+    args = ["--package-name", "pets", "-q"]
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
+    for spec in ("spec.yaml", "edited.yaml"):
+        assert main(["generate", str(tmp_path / spec), "-o", str(tmp_path / "out"), *args]) == 0
+    monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cold-cache"))
+    assert main(["generate", str(tmp_path / "edited.yaml"), "-o", str(tmp_path / "cold"), *args]) == 0
+    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")  # noqa: E731
+                            if p.is_file() and p.name != "CHANGELOG.md"}
+    assert files(tmp_path / "out") == files(tmp_path / "cold")

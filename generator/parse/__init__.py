@@ -26,7 +26,7 @@ from generator.pointer import escape
 class Parser(Operations):
     def __init__(self, spec: OpenAPI, target: Target, *, source: str, raw: Mapping[str, Any]) -> None:
         super().__init__(spec, target, source=source, raw=raw)
-        self.examples = ExampleBuilder(self.resolve)
+        self.examples = ExampleBuilder(self.resolve, self)
         self.security = SecurityReader(spec, resolve=self.resolve, warnings=self.warnings)
 
     def api(self, units: Units) -> Api:

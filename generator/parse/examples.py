@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from generator.validate.style.example_formats import check_format
 
@@ -42,12 +42,18 @@ _REQUIRED_DEPTH = 30  # a chain of required properties this deep ends in None
 SCALARS = frozenset({"string", "integer", "number", "boolean"})
 
 
+class Reading(Protocol):
+    reads: set[str]  # what the running unit of the parse read (units.py)
+
+
 class ExampleBuilder:
-    def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]]) -> None:
+    def __init__(self, resolve: Callable[[Any, str], tuple[Any, str]], reading: Reading) -> None:
         self._resolve = resolve
+        self._reading = reading
         self._building: set[int] = set()  # past _MAX_DEPTH: the objects whose example is being built
-        # (id(schema), depth, full) -> (the schema, kept alive so that its id is not reused; its example)
-        self._made: dict[tuple[int, int, bool], tuple[Any, Any]] = {}
+        # (id(schema), depth, full) -> (the schema, kept alive so that its id is not reused; its example; what
+        # building it read, which a later unit of the parse taking it reads too)
+        self._made: dict[tuple[int, int, bool], tuple[Any, Any, frozenset[str]]] = {}
 
     def value(self, schema: Any, pointer: str, *, explicit: Any = None, depth: int = 0, full: bool = False) -> Any:
         """An example of ``schema`` (``explicit`` when given). Up to _MAX_DEPTH it depends on the schema, the depth
@@ -63,7 +69,16 @@ class ExampleBuilder:
         key = (id(schema), depth, full)
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = (schema, self._value(schema, pointer, depth, full))
+            outer = self._reading.reads
+            self._reading.reads = set()
+            try:
+                value = self._value(schema, pointer, depth, full)
+            finally:
+                read, self._reading.reads = self._reading.reads, outer
+                outer |= read
+            made = self._made[key] = (schema, value, frozenset(read))
+        else:
+            self._reading.reads |= made[2]
         return made[1]
 
     def _value(self, schema: Any, pointer: str, depth: int, full: bool) -> Any:

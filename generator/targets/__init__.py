@@ -21,8 +21,14 @@ class Target(Protocol):
         """Problems only this language has with the spec (names it cannot spell, ...), as warnings."""
         ...
 
-    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
-        """The language's plan of the SDK: every name, type and import decided."""
+    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "", last: Any = None) -> Any:
+        """The language's plan of the SDK: every name, type and import decided. ``last``: what ``planned`` kept of
+        the last plan of this target, whose parts the plan may reuse where nothing they come from changed."""
+        ...
+
+    def planned(self, plan: Any, api: model.Api) -> Any:
+        """What of ``plan`` (of ``api``) the next plan may reuse (kept in the cache: plain values and the model's and
+        plan's own dataclasses), or None."""
         ...
 
     def emit(

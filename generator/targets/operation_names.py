@@ -52,6 +52,11 @@ class _Wanted:
     rank: tuple[int, int, int, str]
 
 
+def naming_inputs(op: model.Operation) -> tuple[str, ...]:
+    """What ``operation_names`` reads of an operation (besides the target)."""
+    return op.operation_id, op.sdk_method, op.sdk_group, op.group, op.path, op.path_key, op.http_method
+
+
 def operation_names(operations: Sequence[model.Operation], target: Target) -> list[tuple[str, str]]:
     """(resource, method) of each operation, in snake case, distinct within each resource."""
     wanted = [_wanted(op, target) for op in operations]

@@ -37,6 +37,11 @@ def name_all(api: model.Api, target: Target) -> Names:
     return names
 
 
+def naming_inputs(schema: model.Schema) -> tuple[object, ...]:
+    """What ``name_all`` reads of a schema (besides the names before it and the target)."""
+    return schema.name, schema.request, schema.wire_name
+
+
 def component_class(wire: str, target: Target) -> str:
     return naming.class_name(target.renames.get(wire, wire))
 

@@ -11,25 +11,29 @@ from dataclasses import replace
 
 from generator import model
 from generator.config import Target
+from generator.targets.operation_names import naming_inputs as operation_naming
 from generator.targets.python import naming
 from generator.targets.python.auth import auth
 from generator.targets.python.cycles import break_import_cycles, check_import_chain
 from generator.targets.python.docs import docstring, one_line
 from generator.targets.python.models import ModelPlanner
-from generator.targets.python.names import name_all
+from generator.targets.python.names import Names, name_all
+from generator.targets.python.names import naming_inputs as schema_naming
 from generator.targets.python.operations import OperationPlanner
 from generator.targets.python.resources import resources
-from generator.targets.python.shapes import PyApi
+from generator.targets.python.shapes import PyApi, PyModel, PyOperation
 
 
-def plan(api: model.Api, target: Target, *, source: str = "") -> PyApi:
+def plan(api: model.Api, target: Target, *, source: str = "", last: Planned | None = None) -> PyApi:
+    """``last``: what ``planned`` kept of the last plan of this target, whose models are reused where they can be."""
     source = source or target.spec
-    names = name_all(api, target)
+    names = _names(api, target, last)
+    changed = _changed(api, names, last)
     models = ModelPlanner(api, names.schemas, names.wire, target.package)
-    py_models = tuple(sorted((models.model(s) for s in api.schemas), key=lambda m: m.module))
+    schema_models = _models(api, models, last, changed)
+    py_models = tuple(sorted(schema_models, key=lambda m: m.module))
     by_name = {m.py_name: m for m in py_models}
-    operations = OperationPlanner(models, target, source, names.operations)
-    ops = [operations.operation(i, op) for i, op in enumerate(api.operations)]
+    ops = _operations(api, OperationPlanner(models, target, source, names.operations), last, changed)
     client = target.client_class or naming.class_name(target.package)
     grouped = resources(ops, target, source, names.class_names, client, by_name)
     py_models = break_import_cycles(py_models)
@@ -59,12 +63,75 @@ def plan(api: model.Api, target: Target, *, source: str = "") -> PyApi:
         client_names=tuple(sorted(([client] if target.mode != "async" else []) + (["Async" + client] if target.mode != "sync" else []))),
         warnings=api.warnings,
         names=names,
+        parts=(schema_models, tuple(ops)),
     )
     if not target.mcp:
         return py
     from generator.targets.python.mcp.plan import plan_mcp
 
     return replace(py, mcp=plan_mcp(api, py))
+
+
+# what a plan keeps for the next one: the model's schemas and operations, their names, each schema's model and each
+# operation's plan
+Planned = tuple[tuple[model.Schema, ...], tuple[model.Operation, ...], Names, tuple[PyModel, ...],
+                tuple[PyOperation, ...]]
+
+
+def planned(py: PyApi, api: model.Api) -> Planned | None:
+    """What the next plan of this target may reuse: a schema or an operation taken whole from the last parse's
+    record is the very object this plan had (``is`` tells it apart at once)."""
+    if py.names is None:
+        return None
+    return api.schemas, api.operations, py.names, *py.parts
+
+
+def _names(api: model.Api, target: Target, last: Planned | None) -> Names:
+    """The names of the schemas and operations: those of the last plan when every schema and operation is the same
+    in what their names come from."""
+    if last is not None:
+        schemas, operations, names = last[:3]
+        if len(schemas) == len(api.schemas) and len(operations) == len(api.operations) and all(
+            new is old or schema_naming(new) == schema_naming(old) for new, old in zip(api.schemas, schemas)
+        ) and all(new is old or operation_naming(new) == operation_naming(old)
+                  for new, old in zip(api.operations, operations)):
+            return names
+    return name_all(api, target)
+
+
+def _changed(api: model.Api, names: Names, last: Planned | None) -> set[int] | None:
+    """The ids of the schemas that are not as the last plan had them; None when none of its parts can be reused:
+    other names, or a schema changed in kind or in what it aliases (which the plans of others read)."""
+    if last is None or last[2] is not names:
+        return None
+    schemas = last[0]
+    changed = {i for i, (new, old) in enumerate(zip(api.schemas, schemas)) if new is not old and new != old}
+    same = all((api.schemas[i].kind, api.schemas[i].alias_of) == (schemas[i].kind, schemas[i].alias_of)
+               for i in changed)
+    return changed if same else None
+
+
+def _models(api: model.Api, planner: ModelPlanner, last: Planned | None, changed: set[int] | None,
+            ) -> tuple[PyModel, ...]:
+    """Each schema's model, in id order: planned from its schema, the names, and the kinds and aliases of the
+    schemas it refers to; the last plan's where its schema did not change."""
+    if last is None or changed is None:
+        return tuple(planner.model(s) for s in api.schemas)
+    return tuple(planner.model(api.schemas[i]) if i in changed else m for i, m in enumerate(last[3]))
+
+
+def _operations(api: model.Api, planner: OperationPlanner, last: Planned | None, changed: set[int] | None,
+                ) -> list[PyOperation]:
+    """Each operation's plan: from the operation, the names, the kinds and aliases of the schemas it refers to, and
+    the properties of its response's schema (pagination reads them); the last plan's where none of those changed."""
+    if last is None or changed is None:
+        return [planner.operation(i, op) for i, op in enumerate(api.operations)]
+    return [old if (op is was or op == was) and _response_id(op) not in changed else planner.operation(i, op)
+            for i, (op, was, old) in enumerate(zip(api.operations, last[1], last[4]))]
+
+
+def _response_id(op: model.Operation) -> int | None:
+    return op.response.type.id if isinstance(op.response.type, model.Ref) else None
 
 
 def _pep440(version: str) -> str:

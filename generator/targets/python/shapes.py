@@ -255,3 +255,6 @@ class PyApi:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     mcp: McpPlan | None = None  # when the target asks for an MCP server
     names: Names | None = field(default=None, repr=False, compare=False)  # the names the plan gave (for its surface)
+    # each schema's model (by id) and each operation's plan (by index), before import cycles are broken and
+    # operations are grouped: what the next plan may reuse
+    parts: tuple[tuple[PyModel, ...], tuple[PyOperation, ...]] = field(default=((), ()), repr=False, compare=False)

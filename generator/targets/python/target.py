@@ -19,10 +19,15 @@ class PythonTarget:
     def checks(self, doc: Any) -> tuple[str, ...]:
         return ()  # name collisions are resolved by suffixes, never refused
 
-    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "") -> PyApi:
+    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "", last: Any = None) -> PyApi:
         from generator.targets.python.plan import plan
 
-        return plan(api, config, source=source)
+        return plan(api, config, source=source, last=last)
+
+    def planned(self, plan: PyApi, api: model.Api) -> Any:
+        from generator.targets.python.plan import planned
+
+        return planned(plan, api)
 
     def surface(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
         """What users of the SDK see of ``api`` (names, annotations): how ``sdkforge diff`` reports changes."""

@@ -18,10 +18,13 @@ class TypeScriptTarget:
     def checks(self, doc: Any) -> tuple[str, ...]:
         return ()  # every name is made safe and collisions get suffixes
 
-    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
+    def plan(self, api: model.Api, config: TargetConfig, *, source: str = "", last: Any = None) -> Any:
         from generator.targets.typescript.plan import plan
 
         return _Planned(api, plan(api, config, source=source), config)
+
+    def planned(self, plan: Any, api: model.Api) -> Any:
+        return None  # planned whole each time (its plan is a small part of a regeneration)
 
     def emit(
         self, plan: Any, templates: Path | None = None, *, spec_name: str = "openapi.yaml",
