@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import io
+import operator
 import os
 import pickle
 import zlib
@@ -149,19 +150,65 @@ def get_record(kind: str, key: str, folder: Path | None = None) -> Any:
             gc.enable()
 
 
+_CHUNK = 64  # parts pickled together (fewer, larger pickles load faster; one changed part re-pickles its chunk)
+# each chunk of parts ``get_parts`` loaded, by the id of its first part, with the bytes it was loaded from: a chunk
+# of the very same parts is written again as those bytes (the parts are kept alive with them: their ids name them)
+_loaded_chunks: dict[int, tuple[tuple[Any, ...], bytes]] = {}
+
+
+def get_parts(kind: str, key: str) -> tuple[Any, list[Any]] | None:
+    """What ``put_parts`` stored under (kind, key): its head and its parts, or None."""
+    found = get_record(kind, key)
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], tuple)):
+        return None
+    head, blobs = found
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        chunks = [loads_record(blob) for blob in blobs]
+    except Exception:  # noqa: BLE001 - refused or broken: no record
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if not all(isinstance(chunk, tuple) and chunk for chunk in chunks):
+        return None
+    _loaded_chunks.update((id(chunk[0]), (chunk, blob)) for chunk, blob in zip(chunks, blobs))
+    return head, [part for chunk in chunks for part in chunk]
+
+
+def put_parts(kind: str, key: str, head: Any, parts: Callable[[], list[Any]], *, size: int) -> None:
+    """Store a record of many parts (what ``parts`` returns, when written) under (kind, key), pickled in chunks: a
+    chunk of the very parts ``get_parts`` loaded is written as the bytes it came from, so that a record mostly as it
+    was is written in proportion to what changed. Written later (see put_record)."""
+    def made() -> tuple[Any, tuple[bytes, ...]]:
+        every = parts()
+        blobs = []
+        for start in range(0, len(every), _CHUNK):
+            chunk = tuple(every[start:start + _CHUNK])
+            known = _loaded_chunks.get(id(chunk[0]))
+            same = known is not None and len(known[0]) == len(chunk) and all(map(operator.is_, known[0], chunk))
+            blobs.append(known[1] if same and known is not None else
+                         pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+        return head, tuple(blobs)
+
+    put_record(kind, key, made, lazy=True, size=size)
+
+
 def loads_record(data: bytes) -> Any:
     """A value pickled inside a record (a piece of a recorded model), refused as ``get_record`` refuses one."""
     return _Records(io.BytesIO(data)).load()
 
 
 class _Records(pickle.Unpickler):
-    """Loads only what records hold: the neutral model's and the Python plan's dataclasses, plain values and dates. A
+    """Loads only what records hold: the neutral model's, the parse's units' and the Python plan's dataclasses, plain
+    values and dates. A
     cache folder may be shared (a CI cache restored for another branch): a pickle naming any other class is refused,
     never run."""
 
     _DATES = frozenset({"date", "datetime", "time", "timedelta", "timezone"})
-    _PLAN = frozenset({"generator.targets.python.shapes", "generator.targets.python.expressions",
-                       "generator.targets.python.names"})
+    _PLAN = frozenset({"generator.parse.units", "generator.targets.python.shapes",
+                       "generator.targets.python.expressions", "generator.targets.python.names"})
 
     def find_class(self, module: str, name: str) -> Any:
         if module == "generator.model" or module.startswith("generator.model.") or module in self._PLAN:

@@ -17,10 +17,10 @@ from generator.cache import (
     Reuse,
     black_version,
     get_output,
-    get_record,
+    get_parts,
     latest_output,
     put_output,
-    put_record,
+    put_parts,
     set_latest,
 )
 from generator.diagnostics import Diagnostic
@@ -205,14 +205,16 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
     # made beside planning and rendering, which need only the model; else now, before the document is freed
+    # a large YAML spec's parse and plan are recorded for the next regeneration of the target
+    large_yaml = len(doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json"
+    record_key = units_key if large_yaml else None
+    digest = hashlib.sha256(doc.text.encode()).hexdigest() if record_key else ""  # what a reread is compared with
     with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None),
                         worth=len(doc.text) >= workers.LARGE) as made:
         with _located_errors(doc, bundled, spec_path), _kept():
             api = language.plan(neutral, target, source=str(spec_path), last=last_plan)
-        if units_key is not None and len(doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json":
-            digest = hashlib.sha256(doc.text.encode()).hexdigest()  # what the next regeneration's read is compared to
-            put_record("parse", units_key, lambda: (units.record(digest).packed(), language.planned(api, neutral)),
-                       lazy=True, size=len(doc.text))
+        if record_key is not None:
+            _record_parse(record_key, digest, units, language.planned(api), size=len(doc.text))
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
         made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
@@ -287,19 +289,36 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     return Reuse(base, previous, whole)
 
 
+def _record_parse(key: str, digest: str, units: Any, planned: tuple[Any, list[Any]] | None, *, size: int) -> None:
+    """The record of this parse (of the text whose sha256 is ``digest``) and what its language keeps of the plan,
+    for the next regeneration of the target; written in parts, each unit and each part of the plan on its own: those
+    taken from the last record are written as they were read (cache.put_parts)."""
+    record = units.record(digest)
+    put_parts("parse", key, (record.spec, record.default_security), lambda: list(record.units), size=size)
+    if planned is not None:
+        head, parts = planned
+        put_parts("plan", key, (digest, head), lambda: parts, size=size)
+
+
 def _last_parse(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...], Any]:
-    """The record of the last parse of this target (parse.units) and what its language kept of the last plan, when
-    that parse was of the text ``doc`` was read again from, with the places edited since; (None, (), None)
-    otherwise."""
+    """The record of the last parse of this target (parse.units), when it parsed the text ``doc`` was read again
+    from, with the places edited since, and what that parse's model and its language's plan leave the next plan
+    (its schemas and operations, and the plan's head and parts); (None, (), None) otherwise."""
     if key is None or doc.since is None:
         return None, (), None
-    from generator.parse.units import Record
+    from generator.parse.units import Record, Unit
 
-    found = get_record("parse", key)
-    last = Record.unpacked(found[0]) if isinstance(found, tuple) and len(found) == 2 else None
-    if last is None or last.spec != doc.since.text:
+    found = get_parts("parse", key)
+    if found is None or not isinstance(found[0], tuple) or found[0][:1] != (doc.since.text,):
         return None, (), None
-    return last, doc.since.edited, found[1]
+    (spec, default_security), units = found
+    if not all(isinstance(unit, Unit) for unit in units):
+        return None, (), None
+    last = Record(spec, default_security, tuple(units))
+    plan = get_parts("plan", key)
+    if plan is None or not isinstance(plan[0], tuple) or plan[0][:1] != (spec,):
+        return last, doc.since.edited, None
+    return last, doc.since.edited, (last.schemas(), last.operations(), plan[0][1], plan[1])
 
 
 def _units_key(out: Path, target: Target) -> str:

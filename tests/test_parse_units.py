@@ -113,8 +113,7 @@ def _recorded(tmp_path: Path, old: str) -> tuple[Record, Any] | None:
         _, units = _model(before)
     except SpecError:
         return None
-    record = Record.unpacked(pickle.loads(pickle.dumps(units.record("old").packed())))
-    assert record is not None
+    record = pickle.loads(pickle.dumps(units.record("old")))
     return (record, pickle.dumps(parcel)) if parcel is not None else None
 
 

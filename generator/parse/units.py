@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator import pointer as jsonpointer
-from generator.model import Schema
+from generator.model import Operation, Schema
 
 if TYPE_CHECKING:
     from generator.parse.context import Context
@@ -56,19 +56,12 @@ class Record:
     default_security: Any
     units: tuple[Unit, ...]
 
-    def packed(self) -> tuple[Any, ...]:
-        """As plain values and model objects (what the cache's records may hold)."""
-        units = tuple(tuple(getattr(unit, f.name) for f in fields(Unit)) for unit in self.units)
-        return (self.spec, self.default_security, units)
+    def schemas(self) -> tuple[Schema, ...]:
+        """The model's schemas, in id order (each unit's are the ids after the last unit's)."""
+        return tuple(schema for unit in self.units for schema in unit.schemas)
 
-    @classmethod
-    def unpacked(cls, value: Any) -> Record | None:
-        """The record ``packed`` made, None for anything else."""
-        try:
-            spec, default_security, units = value
-            return cls(spec, default_security, tuple(Unit(*fields) for fields in units))
-        except (TypeError, ValueError):
-            return None
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(unit.value for unit in self.units if isinstance(unit.value, Operation))
 
 
 class Units:

@@ -22,13 +22,14 @@ class Target(Protocol):
         ...
 
     def plan(self, api: model.Api, config: TargetConfig, *, source: str = "", last: Any = None) -> Any:
-        """The language's plan of the SDK: every name, type and import decided. ``last``: what ``planned`` kept of
-        the last plan of this target, whose parts the plan may reuse where nothing they come from changed."""
+        """The language's plan of the SDK: every name, type and import decided. ``last``: the last model's schemas
+        and operations, and the head and parts ``planned`` gave of the last plan of this target, which the plan may
+        reuse where nothing they come from changed."""
         ...
 
-    def planned(self, plan: Any, api: model.Api) -> Any:
-        """What of ``plan`` (of ``api``) the next plan may reuse (kept in the cache: plain values and the model's and
-        plan's own dataclasses), or None."""
+    def planned(self, plan: Any) -> tuple[Any, list[Any]] | None:
+        """What of ``plan`` the next plan may reuse, as a head and parts (kept in the cache one by one: plain values
+        and the plan's own dataclasses), or None."""
         ...
 
     def emit(

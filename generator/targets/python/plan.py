@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from generator import model
 from generator.config import Target
@@ -25,7 +26,8 @@ from generator.targets.python.shapes import PyApi, PyModel, PyOperation
 
 
 def plan(api: model.Api, target: Target, *, source: str = "", last: Planned | None = None) -> PyApi:
-    """``last``: what ``planned`` kept of the last plan of this target, whose models are reused where they can be."""
+    """``last``: the last model's schemas and operations and what ``planned`` kept of its plan (``last_plan``),
+    reused where nothing a part is planned from changed."""
     source = source or target.spec
     names = _names(api, target, last)
     changed = _changed(api, names, last)
@@ -72,25 +74,38 @@ def plan(api: model.Api, target: Target, *, source: str = "", last: Planned | No
     return replace(py, mcp=plan_mcp(api, py))
 
 
-# what a plan keeps for the next one: the model's schemas and operations, their names, each schema's model and each
-# operation's plan
-Planned = tuple[tuple[model.Schema, ...], tuple[model.Operation, ...], Names, tuple[PyModel, ...],
-                tuple[PyOperation, ...]]
+# what a plan keeps for the next one: the names, each schema's model and each operation's plan
+Kept = tuple[Names, tuple[PyModel, ...], tuple[PyOperation, ...]]
+# what the next plan is given: the last model's schemas and operations, and what its plan kept
+Planned = tuple[tuple[model.Schema, ...], tuple[model.Operation, ...], Kept]
 
 
-def planned(py: PyApi, api: model.Api) -> Planned | None:
-    """What the next plan of this target may reuse: a schema or an operation taken whole from the last parse's
-    record is the very object this plan had (``is`` tells it apart at once)."""
+def planned(py: PyApi) -> tuple[int, list[Any]] | None:
+    """What the next plan of this target may reuse (see ``_names``, ``_models``, ``_operations``), as parts to keep
+    one by one (the names, each model, each operation's plan) and the number of models."""
     if py.names is None:
         return None
-    return api.schemas, api.operations, py.names, *py.parts
+    models, operations = py.parts
+    return len(models), [py.names, *models, *operations]
+
+
+def last_plan(given: Any) -> Planned | None:
+    """``plan``'s ``last`` from what the pipeline gives: the last model's schemas and operations, and the head and
+    parts ``planned`` made (None when they are not such)."""
+    if given is None:
+        return None
+    schemas, operations, count, parts = given
+    if not isinstance(count, int) or not parts or not isinstance(parts[0], Names) or len(parts) != 1 + count + len(
+            operations):
+        return None
+    return schemas, operations, (parts[0], tuple(parts[1:1 + count]), tuple(parts[1 + count:]))
 
 
 def _names(api: model.Api, target: Target, last: Planned | None) -> Names:
     """The names of the schemas and operations: those of the last plan when every schema and operation is the same
     in what their names come from."""
     if last is not None:
-        schemas, operations, names = last[:3]
+        schemas, operations, (names, _models, _operations) = last
         if len(schemas) == len(api.schemas) and len(operations) == len(api.operations) and all(
             new is old or schema_naming(new) == schema_naming(old) for new, old in zip(api.schemas, schemas)
         ) and all(new is old or operation_naming(new) == operation_naming(old)
@@ -102,7 +117,7 @@ def _names(api: model.Api, target: Target, last: Planned | None) -> Names:
 def _changed(api: model.Api, names: Names, last: Planned | None) -> set[int] | None:
     """The ids of the schemas that are not as the last plan had them; None when none of its parts can be reused:
     other names, or a schema changed in kind or in what it aliases (which the plans of others read)."""
-    if last is None or last[2] is not names:
+    if last is None or last[2][0] is not names:
         return None
     schemas = last[0]
     changed = {i for i, (new, old) in enumerate(zip(api.schemas, schemas)) if new is not old and new != old}
@@ -117,7 +132,8 @@ def _models(api: model.Api, planner: ModelPlanner, last: Planned | None, changed
     schemas it refers to; the last plan's where its schema did not change."""
     if last is None or changed is None:
         return tuple(planner.model(s) for s in api.schemas)
-    return tuple(planner.model(api.schemas[i]) if i in changed else m for i, m in enumerate(last[3]))
+    _names, models, _operations = last[2]
+    return tuple(planner.model(api.schemas[i]) if i in changed else m for i, m in enumerate(models))
 
 
 def _operations(api: model.Api, planner: OperationPlanner, last: Planned | None, changed: set[int] | None,
@@ -126,8 +142,9 @@ def _operations(api: model.Api, planner: OperationPlanner, last: Planned | None,
     the properties of its response's schema (pagination reads them); the last plan's where none of those changed."""
     if last is None or changed is None:
         return [planner.operation(i, op) for i, op in enumerate(api.operations)]
+    _schemas, operations, (_names, _models, plans) = last
     return [old if (op is was or op == was) and _response_id(op) not in changed else planner.operation(i, op)
-            for i, (op, was, old) in enumerate(zip(api.operations, last[1], last[4]))]
+            for i, (op, was, old) in enumerate(zip(api.operations, operations, plans))]
 
 
 def _response_id(op: model.Operation) -> int | None:

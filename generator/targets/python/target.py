@@ -20,14 +20,14 @@ class PythonTarget:
         return ()  # name collisions are resolved by suffixes, never refused
 
     def plan(self, api: model.Api, config: TargetConfig, *, source: str = "", last: Any = None) -> PyApi:
-        from generator.targets.python.plan import plan
+        from generator.targets.python.plan import last_plan, plan
 
-        return plan(api, config, source=source, last=last)
+        return plan(api, config, source=source, last=last_plan(last))
 
-    def planned(self, plan: PyApi, api: model.Api) -> Any:
+    def planned(self, plan: PyApi) -> Any:
         from generator.targets.python.plan import planned
 
-        return planned(plan, api)
+        return planned(plan)
 
     def surface(self, api: model.Api, config: TargetConfig, *, source: str = "") -> Any:
         """What users of the SDK see of ``api`` (names, annotations): how ``sdkforge diff`` reports changes."""

@@ -23,7 +23,7 @@ class TypeScriptTarget:
 
         return _Planned(api, plan(api, config, source=source), config)
 
-    def planned(self, plan: Any, api: model.Api) -> Any:
+    def planned(self, plan: Any) -> Any:
         return None  # planned whole each time (its plan is a small part of a regeneration)
 
     def emit(
