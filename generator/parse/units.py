@@ -44,7 +44,7 @@ class Unit:
     warnings: tuple[str, ...]
     dropped: frozenset[str]  # the defaults it warned about first
     typed: tuple[tuple[str, str], ...]  # its additions to typed_as_part
-    value: Any  # the operation, or None
+    value: Any  # the operation, or the component schema's type
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Units:
     def __init__(self, ctx: Context, last: Record | None = None, edited: tuple[str, ...] = ()) -> None:
         self.ctx: Context | None = ctx  # None once the parse is over (``finish``)
         self.made: list[Unit] = []
-        self.taken = 0  # units taken from the record (for tests and -v)
+        self.taken = 0  # units taken from the record (tests count them)
         self._default_security = ctx.security.default
         replay = last is not None and last.default_security == self._default_security
         self._last = last.units if replay and last is not None and all(map(_local, edited)) else ()
