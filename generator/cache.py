@@ -151,9 +151,10 @@ def get_record(kind: str, key: str, folder: Path | None = None) -> Any:
 
 
 _CHUNK = 64  # parts pickled together (fewer, larger pickles load faster; one changed part re-pickles its chunk)
-# each chunk of parts ``get_parts`` loaded, by the id of its first part, with the bytes it was loaded from: a chunk
-# of the very same parts is written again as those bytes (the parts are kept alive with them: their ids name them)
-_loaded_chunks: dict[int, tuple[tuple[Any, ...], bytes]] = {}
+# the chunks of parts ``get_parts`` last loaded of each record, by the id of a chunk's first part, with the bytes it
+# was loaded from: a chunk of the very same parts is written again as those bytes (the parts are kept alive with
+# them: their ids name them; one record's worth per (kind, key), however many runs a `--watch` makes)
+_loaded_chunks: dict[tuple[str, str], dict[int, tuple[tuple[Any, ...], bytes]]] = {}
 
 
 def get_parts(kind: str, key: str) -> tuple[Any, list[Any]] | None:
@@ -173,7 +174,7 @@ def get_parts(kind: str, key: str) -> tuple[Any, list[Any]] | None:
             gc.enable()
     if not all(isinstance(chunk, tuple) and chunk for chunk in chunks):
         return None
-    _loaded_chunks.update((id(chunk[0]), (chunk, blob)) for chunk, blob in zip(chunks, blobs))
+    _loaded_chunks[(kind, key)] = {id(chunk[0]): (chunk, blob) for chunk, blob in zip(chunks, blobs)}
     return head, [part for chunk in chunks for part in chunk]
 
 
@@ -182,11 +183,11 @@ def put_parts(kind: str, key: str, head: Any, parts: Callable[[], list[Any]], *,
     chunk of the very parts ``get_parts`` loaded is written as the bytes it came from, so that a record mostly as it
     was is written in proportion to what changed. Written later (see put_record)."""
     def made() -> tuple[Any, tuple[bytes, ...]]:
-        every = parts()
+        every, loaded = parts(), _loaded_chunks.get((kind, key), {})
         blobs = []
         for start in range(0, len(every), _CHUNK):
             chunk = tuple(every[start:start + _CHUNK])
-            known = _loaded_chunks.get(id(chunk[0]))
+            known = loaded.get(id(chunk[0]))
             same = known is not None and len(known[0]) == len(chunk) and all(map(operator.is_, known[0], chunk))
             blobs.append(known[1] if same and known is not None else
                          pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
