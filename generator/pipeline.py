@@ -205,16 +205,12 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
     # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
     # made beside planning and rendering, which need only the model; else now, before the document is freed
-    # a large YAML spec's parse and plan are recorded for the next regeneration of the target
-    large_yaml = len(doc.text) >= workers.LARGE and spec_path.suffix.lower() != ".json"
-    record_key = units_key if large_yaml else None
-    digest = hashlib.sha256(doc.text.encode()).hexdigest() if record_key else ""  # what a reread is compared with
     with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None),
                         worth=len(doc.text) >= workers.LARGE) as made:
         with _located_errors(doc, bundled, spec_path), _kept():
             api = language.plan(neutral, target, source=str(spec_path), last=last_plan)
-        if record_key is not None:
-            _record_parse(record_key, digest, units, language.planned(api), size=len(doc.text))
+        if units_key is not None:
+            _record_parse(units_key, doc, units, language.planned(api))
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
         made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
@@ -289,15 +285,18 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     return Reuse(base, previous, whole)
 
 
-def _record_parse(key: str, digest: str, units: Any, planned: tuple[Any, list[Any]] | None, *, size: int) -> None:
-    """The record of this parse (of the text whose sha256 is ``digest``) and what its language keeps of the plan,
-    for the next regeneration of the target; written in parts, each unit and each part of the plan on its own: those
-    taken from the last record are written as they were read (cache.put_parts)."""
+def _record_parse(key: str, doc: load.Document, units: Any, planned: tuple[Any, list[Any]] | None) -> None:
+    """The record of this parse of a large YAML spec (JSON is never read again in part) and what its language keeps
+    of the plan, for the next regeneration of the target; written in parts, each unit and each part of the plan on its
+    own: those taken from the last record are written as they were read (cache.put_parts)."""
+    if len(doc.text) < workers.LARGE or doc.path.suffix.lower() == ".json":
+        return
+    digest = hashlib.sha256(doc.text.encode()).hexdigest()  # what the next reread's record is compared with
     record = units.record(digest)
-    put_parts("parse", key, (record.spec, record.default_security), lambda: list(record.units), size=size)
+    put_parts("parse", key, (record.spec, record.default_security), lambda: list(record.units), size=len(doc.text))
     if planned is not None:
         head, parts = planned
-        put_parts("plan", key, (digest, head), lambda: parts, size=size)
+        put_parts("plan", key, (digest, head), lambda: parts, size=len(doc.text))
 
 
 def _last_parse(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...], Any]:
