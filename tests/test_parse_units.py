@@ -263,27 +263,37 @@ def test_a_regeneration_takes_units_from_the_last_parse_and_writes_what_a_cold_o
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     """The units of a target's parse are recorded in the cache; the next generation of that target from an edited
-    spec (another file, as a benchmark keeps it) takes the units the edit does not reach from there, and writes the
-    files a cold generation of the edited spec writes."""
+    spec (another file, as a benchmark keeps it) takes the units the edit does not reach from there, the Python plan
+    plans again only the models of the schemas that changed, and the files are those a cold generation of the edited
+    spec writes."""
     from generator import workers
     from generator.cli import main
     from generator.parse.units import Units
+    from generator.targets.python.models import ModelPlanner
 
     monkeypatch.setattr(workers, "LARGE", 0)  # the small spec counts as large: its read and parse are recorded
     monkeypatch.setenv("SDKFORGE_JOBS", "2")
     taken: list[int] = []
     finish = Units.finish
     monkeypatch.setattr(Units, "finish", lambda self: (taken.append(self.taken), finish(self))[1])
+    models: list[int] = []  # models planned, per Python generation
+    model = ModelPlanner.model
+    monkeypatch.setattr(ModelPlanner, "model", lambda self, schema: (models.append(schema.id), model(self, schema))[1])
+    planned: list[int] = []
     (tmp_path / "spec.yaml").write_text(BASE, encoding="utf-8")
     (tmp_path / "edited.yaml").write_text(BASE.replace("A pet.", "A pet, described."), encoding="utf-8")
     args = ["--package-name", "pets", "--language", language, "-q"]
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cache"))
     for name in ("spec.yaml", "edited.yaml"):
         assert main(["generate", str(tmp_path / name), "-o", str(tmp_path / "out"), *args]) == 0
+        planned.append(len(models))
+        models.clear()
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cold-cache"))
     assert main(["generate", str(tmp_path / "edited.yaml"), "-o", str(tmp_path / "cold"), *args]) == 0
-    assert taken == [0, 2, 0]  # of five units: the two operations that reach Pet, and Pet's own, run again
-    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")  # noqa: E731
+    assert taken == [0, 2, 0]  # of six units: the three operations that reach Pet, and Pet's own, run again
+    if language == "python":  # the cold plan planned every model; the regeneration Pet's two (response, request)
+        assert planned[1] == 2 < planned[0] == len(models)
+    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
                             if p.is_file() and p.name != "CHANGELOG.md"}
     assert files(tmp_path / "out") == files(tmp_path / "cold")
     assert b"A pet, described." in b"".join(files(tmp_path / "out").values())
@@ -309,6 +319,6 @@ def test_a_regeneration_after_an_edit_writes_what_a_cold_one_writes(
         assert main(["generate", str(tmp_path / spec), "-o", str(tmp_path / "out"), *args]) == 0
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cold-cache"))
     assert main(["generate", str(tmp_path / "edited.yaml"), "-o", str(tmp_path / "cold"), *args]) == 0
-    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")  # noqa: E731
+    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
                             if p.is_file() and p.name != "CHANGELOG.md"}
     assert files(tmp_path / "out") == files(tmp_path / "cold")
