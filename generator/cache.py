@@ -14,7 +14,8 @@ import operator
 import os
 import pickle
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -138,13 +139,20 @@ def get_record(kind: str, key: str, folder: Path | None = None) -> Any:
     if folder is None:
         return None
     workers.settle(f"{kind}-{key}.pickle")  # a write of it this process left for later or to a child: done first
-    enabled = gc.isenabled()
-    gc.disable()  # unpickling makes many objects at once: the cyclic GC would walk them again and again
     try:
-        with open(folder / f"{kind}-{key}.pickle", "rb") as fh:
+        with open(folder / f"{kind}-{key}.pickle", "rb") as fh, _collector_off():
             return _Records(fh).load()
     except Exception:  # noqa: BLE001 - missing, partial, from another Python, or refused: no record
         return None
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    """Unpickling makes many objects at once: the cyclic GC would walk them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if enabled:
             gc.enable()
@@ -163,15 +171,11 @@ def get_parts(kind: str, key: str) -> tuple[Any, list[Any]] | None:
     if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], tuple)):
         return None
     head, blobs = found
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        chunks = [loads_record(blob) for blob in blobs]
+        with _collector_off():
+            chunks = [loads_record(blob) for blob in blobs]
     except Exception:  # noqa: BLE001 - refused or broken: no record
         return None
-    finally:
-        if enabled:
-            gc.enable()
     if not all(isinstance(chunk, tuple) and chunk for chunk in chunks):
         return None
     _loaded_chunks[(kind, key)] = {id(chunk[0]): (chunk, blob) for chunk, blob in zip(chunks, blobs)}
@@ -188,9 +192,10 @@ def put_parts(kind: str, key: str, head: Any, parts: Callable[[], list[Any]], *,
         for start in range(0, len(every), _CHUNK):
             chunk = tuple(every[start:start + _CHUNK])
             known = loaded.get(id(chunk[0]))
-            same = known is not None and len(known[0]) == len(chunk) and all(map(operator.is_, known[0], chunk))
-            blobs.append(known[1] if same and known is not None else
-                         pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+            if known is not None and len(known[0]) == len(chunk) and all(map(operator.is_, known[0], chunk)):
+                blobs.append(known[1])
+            else:
+                blobs.append(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
         return head, tuple(blobs)
 
     put_record(kind, key, made, lazy=True, size=size)
@@ -203,16 +208,15 @@ def loads_record(data: bytes) -> Any:
 
 class _Records(pickle.Unpickler):
     """Loads only what records hold: the neutral model's, the parse's units' and the Python plan's dataclasses, plain
-    values and dates. A
-    cache folder may be shared (a CI cache restored for another branch): a pickle naming any other class is refused,
-    never run."""
+    values and dates. A cache folder may be shared (a CI cache restored for another branch): a pickle naming any
+    other class is refused, never run."""
 
     _DATES = frozenset({"date", "datetime", "time", "timedelta", "timezone"})
-    _PLAN = frozenset({"generator.parse.units", "generator.targets.python.shapes",
-                       "generator.targets.python.expressions", "generator.targets.python.names"})
+    _RECORDED = frozenset({"generator.parse.units", "generator.targets.python.shapes",
+                           "generator.targets.python.expressions", "generator.targets.python.names"})
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "generator.model" or module.startswith("generator.model.") or module in self._PLAN:
+        if module == "generator.model" or module.startswith("generator.model.") or module in self._RECORDED:
             return super().find_class(module, name)
         if module == "datetime" and name in self._DATES:
             return super().find_class(module, name)

@@ -4,9 +4,9 @@ whole; a regeneration from the recorded read writes what a cold generation of th
 
 from __future__ import annotations
 
-import os
 import pickle
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,9 @@ from generator.load import edits
 from generator.load.document import Document, load_spec
 from generator.load.positions import locate
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+import corpora  # tests/corpus/corpora.py
+
 BASE = """openapi: 3.1.0
 info:
   title: Pets
@@ -132,25 +133,15 @@ def _edit(lines: list[str], rnd: random.Random) -> str:
     elif kind == "indent":
         lines[at] = "  " + lines[at]
     else:
-        lines[at] = lines[at][2:] if lines[at].startswith("  ") else lines[at]
+        lines[at] = lines[at].removeprefix("  ")
     return "\n".join(lines)
-
-
-def _corpus_yaml() -> list[Path]:
-    manifest = CORPUS / "MANIFEST.tsv"
-    if not manifest.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{manifest} is missing (the corpus is required under CI)")
-        pytest.skip(f"{manifest} is missing")
-    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-    return [CORPUS / row[3] for row in rows if row[3].endswith((".yaml", ".yml"))]
 
 
 def test_random_edits_of_real_specs_read_as_whole_reads_read_them(tmp_path: Path) -> None:
     """Seeded random line edits (a value extended, a line copied, removed, inserted, indented, dedented) of every
     YAML spec of the corpus: each reread is what a whole read gives, or left to one; most are reread."""
     handled = total = 0
-    for spec in _corpus_yaml():
+    for spec in corpora.yaml_specs():
         text = spec.read_text(encoding="utf-8")
         path = tmp_path / "spec.yaml"
         path.write_text(text, encoding="utf-8")
@@ -207,7 +198,7 @@ def test_a_regeneration_from_the_recorded_read_writes_what_a_cold_generation_wri
     assert reread == [True]
     monkeypatch.setenv("SDKFORGE_CACHE_DIR", str(tmp_path / "cold-cache"))
     assert main(["generate", str(edited), "-o", str(tmp_path / "cold"), *args]) == 0
-    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")  # noqa: E731
+    files = lambda folder: {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
                             if p.is_file() and p.name != "CHANGELOG.md"}
     assert files(tmp_path / "out") == files(tmp_path / "cold")
     assert b"A pet, described." in b"".join(files(tmp_path / "out").values())

@@ -3,10 +3,10 @@ are taken from the last parse's record, and the model is the one a whole parse o
 
 from __future__ import annotations
 
-import os
 import pickle
 import random
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,9 @@ from generator.load.document import Document, load_spec
 from generator.parse import parse_units
 from generator.parse.units import Record
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
+import corpora  # tests/corpus/corpora.py
+
 TARGET = Target(spec="spec.yaml", output="out", package="sdk")
 BASE = """openapi: 3.0.3
 info:
@@ -187,16 +188,6 @@ def test_an_edit_the_units_do_not_see_takes_none(tmp_path: Path) -> None:
     assert result is not None and result[0] == result[1] and result[2] == 0
 
 
-def _corpus_yaml() -> list[Path]:
-    manifest = CORPUS / "MANIFEST.tsv"
-    if not manifest.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{manifest} is missing (the corpus is required under CI)")
-        pytest.skip(f"{manifest} is missing")
-    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
-    return [CORPUS / row[3] for row in rows if row[3].endswith((".yaml", ".yml"))]
-
-
 _TYPE = re.compile(r"^(\s+type: )(string|integer|number|boolean|object|array)\s*$")
 _REF = re.compile(r"^(\s+(?:- )?\$ref: ['\"]?#/components/schemas/)([^'\"\s]+)(['\"]?)\s*$")
 
@@ -237,7 +228,7 @@ def test_random_edits_of_real_specs_give_a_whole_parse(tmp_path: Path) -> None:
     nullability): the model built from the last parse's units and the edit is the one a whole parse gives; most
     edits take most units from the record."""
     compared = mostly_taken = 0
-    for spec in _corpus_yaml():
+    for spec in corpora.yaml_specs():
         text = spec.read_text(encoding="utf-8")
         recorded = _recorded(tmp_path, text)
         if recorded is None:

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA: dict[str, Path] = {  # id prefix -> folder
     "": Path(os.environ.get("SDKFORGE_CORPUS", ROOT.parent / "shared" / "corpus")),
@@ -47,3 +49,14 @@ def entries() -> list[Entry]:
                 found.append(Entry(prefix + row["name"], row["name"], spec, int(row["operations"]),
                                    int(row.get("bytes") or 0), prefix == "swagger2/"))
     return found
+
+
+def yaml_specs() -> list[Path]:
+    """The YAML entry files of the OpenAPI 3.x corpus, in manifest order (for tests that edit real specs). Without
+    the corpus: a failure under CI (env ``CI``), a skip otherwise."""
+    manifest = CORPORA[""] / "MANIFEST.tsv"
+    if not manifest.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{manifest} is missing (the corpus is required under CI)")
+        pytest.skip(f"{manifest} is missing")
+    return [e.spec for e in entries() if not e.swagger2 and e.spec.suffix in (".yaml", ".yml")]

@@ -95,8 +95,8 @@ def last_plan(given: Any) -> Planned | None:
     if given is None:
         return None
     schemas, operations, count, parts = given
-    if not isinstance(count, int) or not parts or not isinstance(parts[0], Names) or len(parts) != 1 + count + len(
-            operations):
+    whole = isinstance(count, int) and len(parts) == 1 + count + len(operations)
+    if not whole or not isinstance(parts[0], Names):
         return None
     return schemas, operations, (parts[0], tuple(parts[1:1 + count]), tuple(parts[1 + count:]))
 
