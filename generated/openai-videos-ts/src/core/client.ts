@@ -175,7 +175,7 @@ export class BaseClient {
       }
       attempt.settle();
       if (this.debugLogs) this.logger.debug(`response ${response.status}`, { url: this.redact(url) });
-      if (response.ok) return { response, controller: attempt.controller };
+      if (response.ok) return { response, controller: attempt.controller, attempt };
       const delay =
         canRetry && shouldRetry(response) ? retryDelayMs(retriesTaken, response.headers, this.delayPolicy) : undefined;
       if (delay === undefined)

@@ -1,9 +1,13 @@
 /** `APIPromise<T>`: a Promise of the parsed body that can also hand out the raw Response. */
 
+import type { Attempt } from './attempt.js';
+
 /** What a successful request leaves: the response and the controller that can still abort its body. */
 export interface APIResponseProps {
   response: Response;
   controller: AbortController;
+  /** The attempt that got the response: released (`Attempt.release`) once its body is read in full. */
+  attempt?: Attempt | undefined;
 }
 
 export type ResponseParser<T> = (props: APIResponseProps) => Promise<T>;

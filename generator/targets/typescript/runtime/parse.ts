@@ -17,9 +17,11 @@ export async function parseResponse<T>(
   if (parseAs === 'stream') return Stream.fromSSEResponse(response, controller, parseEvent) as T;
   if (response.status === 204) {
     await response.body?.cancel();
+    props.attempt?.release();
     return undefined as T;
   }
   const text = await response.text();
+  props.attempt?.release();
   if (parseAs === 'text') return text as T;
   if (!text) return undefined as T; // no content (an operation typed void): undefined, not ''
   return (isJSON(response) ? JSON.parse(text) : text) as T;
