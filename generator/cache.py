@@ -8,20 +8,18 @@ not the SDK again); any problem reading or writing it just means no cache.
 
 from __future__ import annotations
 
-import gc
 import io
 import operator
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from generator import workers
+from generator import collector, workers
 
 Output = tuple[dict[str, str], tuple[str, ...], int]  # files, warnings, operations
 
@@ -140,22 +138,11 @@ def get_record(kind: str, key: str, folder: Path | None = None) -> Any:
         return None
     workers.settle(f"{kind}-{key}.pickle")  # a write of it this process left for later or to a child: done first
     try:
-        with open(folder / f"{kind}-{key}.pickle", "rb") as fh, _collector_off():
+        # unpickling makes many objects at once: the cyclic GC would walk them again and again
+        with open(folder / f"{kind}-{key}.pickle", "rb") as fh, collector.paused():
             return _Records(fh).load()
     except Exception:  # noqa: BLE001 - missing, partial, from another Python, or refused: no record
         return None
-
-
-@contextmanager
-def _collector_off() -> Iterator[None]:
-    """Unpickling makes many objects at once: the cyclic GC would walk them again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _CHUNK = 64  # parts pickled together (fewer, larger pickles load faster; one changed part re-pickles its chunk)
@@ -172,7 +159,7 @@ def get_parts(kind: str, key: str) -> tuple[Any, list[Any]] | None:
         return None
     head, blobs = found
     try:
-        with _collector_off():
+        with collector.paused():
             chunks = [loads_record(blob) for blob in blobs]
     except Exception:  # noqa: BLE001 - refused or broken: no record
         return None
