@@ -203,14 +203,17 @@ def _build(target: Target, root: Path, key: str | None, external: bool, on_stage
             last, edited, last_plan = _last_parse(root_doc, units_key)
             neutral, units = parse_units(spec, target, source=str(spec_path), raw=doc.data, last=last, edited=edited)
     spec_copy = "tests/openapi" + (".json" if spec_path.suffix == ".json" else ".yaml")
-    # the copy of the spec for Prism and the model's record pieces (of a large spec, ~0.2 s on the OpenAI spec's) are
-    # made beside planning and rendering, which need only the model; else now, before the document is freed
-    with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None),
+    # the copy of the spec for Prism, the model's record pieces and the parse's record (of a large spec, ~0.4 s on the
+    # OpenAI spec's) are made beside planning and rendering, which need only the model; else now, before the document
+    # is freed
+    digest = _recorded_digest(doc) if units_key is not None else None
+    record = functools.partial(_record_parse, units_key, digest, units) if units_key and digest else None
+    with workers.beside(functools.partial(_beside_planning, doc, neutral, bundled is not None, record),
                         worth=len(doc.text) >= workers.LARGE) as made:
         with _located_errors(doc, bundled, spec_path), _kept():
             api = language.plan(neutral, target, source=str(spec_path), last=last_plan)
-        if units_key is not None:
-            _record_parse(units_key, doc, units, language.planned(api))
+        if units_key and digest:
+            _record_plan(units_key, digest, language.planned(api), len(doc.text))
         warnings = upgrade_warnings + _warnings(doc, bundled, lenient, checked, api.warnings)
         made_here = None if made.forked else made.result()
         del doc, spec, bundled  # the parsed document is no longer needed: free it before rendering (peak memory)
@@ -264,13 +267,17 @@ def _warnings(doc: load.Document, bundled: Any, lenient: tuple[Diagnostic, ...],
     return tuple(w if w in own else bundled.relocate_warning(w) for w in warnings)
 
 
-def _beside_planning(doc: load.Document, neutral: Any, bundled: bool) -> tuple[str, Any]:
+def _beside_planning(doc: load.Document, neutral: Any, bundled: bool, record: Callable[[], None] | None
+                     ) -> tuple[str, Any]:
     """The spec copy the generated tests serve with Prism (a bundled document as one, its parts' text otherwise), and
-    the model as the pieces a CHANGELOG record holds."""
+    the model as the pieces a CHANGELOG record holds; first, the ``record`` of the parse written (here, on the CPU
+    planning leaves idle, its ~0.2 s of pickling on the OpenAI spec is not waited for by the cache writes at the end)."""
     from generator.diff.pieces import pieces
     from generator.load import bundle
     from generator.targets.mock_spec import mock_spec_text
 
+    if record is not None:
+        record()
     text = mock_spec_text(doc, neutral)
     return bundle.dump(doc.data) if bundled and text == doc.text else text, pieces(neutral)
 
@@ -285,18 +292,27 @@ def _reuse(out: Path, target: Target, templates: Path | None) -> Reuse | None:
     return Reuse(base, previous, whole)
 
 
-def _record_parse(key: str, doc: load.Document, units: Any, planned: tuple[Any, list[Any]] | None) -> None:
-    """The record of this parse of a large YAML spec (JSON is never read again in part) and what its language keeps
-    of the plan, for the next regeneration of the target; written in parts, each unit and each part of the plan on its
-    own: those taken from the last record are written as they were read (cache.put_parts)."""
+def _recorded_digest(doc: load.Document) -> str | None:
+    """The digest of a large YAML spec's text, whose parse and plan are recorded for the next regeneration (the next
+    reread's record is compared with it); None for a small or JSON spec (JSON is never read again in part)."""
     if len(doc.text) < workers.LARGE or doc.path.suffix.lower() == ".json":
-        return
-    digest = hashlib.sha256(doc.text.encode()).hexdigest()  # what the next reread's record is compared with
+        return None
+    return hashlib.sha256(doc.text.encode()).hexdigest()
+
+
+def _record_parse(key: str, digest: str, units: Any) -> None:
+    """The record of this parse, written now, each unit on its own: those taken from the last record are written as
+    they were read (cache.put_parts)."""
     record = units.record(digest)
-    put_parts("parse", key, (record.spec, record.default_security), lambda: list(record.units), size=len(doc.text))
+    put_parts("parse", key, (record.spec, record.default_security), lambda: list(record.units), size=0)
+
+
+def _record_plan(key: str, digest: str, planned: tuple[Any, list[Any]] | None, size: int) -> None:
+    """What the target's language keeps of its plan for the next regeneration, in parts, written later (``size``:
+    the spec's)."""
     if planned is not None:
         head, parts = planned
-        put_parts("plan", key, (digest, head), lambda: parts, size=len(doc.text))
+        put_parts("plan", key, (digest, head), lambda: parts, size=size)
 
 
 def _last_parse(doc: load.Document, key: str | None) -> tuple[Any, tuple[str, ...], Any]:

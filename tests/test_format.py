@@ -56,6 +56,25 @@ def check() -> None:
         body={{"testing_criteria": [{{"type": "label_model", "name": "string", "model": "string", "labels": ["a", "b"]}}]}},
     )
 ''',
+    "exploded dict with a long entry (the statement is formatted)": f"""
+def check() -> None:
+    body = {{
+        "first": 1,
+        "a_rather_long_key_name_for_the_entry": cast(Any, {LONG_UNION}),
+    }}
+""",
+    "long arguments of an exploded call at two depths": f"""
+class Resource:
+    def create(self) -> None:
+        result = self._request(
+            "post",
+            cast(Any, {LONG_UNION}),
+            options=make_request_options(
+                extra_headers=extra_headers,
+                timeout=cast(Any, {LONG_LITERAL}),
+            ),
+        )
+""",
     "assert with a long path": '''
 def test_path() -> None:
     assert path == "/base" + "/fine_tuning/checkpoints/ft%3Agpt-4o-mini-2024-07-18%3Aorg%3Aweather%3AB7R9VjQd/permissions"
@@ -161,3 +180,17 @@ def test_any_multiline_docstring_is_indented_as_black_indents_it(text: str, inde
     from generator.targets.python.source import _multiline_docstring
 
     assert _multiline_docstring(text, indent) == fix_multiline_docstring(text, indent)
+
+
+def test_a_long_argument_of_an_exploded_call_is_formatted_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """black sees the long argument, not the 40-line call around it (it costs black in proportion to its length)."""
+    from generator.targets.python import format as formatting
+
+    formatting._format_element.cache_clear()  # an element formatted before would be taken from the cache
+    seen: list[str] = []
+    real = formatting._black
+    monkeypatch.setattr(formatting, "_black", lambda text, mode, name: seen.append(text) or real(text, mode, name))
+    arguments = "".join(f"        argument_{i}=argument_{i},\n" for i in range(40))
+    text = f"def f() -> None:\n    result = request(\n{arguments}        cast_to=cast(Any, {LONG_UNION}),\n    )\n"
+    assert format_python(text) == black.format_str(text, mode=_MODE)
+    assert seen and all("argument_0" not in snippet for snippet in seen)
