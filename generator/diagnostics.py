@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
+
+from generator.frozen import frozen
 
 ERROR, WARNING = "error", "warning"
 
 
-@dataclass(frozen=True)
+@frozen
 class Diagnostic:
     """``line`` / ``column`` are 1-based, 0 when unknown; ``pointer`` is an RFC 6901 pointer into ``file``."""
 

@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from generator.cache import (
 )
 from generator.diagnostics import Diagnostic
 from generator.errors import SpecError
+from generator.frozen import frozen
 from generator.load import external_refs
 
 if TYPE_CHECKING:  # the rest is imported where it is used: a cached regeneration (`sdkforge check`) needs none of it
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # the rest is imported where it is used: a cached regeneratio
     from generator.load import document as load
 
 
-@dataclass(frozen=True)
+@frozen
 class Generated:
     target: Target
     out: Path

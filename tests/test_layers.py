@@ -1,7 +1,7 @@
 """The generator's imports point back along the pipeline, never forward (read with ``ast``, lazy imports included).
 
-model, pointer, errors, diagnostics, config, cache, collector, workers <- load <- validate <- parse <- targets <- write, diff <-
-pipeline, changelog, sides, reads <- cli. A module may import its own stage and earlier ones.
+model, frozen, pointer, errors, diagnostics, config, cache, collector, workers <- load <- validate <- parse <- targets <-
+write, diff <- pipeline, changelog, sides, reads <- cli. A module may import its own stage and earlier ones.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 STAGES = (
-    ("__init__", "model", "pointer", "errors", "diagnostics", "config", "cache", "collector", "workers"),
+    ("__init__", "model", "frozen", "pointer", "errors", "diagnostics", "config", "cache", "collector", "workers"),
     ("load",),
     ("validate",),
     ("parse",),

@@ -114,6 +114,8 @@ def _imports(folder: Path) -> set[str]:
 
 
 def test_model_and_parse_never_import_a_target() -> None:
-    """Imports point back along the pipeline: the model needs nothing of ours, parse nothing of a target."""
-    assert {m for m in _imports(Path("model")) if m.startswith("generator.") and not m.startswith("generator.model")} == set()
+    """Imports point back along the pipeline: the model needs nothing of ours but the decorator of its classes, parse
+    nothing of a target."""
+    ours = {m for m in _imports(Path("model")) if m.startswith("generator.") and not m.startswith("generator.model")}
+    assert ours == {"generator.frozen"}
     assert {m for m in _imports(Path("parse")) if m.startswith("generator.targets")} == set()

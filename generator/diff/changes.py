@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
+
+from generator.frozen import frozen
 
 BREAKING, STRICT, COMPATIBLE, ACCEPTED = "breaking", "strict", "compatible", "accepted"
 LEVELS = (BREAKING, STRICT, COMPATIBLE, ACCEPTED)  # in report order
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     kind: str
     breaking: bool

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from generator import model
+from generator.frozen import frozen
 
 
 class Surface(Protocol):
@@ -44,7 +44,7 @@ class Surface(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@frozen
 class Side:
     """One version of the API: its neutral model and the target's spelling of it."""
 

@@ -17,20 +17,21 @@ YAML/JSON, nesting deep enough to exhaust recursion, and alias bombs (``guards``
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import SpecError
+from generator.frozen import frozen
 from generator.load import spans, yaml_events
 from generator.load.guards import check_aliases, may_alias
 from generator.load.positions import Positions
 from generator.load.yaml_events import SafeLoader
 
 
-@dataclass(frozen=True)
+@frozen
 class Since:
     """What changed since the last read of a spec (load.edits): that read's text (its sha256), and the pointers of
     the places edited since (none: the same text)."""
@@ -39,7 +40,7 @@ class Since:
     edited: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     path: Path
     text: str

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import typing as t
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from generator.frozen import frozen
 from generator.model.operations import Operation, Requirement
 from generator.model.schemas import Schema
 
 
-@dataclass(frozen=True)
+@frozen
 class SecurityScheme:
     """How one OpenAPI security scheme is sent."""
 
@@ -20,7 +21,7 @@ class SecurityScheme:
     token_url: str = ""  # oauth2 clientCredentials flow
 
 
-@dataclass(frozen=True)
+@frozen
 class Security:
     schemes: tuple[SecurityScheme, ...] = ()  # the schemes some operation uses, in declaration order
     scopes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # scheme name -> scopes its requirements ask for
@@ -29,7 +30,7 @@ class Security:
     declared: bool = False  # the spec declares some scheme (usable or not)
 
 
-@dataclass(frozen=True)
+@frozen
 class Api:
     title: str
     description: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import typing as t
-from dataclasses import dataclass
 
+from generator.frozen import frozen
 from generator.model.types import TypeExpr
 
 ParamLocation = t.Literal["path", "query", "header", "cookie", "body"]
@@ -17,7 +17,7 @@ Requirement = tuple[tuple[str, ...], ...]
 FILE_EXAMPLE = ("example.png", b"example file content", "image/png")
 
 
-@dataclass(frozen=True)
+@frozen
 class Param:
     wire_name: str
     location: ParamLocation
@@ -30,7 +30,7 @@ class Param:
     example: t.Any = None  # JSON value (bytes for a binary body, FILE_EXAMPLE or [FILE_EXAMPLE] for uploads)
 
 
-@dataclass(frozen=True)
+@frozen
 class Body:
     content_type: str  # the wire content type: "application/json", "multipart/form-data", ...
     encoding: t.Literal["json", "multipart", "form", "binary", "text"]
@@ -45,7 +45,7 @@ class Body:
     description: str = ""  # the request body's own description (a whole body's is its param's)
 
 
-@dataclass(frozen=True)
+@frozen
 class Response:
     status: str
     content_type: str | None
@@ -56,7 +56,7 @@ class Response:
     accept: tuple[str, ...] = ()  # content types the operation declares for this response
 
 
-@dataclass(frozen=True)
+@frozen
 class StreamVariant:
     """The JSON-body ``stream: true`` pattern: the same operation answers with server-sent events when asked."""
 
@@ -64,7 +64,7 @@ class StreamVariant:
     event_type: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class Operation:
     operation_id: str
     http_method: str  # lower case

@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import typing as t
-from dataclasses import dataclass
 
+from generator.frozen import frozen
 from generator.model.types import TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class SchemaName:
     """The final name a target gave the schema with this id (a nested schema is named after its parent)."""
 
     id: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ComponentName:
     """The name a target wants for a component schema (its key under ``components/schemas``)."""
 
     wire: str
 
 
-@dataclass(frozen=True)
+@frozen
 class OperationName:
     """The name of an operation (index in ``Api.operations``): resource and method, as a target names them."""
 
     index: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Word:
     """A raw piece of a name (a property name, a parameter name) that a target cases."""
 
@@ -43,7 +43,7 @@ Name = tuple[NamePart, ...]
 SchemaKind = t.Literal["object", "input", "alias"]  # input: an object a request sends (read-only fields dropped)
 
 
-@dataclass(frozen=True)
+@frozen
 class Property:
     wire_name: str
     type: TypeExpr
@@ -55,7 +55,7 @@ class Property:
     write_only: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Schema:
     id: int
     name: Name

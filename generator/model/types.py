@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import typing as t
-from dataclasses import dataclass
+
+from generator.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Scalar:
     """A JSON scalar. kind: string, integer, number, boolean, bytes (a binary body), date or datetime (parsed from
     the wire's ISO text in responses); format is the schema's ``format``, kept so two formats stay two types."""
@@ -15,57 +16,57 @@ class Scalar:
     format: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Ref:
     """A named schema of the API: its index in ``Api.schemas``."""
 
     id: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ListOf:
     item: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class TupleOf:
     items: tuple[TypeExpr, ...]  # a fixed-length array (``prefixItems``)
 
 
-@dataclass(frozen=True)
+@frozen
 class MapOf:
     value: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class Union:
     items: tuple[TypeExpr, ...]
     discriminator: str | None = None  # wire name of the tag property
     tagged: bool = False  # every variant is an object pinning the discriminator to its own value
 
 
-@dataclass(frozen=True)
+@frozen
 class Literal:
     values: tuple[str | int | float | bool | None, ...]
     open: bool = False  # an open enum also accepts any value of the base type
 
 
-@dataclass(frozen=True)
+@frozen
 class Nullable:
     inner: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class Any:
     """Any JSON value."""
 
 
-@dataclass(frozen=True)
+@frozen
 class File:
     """A file upload in a multipart body."""
 
 
-@dataclass(frozen=True)
+@frozen
 class NoneType:
     """Only null (``type: "null"`` or ``enum: [null]``)."""
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from generator import pointer as jsonpointer
+from generator.frozen import frozen
 from generator.model import Operation, Schema
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ _BELOW = ("/paths/", "/components/schemas/", "/components/parameters/", "/compon
 _ANYWHERE_IN = ("/info", "/servers")
 
 
-@dataclass(frozen=True)
+@frozen
 class Unit:
     """What one unit read and made."""
 
@@ -47,7 +47,7 @@ class Unit:
     value: Any  # the operation, or the component schema's type
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """A whole parse's units, and what every unit took as given: the text parsed (its digest) and the API's default
     security requirement."""

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from generator import model
 from generator.config import Target
+from generator.frozen import frozen
 from generator.targets.naming import snake
 
 _HTTP_ORDER = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -44,7 +44,7 @@ _NOT_RESOURCE = re.compile(r"api|rest", re.IGNORECASE)  # path prefixes that nam
 _SUFFIX = re.compile(r"\.(json|xml|yaml|yml)$", re.IGNORECASE)  # ``/posts.json``: the format, not the name
 
 
-@dataclass(frozen=True)
+@frozen
 class _Wanted:
     resource: str
     method: str

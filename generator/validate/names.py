@@ -7,10 +7,10 @@ generator would hit. Without one the rules are not checked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.frozen import frozen
 
 if TYPE_CHECKING:
     from generator.validate.context import DocChecker
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 NAME_RULES = frozenset(("SF050", "SF051", "SF052"))
 
 
-@dataclass(frozen=True)
+@frozen
 class NameRules:
     """How a target names schemas (classes), properties (fields) and operations (methods)."""
 

@@ -6,18 +6,19 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 import yaml
 
+from generator.frozen import frozen
 from generator.validate.rules import RULES, Rule
 from generator.validate.rulesets import BUILTIN, DEFAULT
 
 EXAMPLES = Path(__file__).parent / "examples"
 
 
-@dataclass(frozen=True)
+@frozen
 class Example:
     """A rule's two documents: ``fail`` makes it report at least once, ``pass`` (the same, fixed) not at all.
     ``files``: other files written beside the main document (relative name -> text)."""

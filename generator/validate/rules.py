@@ -6,12 +6,11 @@ IDs never change meaning once released; a retired rule keeps its number. Severit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from generator.frozen import frozen
 from generator.validate.style.rules import RECOMMENDED
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     id: str
     severity: str  # "error" | "warning" | "off" (reported only when configured)

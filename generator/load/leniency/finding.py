@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import pointer as json_pointer
+from generator.frozen import frozen
 from generator.load.document import Document
 
 Entry = tuple[Any, ...]  # (parent entry or None, key): a pointer built only when a finding needs it
@@ -14,7 +15,7 @@ Source = Callable[[str], tuple[Document, str]]  # a pointer -> the file and poin
 Fix = Callable[[Source], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     rule: str
     message: str

@@ -3,63 +3,63 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from generator import model
+from generator.frozen import frozen
 from generator.targets.python import naming
 
 
-@dataclass(frozen=True)
+@frozen
 class Primitive:
     py: str  # "str" | "int" | "float" | "bool" | "object" | "bytes" | "datetime" | "date" | "UUID"
     fmt: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Named:
     name: str  # the Python class or alias name in types/
     module: str  # module stem under types/
 
 
-@dataclass(frozen=True)
+@frozen
 class ListOf:
     item: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class TupleOf:
     items: tuple[TypeExpr, ...]  # a fixed-length array (``prefixItems``)
 
 
-@dataclass(frozen=True)
+@frozen
 class MapOf:
     value: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class UnionOf:
     items: tuple[TypeExpr, ...]
     discriminator: str | None = None  # wire name of the tag property
     tag_field: str = ""  # Python field name of the tag, when every variant is a model with a literal tag
 
 
-@dataclass(frozen=True)
+@frozen
 class LiteralOf:
     values: tuple[str | int | float | bool | None, ...]
     open: bool = False  # an open enum also accepts any value of the base type
 
 
-@dataclass(frozen=True)
+@frozen
 class Nullable:
     inner: TypeExpr
 
 
-@dataclass(frozen=True)
+@frozen
 class AnyType:
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class FileType:
     """A file upload in a multipart body."""
 

@@ -6,15 +6,14 @@ examples (``Operation.call_required``) and is executed by the generated tests ag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from generator.frozen import frozen
 from generator.targets.python.expressions import FileType
 from generator.targets.python.shapes import PyApi as Api
 from generator.targets.python.shapes import PyOperation as Operation
 from generator.targets.python.shapes import PyResource as Resource
 
 
-@dataclass(frozen=True)
+@frozen
 class Example:
     resource: Resource
     op: Operation
@@ -44,7 +43,7 @@ class Example:
         return f"client.{self.resource.name}.{self.op.create_and_poll.create_and_poll}({self.args})"
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadmeExamples:
     headline: Example | None  # a call returning a model, shown first
     paginated: Example | None

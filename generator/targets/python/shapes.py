@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
+from generator.frozen import frozen
 from generator.model import Requirement
 from generator.targets.python.expressions import TypeExpr
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 # --- schemas ----------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class PyField:
     py_name: str
     wire_name: str
@@ -34,7 +35,7 @@ class PyField:
         return self.py_name != self.wire_name
 
 
-@dataclass(frozen=True)
+@frozen
 class PyModel:
     """One module under types/: a pydantic model, a TypedDict for request params, or a type alias."""
 
@@ -59,7 +60,7 @@ class PyModel:
 ParamLocation = Literal["path", "query", "header", "cookie", "body"]
 
 
-@dataclass(frozen=True)
+@frozen
 class PyParam:
     py_name: str
     wire_name: str
@@ -75,7 +76,7 @@ class PyParam:
     example: str = ""  # Python source of an example value, for generated tests and docs
 
 
-@dataclass(frozen=True)
+@frozen
 class PyBody:
     content_type: str  # the wire content type: "application/json", "multipart/form-data", ...
     encoding: Literal["json", "multipart", "form", "binary", "text"]
@@ -89,7 +90,7 @@ class PyBody:
     example_required: tuple[str, ...] = ()  # optional fields an example call still sends (anyOf required sets)
 
 
-@dataclass(frozen=True)
+@frozen
 class PyResponse:
     status: str
     content_type: str | None
@@ -102,7 +103,7 @@ class PyResponse:
     may_be_null: bool = False  # JSON null is a valid answer (an Any or nullable type): a mock server may send it
 
 
-@dataclass(frozen=True)
+@frozen
 class PyPagination:
     page_class: str  # runtime class name, e.g. "CursorPage"
     items_field: str
@@ -113,7 +114,7 @@ class PyPagination:
     has_more_field: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class PyPolling:
     method: str  # name of the generated polling method, e.g. "poll"
     create_and_poll: str  # name of the create-and-poll method or ""
@@ -127,7 +128,7 @@ class PyPolling:
     default_interval_ms: int
 
 
-@dataclass(frozen=True)
+@frozen
 class PyStreamVariant:
     """The JSON-body ``stream: true`` pattern: the same operation answers with server-sent events when asked."""
 
@@ -139,7 +140,7 @@ class PyStreamVariant:
     plain_annotation: str  # the non-streaming return annotation
 
 
-@dataclass(frozen=True)
+@frozen
 class PyOperation:
     resource: str
     method: str  # Python method name
@@ -180,7 +181,7 @@ class PyOperation:
     security: Requirement | None = None  # the operation's own security requirement, when not the API's default
 
 
-@dataclass(frozen=True)
+@frozen
 class PyResource:
     name: str  # attribute on the client, e.g. "videos"
     module: str  # module stem under resources/
@@ -194,7 +195,7 @@ class PyResource:
 
 
 
-@dataclass(frozen=True)
+@frozen
 class PyCredential:
     """One secret the client constructor takes (and reads from the environment when it is not passed)."""
 
@@ -204,7 +205,7 @@ class PyCredential:
     doc: str = ""  # what it is, for docs: "token of the bearerAuth scheme"
 
 
-@dataclass(frozen=True)
+@frozen
 class PySecurityScheme:
     """How one OpenAPI security scheme is sent; the credential fields hold PyCredential.param names."""
 
@@ -221,7 +222,7 @@ class PySecurityScheme:
     scopes: tuple[str, ...] = ()  # scopes requested with a fetched token
 
 
-@dataclass(frozen=True)
+@frozen
 class PyAuth:
     schemes: tuple[PySecurityScheme, ...] = ()  # the schemes some generated operation uses
     credentials: tuple[PyCredential, ...] = ()  # constructor parameters, in signature order
@@ -232,7 +233,7 @@ class PyAuth:
     sensitive: tuple[str, ...] = ()  # lower-cased header / query / cookie names that carry secrets
 
 
-@dataclass(frozen=True)
+@frozen
 class PyApi:
     title: str
     description: str

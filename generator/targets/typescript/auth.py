@@ -8,9 +8,10 @@ scheme, as the Python target names its constructor parameters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from generator import model
+from generator.frozen import frozen
 from generator.targets.typescript import naming
 
 # ClientOptions members: a credential must not take their names
@@ -21,7 +22,7 @@ _CLIENT_OPTIONS = {
 _EXAMPLES = {"username": "user", "password": "pass"}
 
 
-@dataclass(frozen=True)
+@frozen
 class TsCredential:
     option: str  # the client option, e.g. "headerKey"
     env_var: str
@@ -29,7 +30,7 @@ class TsCredential:
     doc: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TsScheme:
     name: str  # key under components/securitySchemes
     key: str  # its key in the client's config: an identifier, never an Object member such as __proto__
@@ -39,7 +40,7 @@ class TsScheme:
     credentials: tuple[str, ...]  # options: (token,) or (username, password)
 
 
-@dataclass(frozen=True)
+@frozen
 class TsAuth:
     schemes: tuple[TsScheme, ...] = ()
     credentials: tuple[TsCredential, ...] = ()

@@ -6,10 +6,10 @@ else one entry per line, a long string moved to the next line after its key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from generator import model
+from generator.frozen import frozen
 from generator.targets.typescript import naming
 from generator.targets.typescript.syntax import INDENT, fits, literal, string
 from generator.targets.typescript.types import TypeNames
@@ -17,12 +17,12 @@ from generator.targets.typescript.types import TypeNames
 MAX_DEPTH = 8
 
 
-@dataclass(frozen=True)
+@frozen
 class Obj:
     entries: tuple[tuple[str, Node], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Arr:
     items: tuple[Node, ...]
 

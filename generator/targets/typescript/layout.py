@@ -9,29 +9,29 @@ one into lines. Text that is not such a type is kept whole, as one atom.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.frozen import frozen
 from generator.targets.typescript.syntax import INDENT, LINE_WIDTH
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     contents: Doc
 
 
-@dataclass(frozen=True)
+@frozen
 class Indent:
     contents: Doc
     by: str = INDENT
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     soft: bool = False  # flat: nothing (soft) or one space
 
 
-@dataclass(frozen=True)
+@frozen
 class IfBreak:
     broken: Doc
     flat: Doc = ""
@@ -44,7 +44,7 @@ _FLAT, _BREAK = False, True
 
 # --- the type tree ----------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     kind: str  # "atom", "ref" (name<args>), "union", "object" ({ [key: string]: value }), "tuple"
     text: str = ""

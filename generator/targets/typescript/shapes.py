@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from generator import model
+from generator.frozen import frozen
 from generator.targets.typescript.auth import TsAuth
 
 
-@dataclass(frozen=True)
+@frozen
 class TsParam:
     key: str  # the key in the method's params object (the wire name, unless two locations share it)
     wire: str
@@ -24,7 +25,7 @@ class TsParam:
     query_style: tuple[str, bool] | None = None  # (style, explode) the query string's default would not write
 
 
-@dataclass(frozen=True)
+@frozen
 class TsPathParam:
     local: str
     wire: str
@@ -33,7 +34,7 @@ class TsPathParam:
     description: str
 
 
-@dataclass(frozen=True)
+@frozen
 class TsPage:
     const: str  # the module-level CursorPageConfig
     items: str
@@ -43,7 +44,7 @@ class TsPage:
     item: str  # the item type
 
 
-@dataclass(frozen=True)
+@frozen
 class TsOperation:
     method: str
     config_key: str  # resource.method as the configuration spells it
@@ -73,7 +74,7 @@ class TsOperation:
     example_required: tuple[str, ...] = ()  # optional body fields an example call still sends (anyOf required sets)
 
 
-@dataclass(frozen=True)
+@frozen
 class TsPolling:
     const: str
     retrieve: TsOperation
@@ -87,7 +88,7 @@ class TsPolling:
     default_interval_ms: int
 
 
-@dataclass(frozen=True)
+@frozen
 class TsResource:
     name: str  # the client property
     file: str  # src/resources/<file>.ts
@@ -96,7 +97,7 @@ class TsResource:
     polling: TsPolling | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class TsApi:
     title: str
     description: str

@@ -3,10 +3,11 @@ checked when it is read: every `given` compiled, every function a core one with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NoReturn
 
 from generator.errors import UsageError
+from generator.frozen import frozen
 from generator.load.document import Document
 from generator.load.positions import locate
 from generator.validate.custom.core import FUNCTIONS, check_options
@@ -29,14 +30,14 @@ class Located:
         raise UsageError(f"ruleset {where}: {message}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Then:
     field: str | None
     function: str
     options: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class CustomRule:
     name: str
     given: tuple[Path, ...]

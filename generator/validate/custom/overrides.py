@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.frozen import frozen
 from generator.validate.custom.definitions import severity
 
 if TYPE_CHECKING:
     from generator.validate.custom.definitions import Located
 
 
-@dataclass(frozen=True)
+@frozen
 class Override:
     places: tuple[tuple[str, str | None], ...]  # (absolute glob, JSON pointer or None)
     levels: dict[str, str]  # rule name, or built-in rule id -> level

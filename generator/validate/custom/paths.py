@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from jsonpath import JSONPathEnvironment, JSONPathError
@@ -29,6 +28,7 @@ from jsonpath.path import JSONPath
 from jsonpath.segments import JSONPathRecursiveDescentSegment
 from jsonpath.selectors import Filter, FilterContext, IndexSelector, NameSelector, SliceSelector, WildcardSelector
 
+from generator.frozen import frozen
 from generator.validate.custom.functions import js_regex
 
 ENV = JSONPathEnvironment()
@@ -105,7 +105,7 @@ class PathError(ValueError):
     """A `given` (or `field`) this engine cannot evaluate, and why."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One segment: the selectors of a child segment, or of a descendant segment (``descend``: ``..``)."""
 
@@ -118,7 +118,7 @@ class Step:
             yield from _pick(selector, obj, root)
 
 
-@dataclass(frozen=True)
+@frozen
 class Path:
     text: str  # as the ruleset wrote it
     steps: tuple[Step, ...]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from generator.frozen import frozen
 from generator.load.document import Document
 from generator.pointer import escape, split
 from generator.validate.custom.engine import Resolve
@@ -16,7 +16,7 @@ from generator.validate.custom.messages import UNDEFINED
 _FIELD_TOKENS = re.compile(r"[^.\[\]]+|\[(?:'([^']*)'|\"([^\"]*)\"|([^\]]*))\]")
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """A value and where it is written; ``missing``: the members asked for below ``ptr`` that do not exist."""
 

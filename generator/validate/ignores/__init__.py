@@ -9,12 +9,12 @@ JSON pointers, written by ``--generate-ignore-file``). A rule is named by its id
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
+from generator.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Filtered:
     kept: list[Diagnostic]
     ignored: int  # findings suppressed

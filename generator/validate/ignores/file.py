@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.errors import UsageError
+from generator.frozen import frozen
 from generator.validate.ignores import Filtered, ignorable, rule_keys
 
 DEFAULT_NAME = ".sdkforge-ignore.yaml"
@@ -34,7 +34,7 @@ _HEADER = ("# sdkforge validate: findings accepted as they are (written by --gen
 Entry = tuple[str, str, str]  # file key, rule as written, pointer
 
 
-@dataclass(frozen=True)
+@frozen
 class IgnoreFile:
     path: Path
     entries: frozenset[Entry]

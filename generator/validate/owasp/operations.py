@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.frozen import frozen
 from generator.validate.paths import METHODS
 from generator.validate.refs import Unresolved
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from generator.validate.context import DocChecker
 
 
-@dataclass(frozen=True)
+@frozen
 class Operation:
     """One operation where it is written (a path item may live in another file), with what applies to it."""
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import IO
 
 from generator.diagnostics import ERROR, Diagnostic
+from generator.frozen import frozen
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 TOOL_URI = "https://github.com/sdkforge/sdkforge"
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     diagnostics: Sequence[Diagnostic]
     ignored: int = 0  # findings suppressed by an ignore file or x-sdkforge-ignore

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import pointer
+from generator.frozen import frozen
 from generator.load.document import Document
 from generator.load.kinds import METHODS
 from generator.validate.levels import level
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 _MAX_HOPS = 32
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """An object where it is written: its document, its pointer there, its value (after following `$ref`s)."""
 
@@ -83,7 +84,7 @@ class Style:
                 yield key, self.resolve(Node(node.doc, pointer.child(node.ptr, key), value))
 
 
-@dataclass(frozen=True)
+@frozen
 class Operation:
     """An operation under ``paths`` (resolved through `$ref`d path items), with its path and path item."""
 

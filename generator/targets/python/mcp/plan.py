@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from generator import model
 from generator.errors import UsageError
+from generator.frozen import frozen
 from generator.targets.python.mcp.tools import plan_tools
 from generator.targets.python.shapes import PyApi
 
 
-@dataclass(frozen=True)
+@frozen
 class McpPlan:
     tools_json: str  # every tool, as the server reads it
     tools_env: str  # "<DISTRIBUTION>_MCP_TOOLS" (OPENAI_VIDEOS_MCP_TOOLS): "dynamic" picks the three-tool mode
