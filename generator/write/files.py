@@ -153,8 +153,10 @@ def write(out: Path, files: dict[str, str], *, force: bool = False) -> WriteRepo
 def _read_current(out: Path, paths: set[str]) -> dict[str, bytes]:
     """The bytes on disk of each of ``paths`` that is a readable file (each read once, for both the hand-edit check
     and the comparison that skips unchanged files)."""
-    current = {}
+    current: dict[str, bytes] = {}
     folder = str(out)
+    if not os.path.isdir(folder):  # a new output folder: nothing to read (2,389 failed opens for the OpenAI SDK)
+        return current
     for path in paths:
         try:
             with open(os.path.join(folder, path), "rb") as fh:
