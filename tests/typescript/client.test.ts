@@ -136,6 +136,43 @@ describe('request building', () => {
     ]);
   });
 
+  it('gives each call its own headers, however many calls share their merge', async () => {
+    const sent: Record<string, string>[] = [];
+    const client = new BaseClient(
+      {
+        apiKey: API_KEY,
+        logLevel: 'off',
+        defaultHeaders: { 'x-team': 'a' },
+        fetch: async (_url, init) => {
+          const headers = init.headers as Record<string, string>;
+          sent.push({ ...headers });
+          headers['x-added-by-fetch'] = 'yes'; // a fetch wrapper may change what it is given
+          return json({});
+        },
+      },
+      { ...CONFIG, idempotencyHeader: undefined }, // a generated idempotency key is a header of the call's own
+    );
+    await client.post('/x', { body: {} });
+    await client.post('/x', { body: {}, headers: { 'x-call': '1' } });
+    await client.post('/x', { body: {} });
+    await client.post('/x', { body: 'csv', bodyKind: 'raw', contentType: 'text/csv' });
+    await client.request({ method: 'post', path: '/x', body: {}, parseAs: 'text' });
+    const common = {
+      accept: 'application/json',
+      authorization: `Bearer ${API_KEY}`,
+      'content-type': 'application/json',
+      'user-agent': 'example-sdk/1.0',
+      'x-team': 'a',
+    };
+    assert.deepEqual(sent, [
+      common,
+      { ...common, 'x-call': '1' },
+      common,
+      { ...common, 'content-type': 'text/csv' },
+      common,
+    ]);
+  });
+
   it('sends a header named __proto__ (as pairs: fetch would drop it from a record)', async () => {
     const { client, calls } = makeClient([json({})]);
     await client.get('/x', { headers: { ['__proto__']: 'odd' } });

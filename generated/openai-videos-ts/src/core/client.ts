@@ -28,11 +28,16 @@ import {
   shouldRetry,
   sleep,
 } from './retries.js';
+import { isEmpty, type Query } from './query.js';
 import { buildURL } from './url.js';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 // a call without options shares this one (never written to) instead of a new object
 const NO_OPTIONS: RequestOptions = Object.freeze({});
+const NO_QUERY: Query = Object.freeze({});
+const MAX_HEADER_SETS = 16;
+
+type HeaderSets = Map<string | undefined, Record<string, string>>;
 
 interface PreparedRequest {
   url: string;
@@ -61,6 +66,8 @@ export class BaseClient {
   private readonly secretKeys: { headers: string[]; query: string[] };
   /** What the client's own requirement sends: credentials are fixed for a client's life (withOptions makes another). */
   private defaultAuth: AuthParts | undefined;
+  /** commonHeaders' merged headers by content type: of calls that parse their body, and of streamed calls. */
+  private readonly headerSets: [HeaderSets, HeaderSets] = [new Map(), new Map()];
 
   constructor(options: ClientOptions, config: ClientConfig) {
     this.config = config;
@@ -189,22 +196,26 @@ export class BaseClient {
   /** URL, headers and body, built once per call so that every attempt sends the same idempotency key. */
   protected prepare(spec: RequestSpec, options: RequestOptions, encoded: EncodedBody): PreparedRequest {
     const auth = this.authFor(spec);
-    const query = { ...this.options.defaultQuery, ...auth.query, ...spec.query, ...options.query };
+    const { defaultQuery } = this.options;
+    const query =
+      defaultQuery || spec.query || options.query || !isEmpty(auth.query)
+        ? { ...defaultQuery, ...auth.query, ...spec.query, ...options.query }
+        : NO_QUERY;
     const url = buildURL(this.baseURL, spec.path, query, this.config.arrayFormat ?? 'repeat');
     const { body, contentType } = encoded;
-    const headers = mergeHeaders(
-      {
-        accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
-        'user-agent': this.config.userAgent,
-        'content-type': contentType,
-        cookie: cookieHeader(spec.cookies ? { ...spec.cookies, ...auth.cookies } : auth.cookies),
-      },
-      auth.headers,
-      this.options.defaultHeaders,
-      this.idempotencyHeaders(spec.method, options),
-      spec.headers,
-      options.headers,
-    );
+    const cookie = cookieHeader(spec.cookies ? { ...spec.cookies, ...auth.cookies } : auth.cookies);
+    const idempotency = this.idempotencyHeaders(spec.method, options);
+    const own = cookie !== undefined || idempotency || spec.headers || options.headers || auth !== this.defaultAuth;
+    const headers = own
+      ? mergeHeaders(
+          this.baseHeaders(spec, contentType, cookie),
+          auth.headers,
+          this.options.defaultHeaders,
+          idempotency,
+          spec.headers,
+          options.headers,
+        )
+      : this.commonHeaders(spec, contentType);
     if (this.debugLogs) {
       this.logger.debug(`request ${spec.method.toUpperCase()}`, {
         url: this.redact(url),
@@ -212,6 +223,32 @@ export class BaseClient {
       });
     }
     return { url, method: spec.method.toUpperCase(), headers: headersInit(headers), body: body ?? null };
+  }
+
+  /** What every call of this kind (streamed or not, with this content type) sends before its own headers. */
+  private baseHeaders(spec: RequestSpec, contentType: string | undefined, cookie?: string): HeadersLike {
+    return {
+      accept: spec.parseAs === 'stream' ? 'text/event-stream' : 'application/json',
+      'user-agent': this.config.userAgent,
+      'content-type': contentType,
+      cookie,
+    };
+  }
+
+  /**
+   * The headers of a call that adds none of its own (most calls: no cookie, idempotency key or per-call header, the
+   * client's credentials), merged once per kind; each call gets a copy, which its fetch may change.
+   */
+  private commonHeaders(spec: RequestSpec, contentType: string | undefined): Record<string, string> {
+    const byType = this.headerSets[spec.parseAs === 'stream' ? 1 : 0];
+    let merged = byType.get(contentType);
+    if (merged === undefined) {
+      const auth = this.defaultAuth?.headers;
+      merged = { ...mergeHeaders(this.baseHeaders(spec, contentType), auth, this.options.defaultHeaders) };
+      if (byType.size >= MAX_HEADER_SETS) byType.clear(); // raw bodies take the content type of any Blob
+      byType.set(contentType, merged);
+    }
+    return { ...merged };
   }
 
   private idempotencyHeaders(method: HTTPMethod, options: RequestOptions): HeadersLike {

@@ -35,8 +35,8 @@ function apply(merged: Record<string, string>, name: string, value: HeaderValue)
 
 /**
  * The merged headers as fetch takes them: the record, or its pairs when a header is named `__proto__` (fetch reads a
- * record into an object, where that one would be lost).
+ * record into an object, where that one would be lost). A record of either kind: without a prototype, or a copy.
  */
 export function headersInit(headers: Readonly<Record<string, string>>): HeadersInit {
-  return '__proto__' in headers ? Object.entries(headers) : headers;
+  return Object.hasOwn(headers, '__proto__') ? Object.entries(headers) : headers;
 }

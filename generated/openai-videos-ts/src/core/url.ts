@@ -24,16 +24,17 @@ function encodeSegment(param: string | number): string {
   return encodeURIComponent(value);
 }
 
-// normalised URLs by base and path: the same endpoint (or a polled resource) is not parsed again
-const builtURLs = new Map<string, string>();
+// normalised URLs by base URL, then path: the same endpoint (or a polled resource) is not parsed again. Keyed in two
+// steps, not by one joined string: the base URL is the client's own string, whose hash is kept with it.
+const builtURLs = new Map<string, Map<string, string>>();
 const MAX_BUILT_URLS = 256;
 
 /** The absolute URL for a path (or an absolute URL, kept as is) with the query appended to any it has. */
 export function buildURL(baseURL: string, requestPath: string, query: Query, arrayFormat: ArrayFormat): string {
   const encoded = stringifyQuery(query, arrayFormat);
-  const key = `${baseURL.length}:${baseURL}${requestPath}`;
+  let byPath = builtURLs.get(baseURL);
   if (!encoded) {
-    const built = builtURLs.get(key);
+    const built = byPath?.get(requestPath);
     if (built !== undefined) return built;
   }
   const url = isAbsoluteURL(requestPath)
@@ -43,8 +44,12 @@ export function buildURL(baseURL: string, requestPath: string, query: Query, arr
     url.search = url.search ? `${url.search.slice(1)}&${encoded}` : encoded;
     return url.toString();
   }
-  if (builtURLs.size >= MAX_BUILT_URLS) builtURLs.clear();
-  builtURLs.set(key, url.toString());
+  if (byPath === undefined || byPath.size >= MAX_BUILT_URLS) {
+    if (builtURLs.size >= MAX_BUILT_URLS) builtURLs.clear();
+    byPath = new Map();
+    builtURLs.set(baseURL, byPath);
+  }
+  byPath.set(requestPath, url.toString());
   return url.toString();
 }
 
